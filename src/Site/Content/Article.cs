@@ -1,0 +1,19 @@
+namespace Site.Content;
+
+/// <summary>Name and address of the publication an article first appeared in.</summary>
+internal sealed record SourceCredit(string Name, string Url);
+
+/// <summary>One article as read from content/: validated front matter plus the Markdown body.</summary>
+/// <param name="File">Path shown in diagnostics, e.g. content/x.md.</param>
+/// <param name="Markdown">The body with the front matter lines blanked, so Markdig's line numbers are the file's.</param>
+internal sealed record Article(
+    string File,
+    string Slug,
+    string Title,
+    PublishDate Date,
+    string? Summary,
+    IReadOnlyList<string> Tags,
+    string? Author,
+    bool Draft,
+    SourceCredit? Source,
+    string Markdown);

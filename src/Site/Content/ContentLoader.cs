@@ -1,0 +1,55 @@
+using Site.Diagnostics;
+
+namespace Site.Content;
+
+/// <summary>Everything read from content/: the site settings and the articles to publish.</summary>
+internal sealed record SiteContent(SiteConfig Config, IReadOnlyList<Article> Articles);
+
+/// <summary>Reads content/: site.yml and every **/*.md article, in a stable order.</summary>
+internal static class ContentLoader
+{
+    public static SiteContent Load(string contentDir, bool includeDrafts, DiagnosticBag diagnostics)
+    {
+        var config = SiteConfig.Load(contentDir, diagnostics);
+        var files = Directory
+            .EnumerateFiles(contentDir, "*.md", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive })
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var articles = new Article?[files.Count];
+        Parallel.For(0, files.Count, i => articles[i] = Read(files[i], diagnostics));
+
+        var published = new List<Article>(files.Count);
+        var bySlug = new Dictionary<string, Article>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            if (article is null || (article.Draft && !includeDrafts))
+            {
+                continue;
+            }
+            if (bySlug.TryGetValue(article.Slug, out var first))
+            {
+                diagnostics.Error(article.File, 0, 0, "SITE007", $"slug '{article.Slug}' is already used by {first.File}; give one of them another slug");
+                continue;
+            }
+            bySlug.Add(article.Slug, article);
+            published.Add(article);
+        }
+        return new SiteContent(config, published);
+    }
+
+    private static Article? Read(string path, DiagnosticBag diagnostics)
+    {
+        var file = SitePath.Display(path);
+        string text;
+        try
+        {
+            text = TextFile.Read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            diagnostics.Error(file, 0, 0, "SITE008", $"cannot read article: {e.Message}");
+            return null;
+        }
+        return FrontMatter.Parse(text, file, Slug.FromFileName(path), diagnostics);
+    }
+}

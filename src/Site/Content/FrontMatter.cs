@@ -1,0 +1,107 @@
+using Site.Diagnostics;
+
+namespace Site.Content;
+
+/// <summary>Splits an article into its YAML front matter and Markdown body, and validates the fields.</summary>
+internal static class FrontMatter
+{
+    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source"];
+    private static readonly string[] SourceKeys = ["name", "url"];
+
+    /// <summary>Returns the article whenever its title and date are usable, so that its body is checked
+    /// too and one run reports every mistake; the build still fails on the reported errors.</summary>
+    public static Article? Parse(string text, string file, string defaultSlug, DiagnosticBag diagnostics)
+    {
+        if (text.Length == 0 || string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Error(file, 0, 0, "SITE001", "the file is empty; an article starts with front matter between '---' lines, with at least title and date");
+            return null;
+        }
+        if (!IsLine(text, 0, "---", out var firstLineEnd))
+        {
+            diagnostics.Error(file, 1, 1, "SITE001", "an article must start with front matter: a '---' line, YAML with title and date, and a closing '---' line");
+            return null;
+        }
+        var yamlStart = firstLineEnd;
+        var position = yamlStart;
+        var line = 2;
+        int closing = -1, bodyStart = text.Length;
+        while (position < text.Length)
+        {
+            if (IsLine(text, position, "---", out var lineEnd) || IsLine(text, position, "...", out lineEnd))
+            {
+                closing = position;
+                bodyStart = lineEnd;
+                break;
+            }
+            var next = text.IndexOf('\n', position);
+            position = next < 0 ? text.Length : next + 1;
+            line++;
+        }
+        if (closing < 0)
+        {
+            diagnostics.Error(file, 1, 1, "SITE001", "front matter is not closed: add a '---' line after the YAML");
+            return null;
+        }
+
+        var local = new DiagnosticBag();
+        var root = YamlTree.Parse(text[yamlStart..closing], file, 2, local);
+        Article? article = null;
+        if (root is YamlMap map)
+        {
+            article = Read(new YamlFields(map, file, local, "front matter", Keys), file, defaultSlug, line, text, bodyStart);
+        }
+        else if (root is not null)
+        {
+            local.Error(file, root.Line, root.Column, "SITE005", "front matter must be a mapping of keys to values, for example title: My headline");
+        }
+        diagnostics.AddRange(local.ToSortedList());
+        return article;
+    }
+
+    private static Article? Read(YamlFields fields, string file, string defaultSlug, int closingLine, string text, int bodyStart)
+    {
+        var title = fields.String("title", required: true);
+        var date = fields.Date("date", required: true);
+        var slug = fields.String("slug");
+        if (slug is not null && !Slug.IsValid(slug))
+        {
+            fields.Error(fields.Node("slug")!, "SITE006", $"slug '{Printable(slug)}' is not allowed: use lowercase letters, digits and single hyphens, like my-article");
+            slug = null;
+        }
+        var summary = fields.String("summary");
+        var tags = fields.StringList("tags");
+        var author = fields.String("author");
+        var draft = fields.Bool("draft") ?? false;
+        SourceCredit? source = null;
+        if (fields.Map("source", SourceKeys) is { } sourceFields)
+        {
+            var name = sourceFields.String("name", required: true);
+            var url = sourceFields.String("url", required: true);
+            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            {
+                sourceFields.Error(sourceFields.Node("url")!, "SITE005", $"source url must be an absolute http or https URL, not '{Printable(url)}'");
+                url = null;
+            }
+            source = name is not null && url is not null ? new SourceCredit(name, url) : null;
+        }
+        if (title is null || date is null)
+        {
+            return null;
+        }
+        // Blank out the front matter instead of cutting it, so body positions stay file positions.
+        var markdown = new string('\n', closingLine) + text[bodyStart..];
+        return new Article(file, slug ?? defaultSlug, title, date.Value, summary, tags, author, draft, source, markdown);
+    }
+
+    private static bool IsLine(string text, int start, string marker, out int lineEnd)
+    {
+        var end = text.IndexOf('\n', start);
+        lineEnd = end < 0 ? text.Length : end + 1;
+        var content = text.AsSpan(start, (end < 0 ? text.Length : end) - start).TrimEnd(" \t");
+        return content.SequenceEqual(marker);
+    }
+
+    private static string Printable(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+}

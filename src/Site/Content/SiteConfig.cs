@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Site.Diagnostics;
+
+namespace Site.Content;
+
+/// <summary>Site-wide settings from content/site.yml.</summary>
+internal sealed partial record SiteConfig(
+    string Title,
+    string Language,
+    string? Author,
+    string? Description,
+    Uri? BaseUrl,
+    bool AllowHtml)
+{
+    public const string FileName = "site.yml";
+
+    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html"];
+
+    public static SiteConfig Default { get; } = new("Site", "en", null, null, null, false);
+
+    /// <summary>Reads site.yml from the content folder; a missing file means defaults.</summary>
+    public static SiteConfig Load(string contentDir, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(contentDir, FileName);
+        if (!File.Exists(path))
+        {
+            return Default;
+        }
+        var file = SitePath.Display(path);
+        string text;
+        try
+        {
+            text = TextFile.Read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            diagnostics.Error(file, 0, 0, "SITE040", $"cannot read site settings: {e.Message}");
+            return Default;
+        }
+        if (YamlTree.Parse(text, file, 1, diagnostics) is not { } root)
+        {
+            return Default;
+        }
+        if (root is not YamlMap map)
+        {
+            diagnostics.Error(file, root.Line, root.Column, "SITE005", "site.yml must be a mapping of settings, for example title: My site");
+            return Default;
+        }
+        var fields = new YamlFields(map, file, diagnostics, "site.yml", Keys);
+        var language = fields.String("language") ?? "en";
+        if (!LanguageTag().IsMatch(language))
+        {
+            fields.Error(fields.Node("language")!, "SITE005", $"'language' must be a language tag like en or en-GB, not '{language}'");
+            language = "en";
+        }
+        Uri? baseUrl = null;
+        if (fields.String("base_url") is { } baseText)
+        {
+            baseUrl = ParseBaseUrl(baseText);
+            if (baseUrl is null)
+            {
+                fields.Error(fields.Node("base_url")!, "SITE005", $"'base_url' must be an absolute http or https URL, not '{baseText}'");
+            }
+        }
+        return new SiteConfig(
+            fields.String("title") ?? Default.Title,
+            language,
+            fields.String("author"),
+            fields.String("description"),
+            baseUrl,
+            fields.Bool("allow_html") ?? false);
+    }
+
+    /// <summary>An absolute http(s) URL, normalised to end with a slash so relative paths resolve under it.</summary>
+    public static Uri? ParseBaseUrl(string text)
+    {
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https")
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            return null;
+        }
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")]
+    private static partial Regex LanguageTag();
+}

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Site.Content;
+
+/// <summary>Slugs name an article's folder in output/ and prefix its note ids, so they must be safe in
+/// both: lowercase letters (any script), digits and single hyphens.</summary>
+internal static class Slug
+{
+    /// <summary>Folder names the site itself uses.</summary>
+    private static readonly string[] Reserved = ["assets"];
+
+    public static bool IsValid(string slug)
+    {
+        if (slug.Length is 0 or > 200 || slug[0] == '-' || slug[^1] == '-' || slug.Contains("--", StringComparison.Ordinal)
+            || Reserved.Contains(slug))
+        {
+            return false;
+        }
+        foreach (var c in slug)
+        {
+            if (!(c == '-' || char.IsDigit(c) || (char.IsLetter(c) && !char.IsUpper(c))))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The default slug for a file name: "My Article 2.md" becomes "my-article-2".</summary>
+    public static string FromFileName(string fileName)
+    {
+        var builder = new StringBuilder(fileName.Length);
+        foreach (var c in Path.GetFileNameWithoutExtension(fileName).Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+        var slug = builder.ToString().Trim('-');
+        return slug.Length == 0 ? "article" : IsValid(slug) ? slug : "article-" + slug;
+    }
+}

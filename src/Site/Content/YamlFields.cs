@@ -1,0 +1,206 @@
+using System.Globalization;
+using Site.Diagnostics;
+
+namespace Site.Content;
+
+/// <summary>Typed, positioned access to a YAML mapping with a fixed set of keys (front matter, site.yml).</summary>
+internal sealed class YamlFields
+{
+    private readonly YamlMap _map;
+    private readonly string _file;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly string _what;
+
+    public YamlFields(YamlMap map, string file, DiagnosticBag diagnostics, string what, IReadOnlyCollection<string> knownKeys)
+    {
+        _map = map;
+        _file = file;
+        _diagnostics = diagnostics;
+        _what = what;
+        foreach (var (key, _) in map.Entries)
+        {
+            if (!knownKeys.Contains(key.Value))
+            {
+                var hint = Closest(key.Value, knownKeys) is { } near ? $" (did you mean '{near}'?)" : "";
+                Error(key, "SITE003", $"unknown {what} key '{key.Value}'{hint}; known keys are {string.Join(", ", knownKeys)}");
+            }
+        }
+    }
+
+    public int Line => _map.Line;
+
+    public YamlNode? Node(string key) => _map.Entries.FirstOrDefault(e => e.Key.Value == key).Value;
+
+    public string? String(string key, bool required = false)
+    {
+        switch (Node(key))
+        {
+            case null:
+                if (required)
+                {
+                    _diagnostics.Error(_file, _map.Line, _map.Column, "SITE004", $"{_what} is missing required key '{key}'");
+                }
+                return null;
+            case YamlScalar { IsPlain: true, Value: "" or "~" or "null" }:
+                if (required)
+                {
+                    Error(Node(key)!, "SITE005", $"'{key}' must not be empty");
+                }
+                return null;
+            case YamlScalar scalar:
+                if (required && string.IsNullOrWhiteSpace(scalar.Value))
+                {
+                    Error(scalar, "SITE005", $"'{key}' must not be empty");
+                    return null;
+                }
+                return scalar.Value;
+            case var other:
+                Error(other, "SITE005", $"'{key}' must be text, not a {Kind(other)}");
+                return null;
+        }
+    }
+
+    public bool? Bool(string key)
+    {
+        switch (Node(key))
+        {
+            case null:
+                return null;
+            case YamlScalar { IsPlain: true, Value: "true" or "True" or "TRUE" }:
+                return true;
+            case YamlScalar { IsPlain: true, Value: "false" or "False" or "FALSE" }:
+                return false;
+            case var other:
+                Error(other, "SITE005", $"'{key}' must be true or false");
+                return null;
+        }
+    }
+
+    public IReadOnlyList<string> StringList(string key)
+    {
+        switch (Node(key))
+        {
+            case null:
+                return [];
+            case YamlList list:
+                var values = new List<string>();
+                foreach (var item in list.Items)
+                {
+                    if (item is YamlScalar { Value: var value } && !string.IsNullOrWhiteSpace(value))
+                    {
+                        values.Add(value.Trim());
+                    }
+                    else
+                    {
+                        Error(item, "SITE005", $"every item of '{key}' must be non-empty text");
+                    }
+                }
+                return values;
+            case var other:
+                Error(other, "SITE005", $"'{key}' must be a list, for example {key}: [one, two]");
+                return [];
+        }
+    }
+
+    public PublishDate? Date(string key, bool required)
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+        if (PublishDate.TryParse(text, out var date))
+        {
+            return date;
+        }
+        Error(Node(key)!, "SITE005", $"'{key}' must be a date like 2024-01-31 or 2024-01-31T09:30:00+06:00, not '{text}'");
+        return null;
+    }
+
+    public YamlFields? Map(string key, IReadOnlyCollection<string> knownKeys)
+    {
+        switch (Node(key))
+        {
+            case null:
+                return null;
+            case YamlMap map:
+                return new YamlFields(map, _file, _diagnostics, $"'{key}'", knownKeys);
+            case var other:
+                Error(other, "SITE005", $"'{key}' must be a mapping with keys {string.Join(", ", knownKeys)}");
+                return null;
+        }
+    }
+
+    public void Error(YamlNode node, string code, string message) =>
+        _diagnostics.Error(_file, node.Line, node.Column, code, message);
+
+    private static string Kind(YamlNode node) => node switch
+    {
+        YamlList => "list",
+        YamlMap => "mapping",
+        _ => "value",
+    };
+
+    private static string? Closest(string key, IEnumerable<string> candidates) =>
+        candidates
+            .Select(c => (Candidate: c, Distance: EditDistance(key.ToLowerInvariant(), c)))
+            .Where(x => x.Distance <= 2)
+            .OrderBy(x => x.Distance)
+            .Select(x => x.Candidate)
+            .FirstOrDefault();
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}
+
+/// <summary>A publication date: a calendar day, or an exact instant when the author gave a time.</summary>
+internal readonly record struct PublishDate(DateTimeOffset Value, bool HasTime)
+{
+    private static readonly string[] TimeFormats =
+        ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK"];
+
+    public static bool TryParse(string text, out PublishDate date)
+    {
+        text = text.Trim();
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            date = new PublishDate(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), false);
+            return true;
+        }
+        // A time without an offset would depend on the machine's time zone, so the offset is required.
+        if (DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            && (text.EndsWith('Z') || text.Contains('+') || text.LastIndexOf('-') > 9))
+        {
+            date = new PublishDate(instant, true);
+            return true;
+        }
+        date = default;
+        return false;
+    }
+
+    /// <summary>ISO 8601: "2024-01-04" or "2024-01-04T09:30:00+06:00".</summary>
+    public string ToIso() => HasTime
+        ? Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+        : Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 instant, as feeds and sitemaps need; a bare day counts as midnight UTC.</summary>
+    public string ToRfc3339() => HasTime
+        ? Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+        : Value.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+
+    public string ToDisplay() => Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,24 @@
+namespace Site.Diagnostics;
+
+internal enum Severity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>One problem found in the site. Line and column are 1-based and count from the top of the file,
+/// front matter included; 0 means "unknown" (a file-level problem).</summary>
+internal sealed record Diagnostic(string File, int Line, int Column, Severity Severity, string Code, string Message)
+{
+    public override string ToString()
+    {
+        var severity = Severity == Severity.Error ? "error" : "warning";
+        var position = (Line, Column) switch
+        {
+            (> 0, > 0) => $"({Line},{Column})",
+            (> 0, _) => $"({Line})",
+            _ => "",
+        };
+        return $"{File}{position}: {severity} {Code}: {Message}";
+    }
+}

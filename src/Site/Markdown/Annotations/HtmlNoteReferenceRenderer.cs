@@ -1,0 +1,23 @@
+using System.Globalization;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+
+namespace Site.Markdown.Annotations;
+
+/// <summary>A reference is a real link to its note, numbered in the DOM text, named "Note N" for assistive tech.</summary>
+internal sealed class HtmlNoteReferenceRenderer : HtmlObjectRenderer<NoteReference>
+{
+    protected override void Write(HtmlRenderer renderer, NoteReference reference)
+    {
+        // Unresolved references were reported as errors; writing nothing keeps "[^x]" out of the page.
+        if (reference.Note is not { } note)
+        {
+            return;
+        }
+        var number = note.Number.ToString(CultureInfo.InvariantCulture);
+        renderer.Write("<a class=\"note-ref\" id=\"").WriteEscape(note.ReferenceId(reference.Index))
+            .Write("\" href=\"#").WriteEscape(note.Id)
+            .Write("\" role=\"doc-noteref\" aria-label=\"Note ").Write(number).Write("\">")
+            .Write(number).Write("</a>");
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Markdig.Renderers;
+
+namespace Site.Markdown.Annotations;
+
+/// <summary>
+/// Writes the article's notes section: one list item per note, in number order, each with one back-link
+/// per reference. The back-links come first in the note (DAISY guidance) and each has its own name.
+/// </summary>
+internal static class NotesSectionWriter
+{
+    public static void Write(HtmlRenderer renderer, string slug, IReadOnlyList<Note> notes)
+    {
+        if (notes.Count == 0)
+        {
+            return;
+        }
+        renderer.Write("<section class=\"notes\" aria-labelledby=\"").WriteEscape(slug).Write("--notes\">\n")
+            .Write("<h2 id=\"").WriteEscape(slug).Write("--notes\">Notes</h2>\n")
+            .Write("<ol class=\"notes-list\">\n");
+        foreach (var note in notes)
+        {
+            var number = note.Number.ToString(CultureInfo.InvariantCulture);
+            renderer.Write("<li class=\"note\" id=\"").WriteEscape(note.Id).Write("\">\n")
+                .Write("<p class=\"note-head\"><span class=\"note-num\">").Write(number).Write("</span>");
+            foreach (var reference in note.References)
+            {
+                var letter = note.References.Count == 1 ? "" : Letter(reference.Index);
+                renderer.Write(" <a class=\"note-back\" href=\"#").WriteEscape(note.ReferenceId(reference.Index))
+                    .Write("\" role=\"doc-backlink\" aria-label=\"Back to reference ").Write(number).Write(letter).Write("\">")
+                    .Write("\u21A9\uFE0E").Write(letter.Length > 0 ? " " + letter : "").Write("</a>");
+            }
+            renderer.Write("</p>\n<div class=\"note-body\">\n");
+            renderer.WriteChildren(note.Definition);
+            renderer.EnsureLine();
+            renderer.Write("</div>\n</li>\n");
+        }
+        renderer.Write("</ol>\n</section>\n");
+    }
+
+    /// <summary>a, b, … z, aa, ab, …: Wikipedia's labels for repeated references.</summary>
+    private static string Letter(int index)
+    {
+        var label = "";
+        for (var n = index; n > 0; n = (n - 1) / 26)
+        {
+            label = (char)('a' + ((n - 1) % 26)) + label;
+        }
+        return label;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Site.Diagnostics;
+
+namespace Site.Markdown;
+
+/// <summary>
+/// Links and images may point only at http, https, mailto, relative paths and #fragments. Markdig does
+/// not sanitise URLs (javascript: and data: pass through it), so every link is checked here.
+/// </summary>
+internal static partial class LinkPolicy
+{
+    public static void Check(MarkdownDocument document, string file, DiagnosticBag diagnostics)
+    {
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            var (url, kind) = inline switch
+            {
+                LinkInline link => (link.Url, link.IsImage ? "image" : "link"),
+                AutolinkInline autolink => (autolink.Url, "link"),
+                _ => (null, null),
+            };
+            if (url is null || IsAllowed(url))
+            {
+                continue;
+            }
+            diagnostics.Error(file, inline.Line + 1, inline.Column + 1, "SITE020",
+                $"{kind} to '{Printable(url)}' is not allowed: use http, https, mailto, a relative path or a #fragment");
+            // Belt and braces: a rejected URL never reaches any HTML, even a preview's.
+            switch (inline)
+            {
+                case LinkInline link:
+                    link.Url = "";
+                    break;
+                case AutolinkInline autolink:
+                    autolink.Url = "";
+                    break;
+            }
+        }
+    }
+
+    public static bool IsAllowed(string url)
+    {
+        // Browsers drop tabs and newlines anywhere in a URL and trim controls and spaces around it, so
+        // "java\tscript:" is still javascript:. Do the same before looking for a scheme.
+        var cleaned = StrippedChars().Replace(url, "").Trim();
+        var colon = cleaned.IndexOf(':');
+        if (colon < 0)
+        {
+            return true;
+        }
+        var delimiter = cleaned.IndexOfAny(['/', '?', '#']);
+        if (delimiter >= 0 && delimiter < colon)
+        {
+            return true;
+        }
+        var scheme = cleaned[..colon];
+        return scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Printable(string url)
+    {
+        var shown = StrippedChars().Replace(url, "?");
+        return shown.Length > 60 ? shown[..60] + "…" : shown;
+    }
+
+    [GeneratedRegex(@"[\u0000-\u001F\u007F]")]
+    private static partial Regex StrippedChars();
+}

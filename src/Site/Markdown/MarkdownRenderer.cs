@@ -1,0 +1,70 @@
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Site.Content;
+using Site.Diagnostics;
+using Site.Markdown.Annotations;
+using Site.Markdown.Tables;
+
+namespace Site.Markdown;
+
+/// <summary>An article's Markdown rendered to HTML: the body, and the notes section that follows it.</summary>
+internal sealed record RenderedArticle(Article Article, string BodyHtml, string NotesHtml, IReadOnlyList<Note> Notes);
+
+/// <summary>Owns the one Markdig pipeline of a build and renders articles with it (thread-safe).</summary>
+internal sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline;
+
+    public MarkdownRenderer(bool allowHtml)
+    {
+        // Extensions are listed one by one: UseAdvancedExtensions() would bring generic attributes,
+        // which let "{onclick=...}" through even with HTML disabled.
+        var builder = new MarkdownPipelineBuilder()
+            .UsePreciseSourceLocation()
+            .UsePipeTables()
+            .UseEmphasisExtras()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseAutoLinks()
+            .Use<AnnotationExtension>()
+            .Use<ScrollingTableExtension>();
+        if (!allowHtml)
+        {
+            builder.DisableHtml();
+        }
+        _pipeline = builder.Build();
+    }
+
+    /// <summary>Returns null when the article has errors; every one of them is reported.</summary>
+    public RenderedArticle? Render(Article article, DiagnosticBag diagnostics)
+    {
+        var local = new DiagnosticBag();
+        try
+        {
+            var document = Markdig.Markdown.Parse(article.Markdown, _pipeline);
+            var notes = AnnotationResolver.Resolve(document, article.Markdown, article.Slug, article.File, local);
+            LinkPolicy.Check(document, article.File, local);
+
+            var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer);
+            _pipeline.Setup(renderer);
+            renderer.Render(document);
+            var body = writer.ToString();
+
+            writer.GetStringBuilder().Clear();
+            NotesSectionWriter.Write(renderer, article.Slug, notes);
+            var notesHtml = writer.ToString();
+
+            diagnostics.AddRange(local.ToSortedList());
+            return local.HasErrors ? null : new RenderedArticle(article, body, notesHtml, notes);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // Markdig throws ArgumentException past its nesting limit, and has had fuzzing-class crashes:
+            // either way it is this file's problem, never the whole build's.
+            diagnostics.AddRange(local.ToSortedList());
+            diagnostics.Error(article.File, 0, 0, "SITE021", $"the Markdown could not be processed: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+using Site.Content;
+using Site.Diagnostics;
+
+namespace Site.Templating;
+
+/// <summary>
+/// Every template of templates/ (assets/ aside), parsed once per build. Renders with strict variables,
+/// plain ScriptObject data (the AOT-safe path) and limits, so a broken or runaway template becomes a
+/// positioned diagnostic rather than a crash or a hang.
+/// </summary>
+internal sealed class TemplateSet
+{
+    public const string AssetsFolder = "assets";
+
+    private readonly Dictionary<string, Template> _templates;
+    private readonly RootedTemplateLoader _loader;
+    private readonly string _root;
+
+    private TemplateSet(string root, Dictionary<string, Template> templates)
+    {
+        _root = Path.GetFullPath(root);
+        _templates = templates;
+        _loader = new RootedTemplateLoader(_root);
+    }
+
+    public bool HasErrors { get; private init; }
+
+    /// <summary>Iterations allowed per render, shared across nested loops; sized from the content.</summary>
+    public int LoopLimit { get; set; } = 1000;
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public static TemplateSet Load(string templatesDir, IEnumerable<string> required, DiagnosticBag diagnostics)
+    {
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var hasErrors = false;
+        var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder) + Path.DirectorySeparatorChar;
+        if (Directory.Exists(templatesDir))
+        {
+            foreach (var path in Directory.EnumerateFiles(templatesDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                if (Path.GetFullPath(path).StartsWith(assets, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var display = SitePath.Display(path);
+                string text;
+                try
+                {
+                    text = TextFile.Read(path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    diagnostics.Error(display, 0, 0, "SITE030", $"cannot read template: {e.Message}");
+                    hasErrors = true;
+                    continue;
+                }
+                var template = Template.Parse(text, display);
+                foreach (var message in template.Messages)
+                {
+                    var severity = message.Type == ParserMessageType.Error ? Severity.Error : Severity.Warning;
+                    diagnostics.Add(new Diagnostic(display, message.Span.Start.Line + 1, message.Span.Start.Column + 1, severity, "SITE030", message.Message));
+                }
+                hasErrors |= template.HasErrors;
+                templates[Path.GetRelativePath(templatesDir, path).Replace('\\', '/')] = template;
+            }
+        }
+        foreach (var name in required.Where(n => !templates.ContainsKey(n)))
+        {
+            diagnostics.Error(SitePath.Display(Path.Combine(templatesDir, name)), 0, 0, "SITE030", $"template '{name}' is missing; every site needs it");
+            hasErrors = true;
+        }
+        return new TemplateSet(templatesDir, templates) { HasErrors = hasErrors };
+    }
+
+    public bool Contains(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Renders <paramref name="name"/> with <paramref name="globals"/>; null (reported) on failure.</summary>
+    public string? Render(string name, ScriptObject globals, DiagnosticBag diagnostics)
+    {
+        var template = _templates[name];
+        using var timeout = new CancellationTokenSource(Timeout);
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            TemplateLoader = _loader,
+            LoopLimit = LoopLimit,
+            RecursiveLimit = 100,
+            LimitToString = 4 * 1024 * 1024,
+            CancellationToken = timeout.Token,
+            NewLine = "\n",
+        };
+        foreach (var (key, parsed) in _templates)
+        {
+            context.CachedTemplates[Path.Combine(_root, key)] = parsed;
+        }
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var span = e.Span;
+            diagnostics.Error(DisplayName(span.FileName, name), span.Start.Line + 1, span.Start.Column + 1, "SITE031", e.OriginalMessage);
+        }
+        catch (OperationCanceledException)
+        {
+            diagnostics.Error(DisplayName(null, name), 0, 0, "SITE033", $"template did not finish within {Timeout.TotalSeconds:0.#} s; is there an endless loop?");
+        }
+        return null;
+    }
+
+    private string DisplayName(string? spanFile, string name) =>
+        string.IsNullOrEmpty(spanFile) ? SitePath.Display(Path.Combine(_root, name))
+        : Path.IsPathRooted(spanFile) ? SitePath.Display(spanFile) : spanFile;
+}
