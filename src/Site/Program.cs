@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Site;
+using Site.Diagnostics;
 using Site.Generation;
 
 // Output must not depend on the machine: dates, numbers and sorting use the invariant culture.
@@ -38,15 +39,16 @@ namespace Site
                     stdout.WriteLine($"site {Version}");
                     return Success;
                 default:
-                    return Build(command.Build, stdout, stderr);
+                    return Build(command, stdout, stderr);
             }
         }
 
         private static string Version =>
             typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-        private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
+        private static int Build(CommandLine command, TextWriter stdout, TextWriter stderr)
         {
+            var options = command.Build;
             foreach (var (name, dir) in new[] { ("--content", options.ContentDir), ("--templates", options.TemplatesDir) })
             {
                 if (!Directory.Exists(dir))
@@ -55,14 +57,14 @@ namespace Site
                     return BadUsage;
                 }
             }
-            var result = SiteBuilder.Build(options);
-            foreach (var diagnostic in result.Diagnostics)
+            if (OutputGuard.Check(options.OutputDir, options.ContentDir, options.TemplatesDir) is { } refusal)
             {
-                stderr.WriteLine(diagnostic);
+                stderr.WriteLine($"site: error: {refusal}");
+                return BadUsage;
             }
-            var outcome = result.Published ? $"wrote {result.PagesWritten} pages to {options.OutputDir}" : $"failed; {options.OutputDir} was left unchanged";
-            stdout.WriteLine(FormattableString.Invariant(
-                $"Build {outcome}: {result.Warnings} warning(s), {result.Errors} error(s) in {result.Elapsed.TotalMilliseconds:0} ms."));
+            var result = SiteBuilder.Build(options);
+            var summary = new DiagnosticReport.Summary(result.Published, result.PagesWritten, result.Warnings, result.Errors, result.Elapsed, options.OutputDir);
+            DiagnosticReport.Write(command.Format, command.Quiet, result.Diagnostics, summary, stdout, stderr);
             return result.Published ? Success : SiteErrors;
         }
     }

@@ -11,8 +11,11 @@ namespace Site.Markdown;
 /// </summary>
 internal static partial class LinkPolicy
 {
-    public static void Check(MarkdownDocument document, string file, DiagnosticBag diagnostics)
+    /// <summary>Reports links with a scheme that is not allowed, and returns the allowed ones with their
+    /// 1-based positions, so later checks can point at the Markdown.</summary>
+    public static IReadOnlyList<SourceLink> Check(MarkdownDocument document, string file, DiagnosticBag diagnostics)
     {
+        var links = new List<SourceLink>();
         foreach (var inline in document.Descendants<Inline>())
         {
             var (url, kind) = inline switch
@@ -21,8 +24,13 @@ internal static partial class LinkPolicy
                 AutolinkInline autolink => (autolink.Url, "link"),
                 _ => (null, null),
             };
-            if (url is null || IsAllowed(url))
+            if (url is null)
             {
+                continue;
+            }
+            if (IsAllowed(url))
+            {
+                links.Add(new SourceLink(url, inline.Line + 1, inline.Column + 1));
                 continue;
             }
             diagnostics.Error(file, inline.Line + 1, inline.Column + 1, "SITE020",
@@ -38,6 +46,7 @@ internal static partial class LinkPolicy
                     break;
             }
         }
+        return links;
     }
 
     public static bool IsAllowed(string url)

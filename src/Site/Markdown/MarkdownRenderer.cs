@@ -9,7 +9,10 @@ using Site.Markdown.Tables;
 namespace Site.Markdown;
 
 /// <summary>An article's Markdown rendered to HTML: the body, and the notes section that follows it.</summary>
-internal sealed record RenderedArticle(Article Article, string BodyHtml, string NotesHtml, IReadOnlyList<Note> Notes);
+internal sealed record RenderedArticle(Article Article, string BodyHtml, string NotesHtml, IReadOnlyList<Note> Notes, IReadOnlyList<SourceLink> Links);
+
+/// <summary>A link as written in Markdown, with its 1-based position.</summary>
+internal sealed record SourceLink(string Url, int Line, int Column);
 
 /// <summary>Owns the one Markdig pipeline of a build and renders articles with it (thread-safe).</summary>
 internal sealed class MarkdownRenderer
@@ -43,7 +46,7 @@ internal sealed class MarkdownRenderer
         {
             var document = Markdig.Markdown.Parse(article.Markdown, _pipeline);
             var notes = AnnotationResolver.Resolve(document, article.Markdown, article.Slug, article.File, local);
-            LinkPolicy.Check(document, article.File, local);
+            var links = LinkPolicy.Check(document, article.File, local);
 
             var writer = new StringWriter();
             var renderer = new HtmlRenderer(writer);
@@ -56,7 +59,7 @@ internal sealed class MarkdownRenderer
             var notesHtml = writer.ToString();
 
             diagnostics.AddRange(local.ToSortedList());
-            return local.HasErrors ? null : new RenderedArticle(article, body, notesHtml, notes);
+            return local.HasErrors ? null : new RenderedArticle(article, body, notesHtml, notes, links);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
         {

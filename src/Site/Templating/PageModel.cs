@@ -30,6 +30,7 @@ internal static class PageModel
             ["url"] = article.Slug + "/",
             ["permalink"] = Escape(Permalink(config, article.Slug + "/")),
             ["date"] = article.Date.ToIso(),
+            ["date_rfc3339"] = article.Date.ToRfc3339(),
             ["date_display"] = article.Date.ToDisplay(),
             ["summary"] = Escape(article.Summary),
             ["author"] = Escape(article.Author ?? config.Author),
@@ -41,6 +42,7 @@ internal static class PageModel
         };
         if (rendered is not null)
         {
+            model["json_ld"] = StructuredData.NewsArticle(article, config, Permalink(config, article.Slug + "/"));
             model["body"] = rendered.BodyHtml;
             model["notes"] = rendered.NotesHtml;
             model["note_count"] = rendered.Notes.Count;
@@ -61,7 +63,8 @@ internal static class PageModel
             ["root"] = root,
             ["canonical"] = Escape(Permalink(config, url)),
         };
-        return new ScriptObject { ["site"] = site, ["page"] = page };
+        // Page templates test "if article"; under strict variables the name must exist, even as null.
+        return new ScriptObject { ["site"] = site, ["page"] = page, ["article"] = null };
     }
 
     public static string? Permalink(SiteConfig config, string url) =>

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Site.Diagnostics;
+
+/// <summary>Prints a build's diagnostics and summary in the format a person or a pipeline asked for.</summary>
+internal static class DiagnosticReport
+{
+    public sealed record Summary(bool Published, int Pages, int Warnings, int Errors, TimeSpan Elapsed, string Output);
+
+    public static void Write(DiagnosticFormat format, bool quiet, IReadOnlyList<Diagnostic> diagnostics, Summary summary, TextWriter stdout, TextWriter stderr)
+    {
+        switch (format)
+        {
+            case DiagnosticFormat.Json:
+                stdout.WriteLine(Json(diagnostics, summary));
+                return;
+            case DiagnosticFormat.Github:
+                foreach (var diagnostic in diagnostics)
+                {
+                    stdout.WriteLine(GithubCommand(diagnostic));
+                }
+                break;
+            default:
+                foreach (var diagnostic in diagnostics)
+                {
+                    stderr.WriteLine(diagnostic);
+                }
+                break;
+        }
+        if (!quiet || !summary.Published)
+        {
+            var outcome = summary.Published ? $"wrote {summary.Pages} pages to {summary.Output}" : $"failed; {summary.Output} was left unchanged";
+            stdout.WriteLine(FormattableString.Invariant(
+                $"Build {outcome}: {summary.Warnings} warning(s), {summary.Errors} error(s) in {summary.Elapsed.TotalMilliseconds:0} ms."));
+        }
+    }
+
+    public static string Json(IReadOnlyList<Diagnostic> diagnostics, Summary summary)
+    {
+        using var buffer = new MemoryStream();
+        // The default encoder escapes <, > and & too, so the document is safe to paste anywhere.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Default }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("diagnostics");
+            foreach (var d in diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", d.File);
+                json.WriteNumber("line", d.Line);
+                json.WriteNumber("column", d.Column);
+                json.WriteString("severity", d.Severity == Severity.Error ? "error" : "warning");
+                json.WriteString("code", d.Code);
+                json.WriteString("message", d.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("summary");
+            json.WriteBoolean("published", summary.Published);
+            json.WriteNumber("pages", summary.Pages);
+            json.WriteNumber("warnings", summary.Warnings);
+            json.WriteNumber("errors", summary.Errors);
+            json.WriteNumber("elapsed_ms", Math.Round(summary.Elapsed.TotalMilliseconds));
+            json.WriteString("output", summary.Output);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>A workflow command, escaped as GitHub's runner expects (%, CR and LF everywhere; also , and : in properties).</summary>
+    public static string GithubCommand(Diagnostic d)
+    {
+        var command = d.Severity == Severity.Error ? "error" : "warning";
+        var properties = new StringBuilder($"file={Property(d.File)}");
+        if (d.Line > 0)
+        {
+            properties.Append(CultureInfo.InvariantCulture, $",line={d.Line}");
+        }
+        if (d.Column > 0)
+        {
+            properties.Append(CultureInfo.InvariantCulture, $",col={d.Column}");
+        }
+        properties.Append($",title={Property(d.Code)}");
+        return $"::{command} {properties}::{Data(d.Message)}";
+    }
+
+    private static string Data(string value) => value.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+    private static string Property(string value) => Data(value).Replace(":", "%3A").Replace(",", "%2C");
+}
