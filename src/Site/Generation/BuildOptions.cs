@@ -2,10 +2,13 @@ namespace Site.Generation;
 
 /// <summary>What to build and how; paths as the user gave them.</summary>
 /// <param name="BaseUrl">Overrides base_url from site.yml.</param>
+/// <param name="PageInjection">HTML put before &lt;/body&gt; of every page; the preview server's reload
+/// script goes in this way, so it can never reach a published build.</param>
 internal sealed record BuildOptions(
     string ContentDir,
     string TemplatesDir,
     string OutputDir,
     bool Drafts = false,
     bool Strict = false,
-    Uri? BaseUrl = null);
+    Uri? BaseUrl = null,
+    string? PageInjection = null);

@@ -7,7 +7,7 @@ namespace Site.Generation;
 /// A build writes into a staging folder beside output/ and swaps it in only when it succeeded, so
 /// output/ is always one whole build: never half-written, never with files of deleted articles.
 /// </summary>
-internal sealed partial class OutputStaging
+internal sealed partial class OutputStaging : ISiteOutput
 {
     private const string Prefix = ".site-staging-";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

@@ -9,7 +9,8 @@ using Site.Templating;
 namespace Site.Generation;
 
 /// <summary>The build, top to bottom: read content, parse templates, render every article, write the
-/// index, extras and assets into a staging folder, check every link, and publish only if nothing failed.</summary>
+/// index, extras and assets, check every link. <see cref="Build(BuildOptions)"/> publishes to disk only
+/// if nothing failed; the preview server builds into memory with the same code.</summary>
 internal static class SiteBuilder
 {
     private static readonly string[] RequiredTemplates = ["layout.html", "article.html", "index.html"];
@@ -18,7 +19,33 @@ internal static class SiteBuilder
     private static readonly (string Template, bool NeedsBaseUrl)[] Extras =
         [("404.html", false), ("robots.txt", false), ("sitemap.xml", true), ("feed.xml", true)];
 
+    /// <summary>Builds into a staging folder and swaps it in for the output folder if the build succeeded.</summary>
     public static BuildResult Build(BuildOptions options)
+    {
+        var staging = OutputStaging.Begin(options.OutputDir);
+        try
+        {
+            var result = Build(options, staging);
+            if (result.Published)
+            {
+                staging.Write(OutputGuard.Marker, OutputGuard.MarkerText);
+                staging.Commit();
+            }
+            else
+            {
+                staging.Discard();
+            }
+            return result;
+        }
+        catch
+        {
+            staging.Discard();
+            throw;
+        }
+    }
+
+    /// <summary>Builds into <paramref name="output"/>; the result says whether the build may be published.</summary>
+    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
@@ -33,99 +60,103 @@ internal static class SiteBuilder
         site.IsReadOnly = true;
         var links = new LinkChecker(config.BaseUrl);
         var indexFile = SitePath.Display(Path.Combine(options.TemplatesDir, "index.html"));
+        cache?.Begin($"{templates.Fingerprint}|{config}|{options with { ContentDir = "", TemplatesDir = "", OutputDir = "" }}", content.Articles);
 
-        var staging = OutputStaging.Begin(options.OutputDir);
-        try
+        void WritePage(string path, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
         {
-            // 2. Render each article and write its page as soon as it is ready, so memory stays flat.
-            var written = new ConcurrentBag<Article>();
-            Parallel.ForEach(content.Articles, article =>
+            links.AddPage(path, html, sourceFile, sourceLinks);
+            output.Write(path, options.PageInjection is { } injection ? Inject(html, injection) : html);
+        }
+
+        // 2. Render each article and write its page as soon as it is ready, so memory stays flat.
+        var written = new ConcurrentBag<Article>();
+        Parallel.ForEach(content.Articles, article =>
+        {
+            var path = article.Slug + "/index.html";
+            if (cache is not null && !templates.HasErrors && cache.TryGet(article, out var cached))
             {
-                var rendered = markdown.Render(article, diagnostics);
-                if (rendered is null || templates.HasErrors)
-                {
-                    return;
-                }
+                diagnostics.AddRange(cached.Diagnostics);
+                WritePage(path, cached.Html, article.File, cached.Links);
+                written.Add(article);
+                return;
+            }
+            var local = new DiagnosticBag();
+            var rendered = markdown.Render(article, local);
+            string? html = null;
+            if (rendered is not null && !templates.HasErrors)
+            {
                 var globals = PageModel.Page(site, Html.Escape(article.Title), Escape(article.Summary), article.Slug + "/", "../", config);
                 globals["article"] = PageModel.Article(article, config, rendered);
-                if (RenderPage(templates, "article.html", globals, diagnostics) is { } html)
-                {
-                    var path = article.Slug + "/index.html";
-                    staging.Write(path, html);
-                    links.AddPage(path, html, article.File, rendered.Links);
-                    written.Add(article);
-                }
-            });
-            var pages = written.Count;
-
-            // 3. The index and the extras list every article, newest first (ties by slug, for stable output).
-            if (!templates.HasErrors)
+                html = RenderPage(templates, "article.html", globals, local);
+            }
+            var found = local.ToSortedList();
+            diagnostics.AddRange(found);
+            if (html is not null && rendered is not null)
             {
-                var listed = PageModel.Array(content.Articles
-                    .OrderByDescending(a => a.Date.Value)
-                    .ThenBy(a => a.Slug, StringComparer.Ordinal)
-                    .Select(a => PageModel.Article(a, config)));
-                var updated = content.Articles.Count == 0 ? null : content.Articles.Max(a => a.Date.Value) is var newest
-                    ? content.Articles.First(a => a.Date.Value == newest).Date.ToRfc3339() : null;
-
-                ScriptObject Globals(string title, string url, string root)
+                WritePage(path, html, article.File, rendered.Links);
+                written.Add(article);
+                if (!local.HasErrors)
                 {
-                    var globals = PageModel.Page(site, title, Escape(config.Description), url, root, config);
-                    globals["articles"] = listed;
-                    globals["updated"] = updated;
-                    return globals;
+                    cache?.Set(article, html, rendered.Links, found);
                 }
+            }
+        });
+        var pages = written.Count;
 
-                if (RenderPage(templates, "index.html", Globals(Html.Escape(config.Title), "", "./"), diagnostics) is { } index)
+        // 3. The index and the extras list every article, newest first (ties by slug, for stable output).
+        if (!templates.HasErrors)
+        {
+            var newest = content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
+            var listed = PageModel.Array(newest.Select(a => PageModel.Article(a, config)));
+            var updated = newest.Count > 0 ? newest[0].Date.ToRfc3339() : null;
+
+            ScriptObject Globals(string title, string url, string root)
+            {
+                var globals = PageModel.Page(site, title, Escape(config.Description), url, root, config);
+                globals["articles"] = listed;
+                globals["updated"] = updated;
+                return globals;
+            }
+
+            if (RenderPage(templates, "index.html", Globals(Html.Escape(config.Title), "", "./"), diagnostics) is { } index)
+            {
+                WritePage("index.html", index, indexFile, []);
+                pages++;
+            }
+            foreach (var (name, needsBaseUrl) in Extras)
+            {
+                if (!templates.Contains(name) || (needsBaseUrl && config.BaseUrl is null))
                 {
-                    staging.Write("index.html", index);
-                    links.AddPage("index.html", index, indexFile, []);
-                    pages++;
+                    continue;
                 }
-                foreach (var (name, needsBaseUrl) in Extras)
+                // The 404 page is served at any depth, so its links start from the site's base path.
+                var root = name == "404.html" ? config.BaseUrl?.AbsolutePath ?? "/" : "";
+                var globals = Globals("Page not found", name, root);
+                if (!name.EndsWith(".html", StringComparison.Ordinal))
                 {
-                    if (!templates.Contains(name) || (needsBaseUrl && config.BaseUrl is null))
+                    if (templates.Render(name, globals, diagnostics) is { } text)
                     {
-                        continue;
-                    }
-                    // The 404 page is served at any depth, so its links start from the site's base path.
-                    var root = name == "404.html" ? config.BaseUrl?.AbsolutePath ?? "/" : "";
-                    var globals = Globals("Page not found", name, root);
-                    var text = name.EndsWith(".html", StringComparison.Ordinal)
-                        ? RenderPage(templates, name, globals, diagnostics)
-                        : templates.Render(name, globals, diagnostics);
-                    if (text is not null)
-                    {
-                        staging.Write(name, text);
+                        output.Write(name, text);
                         links.AddFile(name);
                     }
                 }
+                else if (RenderPage(templates, name, globals, diagnostics) is { } html)
+                {
+                    output.Write(name, options.PageInjection is { } injection ? Inject(html, injection) : html);
+                    links.AddFile(name);
+                }
             }
-
-            // 4. Theme assets are copied as they are; the marker says this folder is Site's to replace.
-            CopyAssets(Path.Combine(options.TemplatesDir, TemplateSet.AssetsFolder), staging, links, diagnostics);
-            staging.Write(OutputGuard.Marker, OutputGuard.MarkerText);
-
-            // 5. Every internal link and anchor must resolve in what was written.
-            links.Check(diagnostics);
-
-            var all = diagnostics.ToSortedList();
-            var publish = !diagnostics.HasErrors && !(options.Strict && all.Count > 0);
-            if (publish)
-            {
-                staging.Commit();
-            }
-            else
-            {
-                staging.Discard();
-            }
-            return new BuildResult(all, publish ? pages : 0, publish, clock.Elapsed);
         }
-        catch
-        {
-            staging.Discard();
-            throw;
-        }
+
+        // 4. Theme assets are copied as they are.
+        CopyAssets(Path.Combine(options.TemplatesDir, TemplateSet.AssetsFolder), output, links, diagnostics);
+
+        // 5. Every internal link and anchor must resolve in what was written.
+        links.Check(diagnostics);
+
+        var all = diagnostics.ToSortedList();
+        var succeeded = !diagnostics.HasErrors && !(options.Strict && all.Count > 0);
+        return new BuildResult(all, succeeded ? pages : 0, succeeded, clock.Elapsed);
     }
 
     /// <summary>Renders a page template and wraps it in layout.html.</summary>
@@ -139,12 +170,18 @@ internal static class SiteBuilder
         return templates.Render("layout.html", globals, diagnostics);
     }
 
+    private static string Inject(string html, string snippet)
+    {
+        var body = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        return body < 0 ? html + snippet : html.Insert(body, snippet);
+    }
+
     /// <summary>Scriban's loop limit is one budget shared by nested loops; an index over every article and
     /// its tags must fit, however large the site.</summary>
     private static int LoopLimitFor(IReadOnlyList<Article> articles) =>
         1000 + (4 * (articles.Count + articles.Sum(a => a.Tags.Count)));
 
-    private static void CopyAssets(string assetsDir, OutputStaging staging, LinkChecker links, DiagnosticBag diagnostics)
+    private static void CopyAssets(string assetsDir, ISiteOutput output, LinkChecker links, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(assetsDir))
         {
@@ -155,7 +192,7 @@ internal static class SiteBuilder
             var relative = Path.Combine(TemplateSet.AssetsFolder, Path.GetRelativePath(assetsDir, file)).Replace('\\', '/');
             try
             {
-                staging.CopyFile(file, relative);
+                output.CopyFile(file, relative);
                 links.AddFile(relative);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -29,6 +29,9 @@ internal sealed class TemplateSet
 
     public bool HasErrors { get; private init; }
 
+    /// <summary>A hash of every template's text: equal stamps mean equal templates.</summary>
+    public string Fingerprint { get; private init; } = "";
+
     /// <summary>Iterations allowed per render, shared across nested loops; sized from the content.</summary>
     public int LoopLimit { get; set; } = 1000;
 
@@ -38,6 +41,7 @@ internal sealed class TemplateSet
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var hasErrors = false;
+        var fingerprint = new System.Text.StringBuilder();
         var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder) + Path.DirectorySeparatorChar;
         if (Directory.Exists(templatesDir))
         {
@@ -59,6 +63,7 @@ internal sealed class TemplateSet
                     hasErrors = true;
                     continue;
                 }
+                fingerprint.Append(display).Append('\u0001').Append(text).Append('\u0002');
                 var template = Template.Parse(text, display);
                 foreach (var message in template.Messages)
                 {
@@ -74,7 +79,8 @@ internal sealed class TemplateSet
             diagnostics.Error(SitePath.Display(Path.Combine(templatesDir, name)), 0, 0, "SITE030", $"template '{name}' is missing; every site needs it");
             hasErrors = true;
         }
-        return new TemplateSet(templatesDir, templates) { HasErrors = hasErrors };
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fingerprint.ToString()));
+        return new TemplateSet(templatesDir, templates) { HasErrors = hasErrors, Fingerprint = Convert.ToHexString(hash) };
     }
 
     public bool Contains(string name) => _templates.ContainsKey(name);

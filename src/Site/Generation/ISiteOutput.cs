@@ -1,0 +1,10 @@
+namespace Site.Generation;
+
+/// <summary>Where a build writes its files: a staging folder on disk, or memory for the preview server.</summary>
+internal interface ISiteOutput
+{
+    /// <param name="path">Relative path with forward slashes, e.g. "my-article/index.html".</param>
+    void Write(string path, string content);
+
+    void CopyFile(string source, string path);
+}

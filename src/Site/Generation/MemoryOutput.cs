@@ -1,0 +1,16 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Site.Generation;
+
+/// <summary>A build kept in memory, path → bytes; the preview server serves these and nothing else.</summary>
+internal sealed class MemoryOutput : ISiteOutput
+{
+    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, byte[]> Files => _files;
+
+    public void Write(string path, string content) => _files[path] = Encoding.UTF8.GetBytes(content);
+
+    public void CopyFile(string source, string path) => _files[path] = File.ReadAllBytes(source);
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Site.Content;
+using Site.Diagnostics;
+using Site.Markdown;
+
+namespace Site.Generation;
+
+/// <summary>
+/// Rendered article pages kept between the builds of one preview session. A page is reused only when
+/// its article, the templates and the settings are exactly what they were, and an article page depends
+/// on nothing else, so a rebuild with the cache writes the same bytes as a full build.
+/// </summary>
+internal sealed class RenderCache
+{
+    private readonly ConcurrentDictionary<string, Entry> _pages = new(StringComparer.Ordinal);
+    private string _stamp = "";
+    private int _rendered;
+
+    public sealed record Entry(string Fingerprint, string Html, IReadOnlyList<SourceLink> Links, IReadOnlyList<Diagnostic> Diagnostics);
+
+    /// <summary>Pages rendered afresh in the last build; the rest came from the cache.</summary>
+    public int Rendered => _rendered;
+
+    /// <summary>Starts a build: everything is dropped when templates or settings changed.</summary>
+    public void Begin(string stamp, IEnumerable<Article> articles)
+    {
+        if (stamp != _stamp)
+        {
+            _pages.Clear();
+            _stamp = stamp;
+        }
+        var current = articles.Select(a => a.File).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in _pages.Keys.Where(f => !current.Contains(f)))
+        {
+            _pages.TryRemove(file, out _);
+        }
+        _rendered = 0;
+    }
+
+    public bool TryGet(Article article, out Entry entry) =>
+        _pages.TryGetValue(article.File, out entry!) && entry.Fingerprint == Fingerprint(article);
+
+    public void Set(Article article, string html, IReadOnlyList<SourceLink> links, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        _pages[article.File] = new Entry(Fingerprint(article), html, links, diagnostics);
+        Interlocked.Increment(ref _rendered);
+    }
+
+    public static string Fingerprint(Article article)
+    {
+        var text = string.Join('\u0001', article.Slug, article.Title, article.Date.ToIso(), article.Summary, string.Join('\u0002', article.Tags),
+            article.Author, article.Draft, article.Source?.Name, article.Source?.Url, article.Markdown);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}
