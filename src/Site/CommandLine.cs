@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Net;
+using Site.Content;
 using Site.Diagnostics;
 using Site.Generation;
+using Site.Preview;
 
 namespace Site;
 
@@ -9,33 +13,46 @@ internal sealed record CommandLine(
     BuildOptions Build,
     string? Error = null,
     DiagnosticFormat Format = DiagnosticFormat.Text,
-    bool Quiet = false)
+    bool Quiet = false,
+    int Port = 8080,
+    IPAddress? Host = null)
 {
     public const string Usage = """
         Usage:
           site build [options]   Build the site into the output folder.
+          site serve [options]   Build the site and preview it, rebuilding and reloading on every save.
           site --help            Show this help.
           site --version         Show the version.
 
-        Options for build:
+        Options for build and serve:
           --content DIR      Articles and site.yml (default: content)
           --templates DIR    Scriban templates and assets/ (default: templates)
-          --output DIR       Where the site is written (default: output)
           --drafts           Include articles with draft: true
-          --strict           Treat warnings as errors
+
+        Options for build:
+          --output DIR       Where the site is written (default: output)
           --base-url URL     Absolute URL the site is published at (overrides base_url in site.yml)
+          --strict           Treat warnings as errors
           --diagnostics FMT  text (default), json (one JSON document on stdout) or github (workflow commands)
           --quiet            Print only problems
+
+        Options for serve:
+          --port N           Port to listen on (default: 8080; 0 picks a free one)
+          --host ADDR        Address to listen on (default: loopback, 127.0.0.1 and ::1). Anything else
+                             exposes the preview to the network and prints a warning.
 
         Exit codes: 0 built (warnings allowed unless --strict), 1 the site has errors, 2 bad usage.
         """;
 
+    private static readonly string[] BuildOnly = ["--output", "--base-url", "--strict", "--diagnostics", "--quiet", "-q"];
+    private static readonly string[] ServeOnly = ["--port", "--host"];
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
-        var defaults = new BuildOptions("content", "templates", "output");
+        var line = new CommandLine("help", new BuildOptions("content", "templates", "output"));
         if (args.Count == 0)
         {
-            return new CommandLine("help", defaults, "no command given");
+            return line with { Error = "no command given" };
         }
         var command = args[0] switch
         {
@@ -43,70 +60,93 @@ internal sealed record CommandLine(
             "--version" => "version",
             var other => other,
         };
+        line = line with { Command = command };
         if (command is "help" or "version")
         {
-            return args.Count == 1 ? new CommandLine(command, defaults) : new CommandLine(command, defaults, $"unexpected argument '{args[1]}'");
+            return args.Count == 1 ? line : line with { Error = $"unexpected argument '{args[1]}'" };
         }
-        if (command != "build")
+        if (command is not ("build" or "serve"))
         {
-            return new CommandLine(command, defaults, $"unknown command '{command}'");
+            return line with { Error = $"unknown command '{command}'" };
         }
 
-        var options = defaults;
-        var format = DiagnosticFormat.Text;
-        var quiet = false;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
+            if ((command == "serve" && BuildOnly.Contains(arg)) || (command == "build" && ServeOnly.Contains(arg)))
+            {
+                return line with { Error = $"option '{arg}' does not apply to '{command}'" };
+            }
             switch (arg)
             {
-                case "--drafts":
-                    options = options with { Drafts = true };
-                    break;
-                case "--strict":
-                    options = options with { Strict = true };
-                    break;
-                case "--quiet" or "-q":
-                    quiet = true;
-                    break;
-                case "--content" or "--templates" or "--output" or "--base-url" or "--diagnostics":
-                    if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal) || args[i + 1].Length == 0)
-                    {
-                        return new CommandLine(command, options, $"option '{arg}' needs a value, e.g. {arg} {(arg == "--base-url" ? "https://example.org/" : arg == "--diagnostics" ? "json" : "DIR")}");
-                    }
-                    var value = args[++i];
-                    switch (arg)
-                    {
-                        case "--content":
-                            options = options with { ContentDir = value };
-                            break;
-                        case "--templates":
-                            options = options with { TemplatesDir = value };
-                            break;
-                        case "--output":
-                            options = options with { OutputDir = value };
-                            break;
-                        case "--base-url":
-                            if (Content.SiteConfig.ParseBaseUrl(value) is not { } baseUrl)
-                            {
-                                return new CommandLine(command, options, $"--base-url must be an absolute http or https URL, not '{value}'");
-                            }
-                            options = options with { BaseUrl = baseUrl };
-                            break;
-                        default:
-                            if (!Enum.TryParse<DiagnosticFormat>(value, ignoreCase: true, out format) || !Enum.IsDefined(format))
-                            {
-                                return new CommandLine(command, options, $"--diagnostics must be text, json or github, not '{value}'");
-                            }
-                            break;
-                    }
-                    break;
                 case "-h" or "--help":
-                    return new CommandLine("help", options);
+                    return line with { Command = "help" };
+                case "--drafts":
+                    line = line with { Build = line.Build with { Drafts = true } };
+                    continue;
+                case "--strict":
+                    line = line with { Build = line.Build with { Strict = true } };
+                    continue;
+                case "--quiet" or "-q":
+                    line = line with { Quiet = true };
+                    continue;
+                case "--content" or "--templates" or "--output" or "--base-url" or "--diagnostics" or "--port" or "--host":
+                    break;
                 default:
-                    return new CommandLine(command, options, arg.StartsWith('-') ? $"unknown option '{arg}'" : $"unexpected argument '{arg}'");
+                    return line with { Error = arg.StartsWith('-') ? $"unknown option '{arg}'" : $"unexpected argument '{arg}'" };
+            }
+            if (i + 1 >= args.Count || args[i + 1].Length == 0 || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                return line with { Error = $"option '{arg}' needs a value, e.g. {arg} {Example(arg)}" };
+            }
+            var value = args[++i];
+            line = WithValue(line, arg, value);
+            if (line.Error is not null)
+            {
+                return line;
             }
         }
-        return new CommandLine(command, options, Format: format, Quiet: quiet);
+        return line;
     }
+
+    private static CommandLine WithValue(CommandLine line, string option, string value)
+    {
+        switch (option)
+        {
+            case "--content":
+                return line with { Build = line.Build with { ContentDir = value } };
+            case "--templates":
+                return line with { Build = line.Build with { TemplatesDir = value } };
+            case "--output":
+                return line with { Build = line.Build with { OutputDir = value } };
+            case "--base-url":
+                return SiteConfig.ParseBaseUrl(value) is { } baseUrl
+                    ? line with { Build = line.Build with { BaseUrl = baseUrl } }
+                    : line with { Error = $"--base-url must be an absolute http or https URL, not '{value}'" };
+            case "--diagnostics":
+                return Enum.TryParse<DiagnosticFormat>(value, ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(value, out _)
+                    ? line with { Format = format }
+                    : line with { Error = $"--diagnostics must be text, json or github, not '{value}'" };
+            case "--port":
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
+                    ? line with { Port = port }
+                    : line with { Error = $"--port must be a number from 0 to 65535, not '{value}'" };
+            default:
+                var host = value == "localhost" ? IPAddress.Loopback : IPAddress.TryParse(value.Trim('[', ']'), out var address) ? address : null;
+                return host is not null
+                    ? line with { Host = host }
+                    : line with { Error = $"--host must be an IP address like 127.0.0.1, ::1 or 0.0.0.0, not '{value}'" };
+        }
+    }
+
+    private static string Example(string option) => option switch
+    {
+        "--base-url" => "https://example.org/",
+        "--diagnostics" => "json",
+        "--port" => "8080",
+        "--host" => "127.0.0.1",
+        _ => "DIR",
+    };
+
+    public ServeOptions Serve => new(Build, Port, Host);
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using Site;
 using Site.Diagnostics;
 using Site.Generation;
+using Site.Preview;
 
 // Output must not depend on the machine: dates, numbers and sorting use the invariant culture.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -38,6 +39,8 @@ namespace Site
                 case "version":
                     stdout.WriteLine($"site {Version}");
                     return Success;
+                case "serve":
+                    return Serve(command, stdout, stderr);
                 default:
                     return Build(command, stdout, stderr);
             }
@@ -46,16 +49,50 @@ namespace Site
         private static string Version =>
             typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-        private static int Build(CommandLine command, TextWriter stdout, TextWriter stderr)
+        private static int Serve(CommandLine command, TextWriter stdout, TextWriter stderr)
         {
-            var options = command.Build;
+            if (MissingFolder(command.Build, stderr))
+            {
+                return BadUsage;
+            }
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+            try
+            {
+                new PreviewServer(command.Serve, stderr).RunAsync(stdout, stop.Token).GetAwaiter().GetResult();
+                return Success;
+            }
+            catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+            {
+                stderr.WriteLine($"site: error: cannot listen on port {command.Port}: {e.Message}; choose another with --port (0 picks a free one)");
+                return BadUsage;
+            }
+        }
+
+        private static bool MissingFolder(BuildOptions options, TextWriter stderr)
+        {
             foreach (var (name, dir) in new[] { ("--content", options.ContentDir), ("--templates", options.TemplatesDir) })
             {
                 if (!Directory.Exists(dir))
                 {
                     stderr.WriteLine($"site: error: {name} folder '{dir}' does not exist");
-                    return BadUsage;
+                    return true;
                 }
+            }
+            return false;
+        }
+
+        private static int Build(CommandLine command, TextWriter stdout, TextWriter stderr)
+        {
+            var options = command.Build;
+            if (MissingFolder(options, stderr))
+            {
+                return BadUsage;
             }
             if (OutputGuard.Check(options.OutputDir, options.ContentDir, options.TemplatesDir) is { } refusal)
             {
