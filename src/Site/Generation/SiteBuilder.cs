@@ -187,8 +187,15 @@ internal static class SiteBuilder
         {
             return;
         }
+        var templatesRoot = Path.GetFullPath(Path.Combine(assetsDir, "..")) + Path.DirectorySeparatorChar;
         foreach (var file in Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            var info = new FileInfo(file);
+            if (info.LinkTarget is not null && ContentLoader.LinkProblem(info, templatesRoot) is { } problem)
+            {
+                diagnostics.Error(SitePath.Display(file), 0, 0, "SITE009", problem);
+                continue;
+            }
             var relative = Path.Combine(TemplateSet.AssetsFolder, Path.GetRelativePath(assetsDir, file)).Replace('\\', '/');
             try
             {
