@@ -16,4 +16,8 @@ internal sealed record Article(
     string? Author,
     bool Draft,
     SourceCredit? Source,
-    string Markdown);
+    string Markdown)
+{
+    /// <summary>Sources its notes may cite besides the site-wide ones in content/sources.yml.</summary>
+    public IReadOnlyDictionary<string, Source> Sources { get; init; } = SourceRegistry.Empty;
+}

@@ -3,7 +3,7 @@ using Site.Diagnostics;
 namespace Site.Content;
 
 /// <summary>Everything read from content/: the site settings and the articles to publish.</summary>
-internal sealed record SiteContent(SiteConfig Config, IReadOnlyList<Article> Articles);
+internal sealed record SiteContent(SiteConfig Config, IReadOnlyList<Article> Articles, IReadOnlyDictionary<string, Source> Sources);
 
 /// <summary>Reads content/: site.yml and every **/*.md article, in a stable order.</summary>
 internal static class ContentLoader
@@ -11,6 +11,7 @@ internal static class ContentLoader
     public static SiteContent Load(string contentDir, bool includeDrafts, DiagnosticBag diagnostics)
     {
         var config = SiteConfig.Load(contentDir, diagnostics);
+        var sources = SourceRegistry.LoadSiteSources(contentDir, diagnostics);
         var files = ArticleFiles(contentDir, diagnostics).Order(StringComparer.Ordinal).ToList();
         var articles = new Article?[files.Count];
         Parallel.For(0, files.Count, i => articles[i] = Read(files[i], diagnostics));
@@ -31,7 +32,7 @@ internal static class ContentLoader
             bySlug.Add(article.Slug, article);
             published.Add(article);
         }
-        return new SiteContent(config, published);
+        return new SiteContent(config, published, sources);
     }
 
     /// <summary>Every *.md under content/, skipping dot-folders. Links are followed only to files inside

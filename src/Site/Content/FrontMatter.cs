@@ -5,7 +5,7 @@ namespace Site.Content;
 /// <summary>Splits an article into its YAML front matter and Markdown body, and validates the fields.</summary>
 internal static class FrontMatter
 {
-    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source"];
+    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources"];
     private static readonly string[] SourceKeys = ["name", "url"];
 
     /// <summary>Returns the article whenever its title and date are usable, so that its body is checked
@@ -85,13 +85,14 @@ internal static class FrontMatter
             }
             source = name is not null && url is not null ? new SourceCredit(name, url) : null;
         }
+        var sources = fields.Node("sources") is { } sourcesNode ? SourceRegistry.Read(sourcesNode, file, fields.Diagnostics) : SourceRegistry.Empty;
         if (title is null || date is null)
         {
             return null;
         }
         // Blank out the front matter instead of cutting it, so body positions stay file positions.
         var markdown = new string('\n', closingLine) + text[bodyStart..];
-        return new Article(file, slug ?? defaultSlug, title, date.Value, summary, tags, author, draft, source, markdown);
+        return new Article(file, slug ?? defaultSlug, title, date.Value, summary, tags, author, draft, source, markdown) { Sources = sources };
     }
 
     private static bool IsLine(string text, int start, string marker, out int lineEnd)

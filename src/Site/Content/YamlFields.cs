@@ -29,6 +29,8 @@ internal sealed class YamlFields
 
     public int Line => _map.Line;
 
+    public DiagnosticBag Diagnostics => _diagnostics;
+
     public YamlNode? Node(string key) => _map.Entries.FirstOrDefault(e => e.Key.Value == key).Value;
 
     public string? String(string key, bool required = false)

@@ -18,7 +18,14 @@ internal sealed class RenderCache
     private string _stamp = "";
     private int _rendered;
 
-    public sealed record Entry(string Fingerprint, string Html, IReadOnlyList<SourceLink> Links, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <param name="CitedSources">Keys of the site-wide sources the article cites.</param>
+    public sealed record Entry(
+        string Fingerprint,
+        string Html,
+        string AnnotationsJson,
+        IReadOnlyList<SourceLink> Links,
+        IReadOnlyList<Diagnostic> Diagnostics,
+        IReadOnlyList<string> CitedSources);
 
     /// <summary>Pages rendered afresh in the last build; the rest came from the cache.</summary>
     public int Rendered => _rendered;
@@ -42,15 +49,16 @@ internal sealed class RenderCache
     public bool TryGet(Article article, out Entry entry) =>
         _pages.TryGetValue(article.File, out entry!) && entry.Fingerprint == Fingerprint(article);
 
-    public void Set(Article article, string html, IReadOnlyList<SourceLink> links, IReadOnlyList<Diagnostic> diagnostics)
+    public void Set(Article article, Entry entry)
     {
-        _pages[article.File] = new Entry(Fingerprint(article), html, links, diagnostics);
+        _pages[article.File] = entry;
         Interlocked.Increment(ref _rendered);
     }
 
     public static string Fingerprint(Article article)
     {
-        var text = string.Join('\u0001', article.Slug, article.Title, article.Date.ToIso(), article.Summary, string.Join('\u0002', article.Tags),
+        var sources = string.Join('\u0002', article.Sources.Values);
+        var text = string.Join('\u0001', sources, article.Slug, article.Title, article.Date.ToIso(), article.Summary, string.Join('\u0002', article.Tags),
             article.Author, article.Draft, article.Source?.Name, article.Source?.Url, article.Markdown);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }

@@ -60,7 +60,10 @@ internal static class SiteBuilder
         site.IsReadOnly = true;
         var links = new LinkChecker(config.BaseUrl);
         var indexFile = SitePath.Display(Path.Combine(options.TemplatesDir, "index.html"));
-        cache?.Begin($"{templates.Fingerprint}|{config}|{options with { ContentDir = "", TemplatesDir = "", OutputDir = "" }}", content.Articles);
+        var citedSiteSources = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        cache?.Begin(
+            $"{templates.Fingerprint}|{config}|{options with { ContentDir = "", TemplatesDir = "", OutputDir = "" }}|{string.Join('|', content.Sources.Values)}",
+            content.Articles);
 
         void WritePage(string path, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
         {
@@ -73,15 +76,22 @@ internal static class SiteBuilder
         Parallel.ForEach(content.Articles, article =>
         {
             var path = article.Slug + "/index.html";
+            var annotationsPath = article.Slug + "/" + AnnotationsFile.Name;
             if (cache is not null && !templates.HasErrors && cache.TryGet(article, out var cached))
             {
                 diagnostics.AddRange(cached.Diagnostics);
                 WritePage(path, cached.Html, article.File, cached.Links);
+                output.Write(annotationsPath, cached.AnnotationsJson);
+                links.AddFile(annotationsPath);
+                foreach (var key in cached.CitedSources)
+                {
+                    citedSiteSources.TryAdd(key, 0);
+                }
                 written.Add(article);
                 return;
             }
             var local = new DiagnosticBag();
-            var rendered = markdown.Render(article, local);
+            var rendered = markdown.Render(article, content.Sources, local);
             string? html = null;
             if (rendered is not null && !templates.HasErrors)
             {
@@ -94,14 +104,32 @@ internal static class SiteBuilder
             if (html is not null && rendered is not null)
             {
                 WritePage(path, html, article.File, rendered.Links);
+                var annotations = AnnotationsFile.Write(rendered);
+                output.Write(annotationsPath, annotations);
+                links.AddFile(annotationsPath);
+                var cited = rendered.Annotations.Sources.Select(s => s.Source).Where(s => content.Sources.ContainsKey(s.Key) && !article.Sources.ContainsKey(s.Key)).Select(s => s.Key).ToList();
+                foreach (var key in cited)
+                {
+                    citedSiteSources.TryAdd(key, 0);
+                }
                 written.Add(article);
                 if (!local.HasErrors)
                 {
-                    cache?.Set(article, html, rendered.Links, found);
+                    cache?.Set(article, new RenderCache.Entry(RenderCache.Fingerprint(article), html, annotations, rendered.Links, found, cited));
                 }
             }
         });
         var pages = written.Count;
+
+        // Site-wide sources are checked once every article is known: a source no article cites is noise.
+        // (Not after errors: a failed article's citations were never counted.)
+        if (!diagnostics.HasErrors)
+        {
+            foreach (var source in content.Sources.Values.Where(s => !citedSiteSources.ContainsKey(s.Key)))
+            {
+                diagnostics.Warning(source.File, source.Line, source.Column, "SITE074", $"source '{source.Key}' is never cited");
+            }
+        }
 
         // 3. The index and the extras list every article, newest first (ties by slug, for stable output).
         if (!templates.HasErrors)

@@ -9,7 +9,16 @@ using Site.Markdown.Tables;
 namespace Site.Markdown;
 
 /// <summary>An article's Markdown rendered to HTML: the body, and the notes section that follows it.</summary>
-internal sealed record RenderedArticle(Article Article, string BodyHtml, string NotesHtml, IReadOnlyList<Note> Notes, IReadOnlyList<SourceLink> Links);
+internal sealed record RenderedArticle(
+    Article Article,
+    string BodyHtml,
+    string NotesHtml,
+    string SourcesHtml,
+    AnnotationSet Annotations,
+    IReadOnlyList<SourceLink> Links)
+{
+    public IReadOnlyList<Note> Notes => Annotations.Notes;
+}
 
 /// <summary>A link as written in Markdown, with its 1-based position.</summary>
 internal sealed record SourceLink(string Url, int Line, int Column);
@@ -39,13 +48,16 @@ internal sealed class MarkdownRenderer
     }
 
     /// <summary>Returns null when the article has errors; every one of them is reported.</summary>
-    public RenderedArticle? Render(Article article, DiagnosticBag diagnostics)
+    public RenderedArticle? Render(Article article, DiagnosticBag diagnostics) => Render(article, SourceRegistry.Empty, diagnostics);
+
+    /// <param name="siteSources">Sources from content/sources.yml, which every article's notes may cite.</param>
+    public RenderedArticle? Render(Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics)
     {
         var local = new DiagnosticBag();
         try
         {
             var document = Markdig.Markdown.Parse(article.Markdown, _pipeline);
-            var notes = AnnotationResolver.Resolve(document, article.Markdown, article.Slug, article.File, local);
+            var annotations = AnnotationResolver.Resolve(document, article, siteSources, local);
             var links = LinkPolicy.Check(document, article.File, local);
 
             var writer = new StringWriter();
@@ -55,11 +67,26 @@ internal sealed class MarkdownRenderer
             var body = writer.ToString();
 
             writer.GetStringBuilder().Clear();
-            NotesSectionWriter.Write(renderer, article.Slug, notes);
+            NotesSectionWriter.Write(renderer, article.Slug, annotations.Notes);
             var notesHtml = writer.ToString();
 
+            writer.GetStringBuilder().Clear();
+            SourcesSectionWriter.Write(renderer, article.Slug, annotations.Sources);
+            var sourcesHtml = writer.ToString();
+
+            // Plain text of each note, for editors' tools (annotations.json).
+            renderer.EnableHtmlForBlock = false;
+            renderer.EnableHtmlForInline = false;
+            renderer.EnableHtmlEscape = false;
+            foreach (var note in annotations.Notes)
+            {
+                writer.GetStringBuilder().Clear();
+                renderer.WriteChildren(note.Definition);
+                note.Text = writer.ToString().Trim();
+            }
+
             diagnostics.AddRange(local.ToSortedList());
-            return local.HasErrors ? null : new RenderedArticle(article, body, notesHtml, notes, links);
+            return local.HasErrors ? null : new RenderedArticle(article, body, notesHtml, sourcesHtml, annotations, links);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
         {

@@ -42,9 +42,10 @@ internal static class PageModel
         };
         if (rendered is not null)
         {
-            model["json_ld"] = StructuredData.NewsArticle(article, config, Permalink(config, article.Slug + "/"));
+            model["json_ld"] = StructuredData.ForArticle(article, config, Permalink(config, article.Slug + "/"), rendered.Notes);
             model["body"] = rendered.BodyHtml;
             model["notes"] = rendered.NotesHtml;
+            model["sources"] = rendered.SourcesHtml;
             model["note_count"] = rendered.Notes.Count;
         }
         return model;

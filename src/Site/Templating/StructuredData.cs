@@ -2,22 +2,81 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Site.Content;
+using Site.Markdown.Annotations;
 
 namespace Site.Templating;
 
 /// <summary>
-/// schema.org JSON-LD for an article page. Written with the JSON writer's default encoder, which escapes
+/// schema.org JSON-LD for an article page: a NewsArticle, and a ClaimReview for each fact-check note. Written with the JSON writer's default encoder, which escapes
 /// &lt;, &gt;, &amp; and quotes, so no value (a title with "&lt;/script&gt;" included) can end the script element.
 /// </summary>
 internal static class StructuredData
 {
-    public static string NewsArticle(Article article, SiteConfig config, string? permalink)
+    public static string ForArticle(Article article, SiteConfig config, string? permalink, IReadOnlyList<Note> notes)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
         {
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
+            json.WriteStartArray("@graph");
+            NewsArticle(json, article, config, permalink);
+            foreach (var note in notes.Where(n => n.Kind == NoteKind.FactCheck))
+            {
+                ClaimReview(json, note, article, config, permalink);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void ClaimReview(Utf8JsonWriter json, Note note, Article article, SiteConfig config, string? permalink)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "ClaimReview");
+        if (permalink is not null)
+        {
+            json.WriteString("url", permalink + "#" + note.Id);
+        }
+        json.WriteString("claimReviewed", note.Definition.Claim);
+        json.WriteString("datePublished", article.Date.ToIso());
+        json.WriteStartObject("author");
+        json.WriteString("@type", "Organization");
+        json.WriteString("name", config.Title);
+        if (config.BaseUrl is { } baseUrl)
+        {
+            json.WriteString("url", baseUrl.AbsoluteUri);
+        }
+        json.WriteEndObject();
+        json.WriteStartObject("reviewRating");
+        json.WriteString("@type", "Rating");
+        json.WriteString("alternateName", note.Definition.Verdict);
+        json.WriteEndObject();
+        json.WriteStartObject("itemReviewed");
+        json.WriteString("@type", "Claim");
+        if (note.Definition.Claimant is { } claimant)
+        {
+            json.WriteStartObject("author");
+            json.WriteString("@type", "Person");
+            json.WriteString("name", claimant);
+            json.WriteEndObject();
+        }
+        if (article.Source is { } source)
+        {
+            json.WriteStartObject("appearance");
+            json.WriteString("@type", "CreativeWork");
+            json.WriteString("url", source.Url);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void NewsArticle(Utf8JsonWriter json, Article article, SiteConfig config, string? permalink)
+    {
+        {
+            json.WriteStartObject();
             json.WriteString("@type", "NewsArticle");
             json.WriteString("headline", article.Title);
             if (article.Summary is { } summary)
@@ -60,6 +119,5 @@ internal static class StructuredData
             }
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

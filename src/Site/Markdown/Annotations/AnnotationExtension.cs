@@ -4,7 +4,7 @@ using Markdig.Renderers;
 
 namespace Site.Markdown.Annotations;
 
-/// <summary>Registers note definitions, references and phrase annotations, and their HTML renderers.</summary>
+/// <summary>Registers note definitions, references, phrase annotations and source citations, and their HTML renderers.</summary>
 internal sealed class AnnotationExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
@@ -18,6 +18,7 @@ internal sealed class AnnotationExtension : IMarkdownExtension
         {
             // Before the link parser: it claims both '[' and ']'.
             pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new NoteReferenceParser());
+            pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new SourceCitationParser());
         }
     }
 
@@ -30,5 +31,6 @@ internal sealed class AnnotationExtension : IMarkdownExtension
         html.ObjectRenderers.AddIfNotAlready<HtmlNoteDefinitionRenderer>();
         html.ObjectRenderers.AddIfNotAlready<HtmlNoteReferenceRenderer>();
         html.ObjectRenderers.AddIfNotAlready<HtmlPhraseAnnotationRenderer>();
+        html.ObjectRenderers.AddIfNotAlready<HtmlSourceCitationRenderer>();
     }
 }

@@ -2,98 +2,200 @@ using System.Globalization;
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Site.Content;
 using Site.Diagnostics;
 
 namespace Site.Markdown.Annotations;
 
 /// <summary>
-/// Matches references to definitions after parsing, numbers the notes by first reference, and reports
-/// every annotation mistake with its position. Labels match exactly; near-misses are reported, not merged.
+/// Matches references to definitions and citations to sources after parsing, numbers the notes by first
+/// reference, and reports every annotation mistake with its position. Labels match exactly; near-misses
+/// are reported, not merged.
 /// </summary>
-internal static class AnnotationResolver
+internal sealed class AnnotationResolver
 {
-    public static IReadOnlyList<Note> Resolve(MarkdownDocument document, string markdown, string slug, string file, DiagnosticBag diagnostics)
+    private readonly string _markdown;
+    private readonly string _slug;
+    private readonly string _file;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<NoteDefinition> _definitions = [];
+    private readonly List<(NoteReference Reference, NoteDefinition? InNote, bool InLink)> _references = [];
+    private readonly List<(SourceCitation Citation, NoteDefinition? InNote)> _citations = [];
+
+    private AnnotationResolver(string markdown, string slug, string file, DiagnosticBag diagnostics)
     {
-        var definitions = new List<NoteDefinition>();
-        var references = new List<(NoteReference Reference, bool InNote, bool InLink)>();
+        _markdown = markdown;
+        _slug = slug;
+        _file = file;
+        _diagnostics = diagnostics;
+    }
+
+    public static AnnotationSet Resolve(MarkdownDocument document, Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics)
+    {
+        var resolver = new AnnotationResolver(article.Markdown, article.Slug, article.File, diagnostics);
         foreach (var block in document)
         {
-            Collect(block, inNote: false);
+            resolver.Collect(block, null);
         }
-
-        void Collect(Block block, bool inNote)
+        var notes = resolver.ResolveReferences(resolver.CheckDefinitions());
+        resolver.CheckKinds(notes);
+        var sources = resolver.ResolveCitations(article, siteSources);
+        foreach (var note in notes.Where(n => n.Kind == NoteKind.FactCheck && n.Sources.Count == 0))
         {
-            switch (block)
-            {
-                case NoteDefinition definition:
-                    definitions.Add(definition);
-                    foreach (var child in definition)
-                    {
-                        Collect(child, inNote: true);
-                    }
-                    break;
-                case ContainerBlock container:
-                    foreach (var child in container)
-                    {
-                        Collect(child, inNote);
-                    }
-                    break;
-                case LeafBlock { Inline: { } inline }:
-                    CollectInlines(inline, inNote, inLink: false);
-                    break;
-            }
+            resolver.Error(note.Definition.Line, note.Definition.Column, "SITE073", $"fact-check note [^{note.Label}] cites no source; cite one with [@key]");
         }
+        return new AnnotationSet(notes, sources);
+    }
 
-        void CollectInlines(ContainerInline container, bool inNote, bool inLink)
+    public static bool IsValidLabel(string label) =>
+        label.Length > 0 && label.All(c => char.IsLetterOrDigit(c) || c is '-' or '_');
+
+    private void Collect(Block block, NoteDefinition? note)
+    {
+        switch (block)
         {
-            ReportLiteralSyntax(container, markdown, file, diagnostics);
-            foreach (var inline in container)
-            {
-                switch (inline)
+            case NoteDefinition definition:
+                _definitions.Add(definition);
+                foreach (var child in definition)
                 {
-                    case NoteReference reference:
-                        references.Add((reference, inNote, inLink));
-                        break;
-                    case LinkInline link:
-                        CollectInlines(link, inNote, inLink: inLink || !link.IsImage);
-                        break;
-                    case ContainerInline child:
-                        CollectInlines(child, inNote, inLink);
-                        break;
+                    Collect(child, definition);
                 }
+                break;
+            case ContainerBlock container:
+                foreach (var child in container)
+                {
+                    Collect(child, note);
+                }
+                break;
+            case LeafBlock { Inline: { } inline }:
+                CollectInlines(inline, note, inLink: false);
+                break;
+        }
+    }
+
+    private void CollectInlines(ContainerInline container, NoteDefinition? note, bool inLink)
+    {
+        ReportLiteralSyntax(container);
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case NoteReference reference:
+                    _references.Add((reference, note, inLink));
+                    break;
+                case SourceCitation citation:
+                    _citations.Add((citation, note));
+                    break;
+                case LinkInline link:
+                    CollectInlines(link, note, inLink: inLink || !link.IsImage);
+                    break;
+                case ContainerInline child:
+                    CollectInlines(child, note, inLink);
+                    break;
             }
         }
+    }
 
-        var byLabel = CheckDefinitions(definitions, file, diagnostics);
+    private Dictionary<string, NoteDefinition> CheckDefinitions()
+    {
+        var byLabel = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
+        var byFolded = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
+        foreach (var definition in _definitions)
+        {
+            var (line, column, label) = (definition.Line, definition.Column, definition.Label);
+            if (!IsValidLabel(label))
+            {
+                Error(line, column, "SITE010", $"annotation label '{label}' is not allowed: use letters, digits, '-' and '_'");
+                continue;
+            }
+            if (byLabel.TryGetValue(label, out var first))
+            {
+                Error(line, column, "SITE011", $"annotation [^{label}] is defined twice; the first definition is at line {first.Line + 1}");
+                continue;
+            }
+            if (IsEmpty(definition))
+            {
+                Error(line, column, "SITE013", $"annotation [^{label}] is empty; write the note after the colon");
+            }
+            if (byFolded.TryGetValue(Fold(label), out var similar))
+            {
+                _diagnostics.Warning(_file, line + 1, column + 1, "SITE015", $"annotation labels [^{similar.Label}] (line {similar.Line + 1}) and [^{label}] differ only by case or accents; rename one");
+            }
+            else
+            {
+                byFolded.Add(Fold(label), definition);
+            }
+            ReadAttributes(definition);
+            byLabel.Add(label, definition);
+        }
+        return byLabel;
+    }
+
+    private void ReadAttributes(NoteDefinition definition)
+    {
+        if (definition.Attributes is not { } attributes)
+        {
+            return;
+        }
+        var (line, column, label) = (definition.Line, definition.Column, definition.Label);
+        if (attributes.Problem is { } problem)
+        {
+            Error(line, column, "SITE060", $"note [^{label}]: {problem}");
+            return;
+        }
+        if (!NoteKinds.ByName.TryGetValue(attributes.Type, out var kind))
+        {
+            Error(line, column, "SITE060", $"note [^{label}] has unknown type '{attributes.Type}'; use {string.Join(", ", NoteKinds.ByName.Keys)}");
+            return;
+        }
+        definition.Kind = kind;
+        foreach (var key in attributes.Values.Keys)
+        {
+            if (!NoteAttributes.Keys.Contains(key))
+            {
+                Error(line, column, "SITE060", $"note [^{label}] has unknown attribute '{key}'; a fact-check takes {string.Join(", ", NoteAttributes.Keys)}");
+            }
+            else if (kind != NoteKind.FactCheck)
+            {
+                Error(line, column, "SITE060", $"'{key}' applies only to fact-check notes, and [^{label}] is a {kind.Name()} note");
+            }
+        }
+        definition.Claim = attributes.Values.GetValueOrDefault("claim");
+        definition.Verdict = attributes.Values.GetValueOrDefault("verdict");
+        definition.Claimant = attributes.Values.GetValueOrDefault("claimant");
+    }
+
+    private List<Note> ResolveReferences(Dictionary<string, NoteDefinition> byLabel)
+    {
         var notes = new List<Note>();
-        foreach (var (reference, inNote, inLink) in references)
+        foreach (var (reference, inNote, inLink) in _references)
         {
             var label = reference.Label;
             if (!IsValidLabel(label))
             {
-                Report(diagnostics, file, reference.Line, reference.Column, "SITE010", $"annotation label '{label}' is not allowed: use letters, digits, '-' and '_'");
+                Error(reference.Line, reference.Column, "SITE010", $"annotation label '{label}' is not allowed: use letters, digits, '-' and '_'");
                 continue;
             }
-            if (inNote)
+            if (inNote is not null)
             {
-                Report(diagnostics, file, reference.Line, reference.Column, "SITE016", $"annotation [^{label}] is inside a note; notes cannot have notes of their own");
+                Error(reference.Line, reference.Column, "SITE016", $"annotation [^{label}] is inside a note; notes cannot have notes of their own");
                 continue;
             }
             if (inLink)
             {
-                Report(diagnostics, file, reference.Line, reference.Column, "SITE017", $"annotation [^{label}] is inside a link's text; move it after the link");
+                Error(reference.Line, reference.Column, "SITE017", $"annotation [^{label}] is inside a link's text; move it after the link");
                 continue;
             }
             if (!byLabel.TryGetValue(label, out var definition))
             {
                 var near = byLabel.Keys.FirstOrDefault(k => Fold(k) == Fold(label));
                 var hint = near is null ? "" : $" (did you mean [^{near}]? labels must match exactly)";
-                Report(diagnostics, file, reference.Line, reference.Column, "SITE012", $"annotation [^{label}] has no definition{hint}");
+                Error(reference.Line, reference.Column, "SITE012", $"annotation [^{label}] has no definition{hint}");
                 continue;
             }
             if (definition.Note is null)
             {
-                definition.Note = new Note(slug, definition, notes.Count + 1);
+                definition.Note = new Note(_slug, definition, notes.Count + 1);
                 notes.Add(definition.Note);
             }
             reference.Note = definition.Note;
@@ -102,52 +204,107 @@ internal static class AnnotationResolver
         }
         foreach (var definition in byLabel.Values.Where(d => d.Note is null))
         {
-            diagnostics.Warning(file, definition.Line + 1, definition.Column + 1, "SITE014", $"annotation [^{definition.Label}] is defined but never referenced");
+            _diagnostics.Warning(_file, definition.Line + 1, definition.Column + 1, "SITE014", $"annotation [^{definition.Label}] is defined but never referenced");
         }
         return notes;
     }
 
-    public static bool IsValidLabel(string label) =>
-        label.Length > 0 && label.All(c => char.IsLetterOrDigit(c) || c is '-' or '_');
-
-    private static Dictionary<string, NoteDefinition> CheckDefinitions(List<NoteDefinition> definitions, string file, DiagnosticBag diagnostics)
+    /// <summary>A fact-check names its claim and verdict; a phrase annotation's phrase is its claim by default.</summary>
+    private void CheckKinds(List<Note> notes)
     {
-        var byLabel = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
-        var byFolded = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
-        foreach (var definition in definitions)
+        foreach (var note in notes.Where(n => n.Kind == NoteKind.FactCheck))
         {
-            var (line, column) = (definition.Line + 1, definition.Column + 1);
-            var label = definition.Label;
-            if (!IsValidLabel(label))
+            var definition = note.Definition;
+            definition.Claim ??= note.References.Select(r => r.Phrase).OfType<PhraseAnnotation>().Select(PlainText).FirstOrDefault();
+            if (string.IsNullOrWhiteSpace(definition.Verdict))
             {
-                diagnostics.Error(file, line, column, "SITE010", $"annotation label '{label}' is not allowed: use letters, digits, '-' and '_'");
-                continue;
+                Error(definition.Line, definition.Column, "SITE061", $"fact-check note [^{note.Label}] needs a verdict, like verdict=\"Disputed\"");
             }
-            if (byLabel.TryGetValue(label, out var first))
+            if (string.IsNullOrWhiteSpace(definition.Claim))
             {
-                diagnostics.Error(file, line, column, "SITE011", $"annotation [^{label}] is defined twice; the first definition is at line {first.Line + 1}");
-                continue;
+                Error(definition.Line, definition.Column, "SITE061", $"fact-check note [^{note.Label}] needs the claim it checks: claim=\"…\", or annotate the claim's phrase with [phrase]{{^{note.Label}}}");
             }
-            if (IsEmpty(definition))
-            {
-                diagnostics.Error(file, line, column, "SITE013", $"annotation [^{label}] is empty; write the note after the colon");
-            }
-            if (byFolded.TryGetValue(Fold(label), out var similar))
-            {
-                diagnostics.Warning(file, line, column, "SITE015", $"annotation labels [^{similar.Label}] (line {similar.Line + 1}) and [^{label}] differ only by case or accents; rename one");
-            }
-            else
-            {
-                byFolded.Add(Fold(label), definition);
-            }
-            byLabel.Add(label, definition);
         }
-        return byLabel;
+    }
+
+    private List<CitedSource> ResolveCitations(Article article, IReadOnlyDictionary<string, Source> siteSources)
+    {
+        foreach (var source in article.Sources.Values)
+        {
+            if (siteSources.TryGetValue(source.Key, out var shared))
+            {
+                _diagnostics.Error(_file, source.Line, source.Column, "SITE075", $"source '{source.Key}' is also defined in {shared.File} (line {shared.Line}); use another key");
+            }
+            else if (siteSources.Values.FirstOrDefault(s => s.Url == source.Url) is { } sameUrl)
+            {
+                _diagnostics.Warning(_file, source.Line, source.Column, "SITE072", $"source '{source.Key}' has the same URL as '{sameUrl.Key}' in {sameUrl.File}; cite one key");
+            }
+        }
+        var cited = new Dictionary<string, (Source Source, List<Note> Notes)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var (citation, inNote) in _citations)
+        {
+            if (inNote is null)
+            {
+                Error(citation.Line, citation.Column, "SITE076", $"source citation [@{citation.Key}] is outside a note; cite sources in notes");
+                continue;
+            }
+            if (!article.Sources.TryGetValue(citation.Key, out var source) && !siteSources.TryGetValue(citation.Key, out source))
+            {
+                Error(citation.Line, citation.Column, "SITE071", $"source [@{citation.Key}] is not defined: add it to the article's sources or to content/{SourceRegistry.FileName}");
+                continue;
+            }
+            citation.Source = source;
+            if (!cited.TryGetValue(source.Key, out var entry))
+            {
+                entry = (source, []);
+                cited.Add(source.Key, entry);
+                order.Add(source.Key);
+            }
+            if (inNote.Note is { } note)
+            {
+                if (!note.Sources.Contains(source))
+                {
+                    note.Sources.Add(source);
+                }
+                if (!entry.Notes.Contains(note))
+                {
+                    entry.Notes.Add(note);
+                }
+            }
+        }
+        foreach (var source in article.Sources.Values.Where(s => !cited.ContainsKey(s.Key)))
+        {
+            _diagnostics.Warning(_file, source.Line, source.Column, "SITE074", $"source '{source.Key}' is never cited");
+        }
+        return [.. order.Select(key => new CitedSource(cited[key].Source, cited[key].Notes.OrderBy(n => n.Number).ToList()))];
     }
 
     private static bool IsEmpty(NoteDefinition definition) =>
         definition.All(block => block is ParagraphBlock paragraph
             && (paragraph.Inline is null || paragraph.Inline.All(i => i is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())));
+
+    /// <summary>The text of a phrase, for a fact-check's default claim.</summary>
+    private static string PlainText(ContainerInline container)
+    {
+        var text = new StringBuilder();
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+            }
+        }
+        return text.ToString().Trim();
+    }
 
     /// <summary>Case- and accent-insensitive form, to spot labels a reader would take for the same.</summary>
     private static string Fold(string label)
@@ -165,7 +322,7 @@ internal static class AnnotationResolver
 
     /// <summary>Annotation syntax that did not parse (a space in a label, "![^x]", an escape) would reach the
     /// reader as literal "[^x]"; it is reported instead. Literal runs are joined, since '[' is often its own node.</summary>
-    private static void ReportLiteralSyntax(ContainerInline container, string markdown, string file, DiagnosticBag diagnostics)
+    private void ReportLiteralSyntax(ContainerInline container)
     {
         var run = new StringBuilder();
         var starts = new List<(int Offset, LiteralInline Literal)>();
@@ -190,9 +347,9 @@ internal static class AnnotationResolver
                 var snippet = text[at..Math.Min(text.Length, at + 24)];
                 // Literals made from a failed bracket carry no line, but their span (an offset) is right.
                 var position = literal.Span.Start + at - offset;
-                var lineStart = markdown.LastIndexOf('\n', Math.Clamp(position - 1, 0, markdown.Length - 1)) + 1;
-                var line = markdown.AsSpan(0, lineStart).Count('\n');
-                Report(diagnostics, file, line, position - lineStart, "SITE010",
+                var lineStart = _markdown.LastIndexOf('\n', Math.Clamp(position - 1, 0, _markdown.Length - 1)) + 1;
+                var line = _markdown.AsSpan(0, lineStart).Count('\n');
+                Error(line, position - lineStart, "SITE010",
                     $"'{snippet.Split(' ')[0]}' is not a valid annotation: labels use letters, digits, '-' and '_' without spaces (to show the syntax itself, use a `code span`)");
             }
             run.Clear();
@@ -200,6 +357,7 @@ internal static class AnnotationResolver
         }
     }
 
-    private static void Report(DiagnosticBag diagnostics, string file, int line, int column, string code, string message) =>
-        diagnostics.Error(file, line + 1, column + 1, code, message);
+    /// <summary>Reports at a Markdig position (0-based line and column).</summary>
+    private void Error(int line, int column, string code, string message) =>
+        _diagnostics.Error(_file, line + 1, column + 1, code, message);
 }

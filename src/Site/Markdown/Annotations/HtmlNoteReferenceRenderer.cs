@@ -4,7 +4,8 @@ using Markdig.Renderers.Html;
 
 namespace Site.Markdown.Annotations;
 
-/// <summary>A reference is a real link to its note, numbered in the DOM text, named "Note N" for assistive tech.</summary>
+/// <summary>A reference is a real link to its note, numbered in the DOM text, and named for assistive tech
+/// "Note N", or "Note N, fact-check" when the note has a type.</summary>
 internal sealed class HtmlNoteReferenceRenderer : HtmlObjectRenderer<NoteReference>
 {
     protected override void Write(HtmlRenderer renderer, NoteReference reference)
@@ -17,7 +18,8 @@ internal sealed class HtmlNoteReferenceRenderer : HtmlObjectRenderer<NoteReferen
         var number = note.Number.ToString(CultureInfo.InvariantCulture);
         renderer.Write("<a class=\"note-ref\" id=\"").WriteEscape(note.ReferenceId(reference.Index))
             .Write("\" href=\"#").WriteEscape(note.Id)
-            .Write("\" role=\"doc-noteref\" aria-label=\"Note ").Write(number).Write("\">")
+            .Write("\" role=\"doc-noteref\" aria-label=\"Note ").Write(number)
+            .Write(note.Kind == NoteKind.Plain ? "" : ", " + note.Kind.Name()).Write("\">")
             .Write(number).Write("</a>");
     }
 }

@@ -40,14 +40,31 @@ internal sealed class NoteDefinitionParser : BlockParser
         {
             return BlockState.None;
         }
+        // An optional {type key="value"} block follows the colon on the same line.
+        var skip = end + 2;
+        while (skip <= line.End && text[skip] is ' ' or '\t')
+        {
+            skip++;
+        }
+        NoteAttributes? attributes = null;
+        if (skip <= line.End && text[skip] == '{' && text.IndexOf('}', skip) is var close and > 0 && close <= line.End)
+        {
+            attributes = NoteAttributes.Parse(text[(skip + 1)..close]);
+            skip = close + 1;
+        }
+        else
+        {
+            skip = end + 2;
+        }
         var definition = new NoteDefinition(this)
         {
             Label = text[(line.Start + 2)..end],
+            Attributes = attributes,
             Line = processor.LineIndex,
             Column = processor.Column,
             Span = new SourceSpan(processor.Start, end + 1),
         };
-        for (var i = line.Start; i < end + 2; i++)
+        for (var i = line.Start; i < skip; i++)
         {
             processor.NextChar();
         }

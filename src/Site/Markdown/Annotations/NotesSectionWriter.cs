@@ -21,8 +21,14 @@ internal static class NotesSectionWriter
         foreach (var note in notes)
         {
             var number = note.Number.ToString(CultureInfo.InvariantCulture);
-            renderer.Write("<li class=\"note\" id=\"").WriteEscape(note.Id).Write("\">\n")
+            var kind = note.Kind;
+            renderer.Write("<li class=\"note").Write(kind == NoteKind.Plain ? "" : " note--" + kind.Name()).Write("\" id=\"").WriteEscape(note.Id).Write("\">\n")
                 .Write("<p class=\"note-head\"><span class=\"note-num\">").Write(number).Write("</span>");
+            if (kind != NoteKind.Plain)
+            {
+                // The type is a word on the page, not a colour: it must survive print, dark mode and colour blindness.
+                renderer.Write(" <span class=\"note-type\">").Write(kind.Label()).Write("</span>");
+            }
             foreach (var reference in note.References)
             {
                 var letter = note.References.Count == 1 ? "" : Letter(reference.Index);
@@ -30,7 +36,18 @@ internal static class NotesSectionWriter
                     .Write("\" role=\"doc-backlink\" aria-label=\"Back to reference ").Write(number).Write(letter).Write("\">")
                     .Write("\u21A9\uFE0E").Write(letter.Length > 0 ? " " + letter : "").Write("</a>");
             }
-            renderer.Write("</p>\n<div class=\"note-body\">\n");
+            renderer.Write("</p>\n");
+            if (kind == NoteKind.FactCheck)
+            {
+                renderer.Write("<p class=\"note-verdict\"><span class=\"verdict\">").WriteEscape(note.Definition.Verdict).Write("</span></p>\n")
+                    .Write("<p class=\"note-claim\">Claim: <q>").WriteEscape(note.Definition.Claim).Write("</q>");
+                if (note.Definition.Claimant is { } claimant)
+                {
+                    renderer.Write(" (").WriteEscape(claimant).Write(")");
+                }
+                renderer.Write("</p>\n");
+            }
+            renderer.Write("<div class=\"note-body\">\n");
             renderer.WriteChildren(note.Definition);
             renderer.EnsureLine();
             renderer.Write("</div>\n</li>\n");

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Site.Diagnostics;
+
+namespace Site.Content;
+
+/// <summary>
+/// Reads sources: a mapping of key → {title, publisher, url, date, archive}, as the <c>sources</c> key of
+/// an article's front matter or as the whole of content/sources.yml (shared by every article).
+/// </summary>
+internal static partial class SourceRegistry
+{
+    public const string FileName = "sources.yml";
+
+    private static readonly string[] Keys = ["title", "publisher", "url", "date", "archive"];
+
+    public static IReadOnlyDictionary<string, Source> Empty { get; } = new Dictionary<string, Source>();
+
+    /// <summary>content/sources.yml, or no sources when there is no such file.</summary>
+    public static IReadOnlyDictionary<string, Source> LoadSiteSources(string contentDir, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(contentDir, FileName);
+        if (!File.Exists(path))
+        {
+            return Empty;
+        }
+        var file = SitePath.Display(path);
+        try
+        {
+            return YamlTree.Parse(TextFile.Read(path), file, 1, diagnostics) is { } root ? Read(root, file, diagnostics) : Empty;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            diagnostics.Error(file, 0, 0, "SITE070", $"cannot read sources: {e.Message}");
+            return Empty;
+        }
+    }
+
+    public static IReadOnlyDictionary<string, Source> Read(YamlNode node, string file, DiagnosticBag diagnostics)
+    {
+        if (node is YamlScalar { IsPlain: true, Value: "" })
+        {
+            return Empty;
+        }
+        if (node is not YamlMap map)
+        {
+            diagnostics.Error(file, node.Line, node.Column, "SITE005", "sources must be a mapping of keys to sources, e.g. hrw-2022: {title: …, publisher: …, url: …, date: 2022-01-26}");
+            return Empty;
+        }
+        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
+        var byUrl = new Dictionary<string, Source>(StringComparer.Ordinal);
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!KeyPattern().IsMatch(key.Value))
+            {
+                diagnostics.Error(file, key.Line, key.Column, "SITE070", $"source key '{key.Value}' is not allowed: use letters, digits, '-', '_' and '.'");
+                continue;
+            }
+            if (value is not YamlMap)
+            {
+                diagnostics.Error(file, value.Line, value.Column, "SITE005", $"source '{key.Value}' must be a mapping with {string.Join(", ", Keys)}");
+                continue;
+            }
+            var fields = new YamlFields((YamlMap)value, file, diagnostics, $"source '{key.Value}'", Keys);
+            var title = fields.String("title", required: true);
+            var publisher = fields.String("publisher", required: true);
+            var url = HttpUrl(fields, "url", required: true);
+            var archive = HttpUrl(fields, "archive", required: false);
+            var date = fields.String("date");
+            if (date is not null && !IsPartialDate(date))
+            {
+                fields.Error(fields.Node("date")!, "SITE005", $"source date must be 2022, 2022-01 or 2022-01-26, not '{date}'");
+                date = null;
+            }
+            if (title is null || publisher is null || url is null)
+            {
+                continue;
+            }
+            var source = new Source(key.Value, title, publisher, url, date, archive, file, key.Line, key.Column);
+            if (byUrl.TryGetValue(url, out var same))
+            {
+                diagnostics.Warning(file, key.Line, key.Column, "SITE072", $"sources '{same.Key}' and '{key.Value}' have the same URL; cite one key");
+            }
+            else
+            {
+                byUrl.Add(url, source);
+            }
+            sources.Add(key.Value, source);
+        }
+        return sources;
+    }
+
+    private static string? HttpUrl(YamlFields fields, string key, bool required)
+    {
+        var url = fields.String(key, required);
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0))
+        {
+            fields.Error(fields.Node(key)!, "SITE005", $"source {key} must be an absolute http or https URL, not '{url}'");
+            return null;
+        }
+        return url;
+    }
+
+    private static bool IsPartialDate(string date) =>
+        date.Length switch
+        {
+            4 => int.TryParse(date, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+            7 => DateOnly.TryParseExact(date + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            10 => DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            _ => false,
+        };
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_.-]+$")]
+    private static partial Regex KeyPattern();
+}

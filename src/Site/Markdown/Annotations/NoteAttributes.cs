@@ -1,0 +1,67 @@
+namespace Site.Markdown.Annotations;
+
+/// <summary>
+/// The optional block right after a definition's colon: <c>{fact-check claim="…" verdict="Disputed"}</c>.
+/// The first word is the note's type; then key="value" pairs (single or double quotes). Read at block
+/// level; problems are kept for the resolver, which has the file and reports them with positions.
+/// </summary>
+internal sealed record NoteAttributes(string Type, IReadOnlyDictionary<string, string> Values, string? Problem)
+{
+    public static readonly string[] Keys = ["claim", "verdict", "claimant"];
+
+    /// <summary>Parses the text between the braces.</summary>
+    public static NoteAttributes Parse(string text)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var i = 0;
+        string Word()
+        {
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '=')
+            {
+                i++;
+            }
+            return text[start..i];
+        }
+        void Spaces()
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+        }
+
+        Spaces();
+        var type = Word();
+        Spaces();
+        while (i < text.Length)
+        {
+            var key = Word();
+            Spaces();
+            if (key.Length == 0 || i >= text.Length || text[i] != '=')
+            {
+                return new(type, values, $"expected key=\"value\" after '{type}', found '{text[Math.Max(0, i - key.Length)..]}'");
+            }
+            i++;
+            Spaces();
+            if (i >= text.Length || text[i] is not ('"' or '\''))
+            {
+                return new(type, values, $"the value of '{key}' must be in quotes, like {key}=\"…\"");
+            }
+            var quote = text[i++];
+            var end = text.IndexOf(quote, i);
+            if (end < 0)
+            {
+                return new(type, values, $"the value of '{key}' has no closing {quote}");
+            }
+            if (values.ContainsKey(key))
+            {
+                return new(type, values, $"'{key}' is given twice");
+            }
+            values[key] = text[i..end].Trim();
+            i = end + 1;
+            Spaces();
+        }
+        return new(type, values, null);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Site.Markdown.Annotations;
+
+/// <summary>What a note does for the reader, declared as <c>[^label]: {fact-check …}</c>.</summary>
+internal enum NoteKind
+{
+    /// <summary>An untyped note, shown plain.</summary>
+    Plain,
+    Context,
+    Definition,
+    FactCheck,
+    Correction,
+}
+
+internal static class NoteKinds
+{
+    public static readonly IReadOnlyDictionary<string, NoteKind> ByName = new Dictionary<string, NoteKind>(StringComparer.Ordinal)
+    {
+        ["context"] = NoteKind.Context,
+        ["definition"] = NoteKind.Definition,
+        ["fact-check"] = NoteKind.FactCheck,
+        ["correction"] = NoteKind.Correction,
+    };
+
+    /// <summary>The name used in the markup and in annotations.json: "fact-check".</summary>
+    public static string Name(this NoteKind kind) => kind switch
+    {
+        NoteKind.Context => "context",
+        NoteKind.Definition => "definition",
+        NoteKind.FactCheck => "fact-check",
+        NoteKind.Correction => "correction",
+        _ => "",
+    };
+
+    /// <summary>The visible label: "Fact-check".</summary>
+    public static string Label(this NoteKind kind) => kind switch
+    {
+        NoteKind.Context => "Context",
+        NoteKind.Definition => "Definition",
+        NoteKind.FactCheck => "Fact-check",
+        NoteKind.Correction => "Correction",
+        _ => "",
+    };
+}
