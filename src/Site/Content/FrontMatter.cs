@@ -8,8 +8,9 @@ internal static class FrontMatter
     private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources"];
     private static readonly string[] SourceKeys = ["name", "url"];
 
-    /// <summary>Returns the article whenever its title and date are usable, so that its body is checked
-    /// too and one run reports every mistake; the build still fails on the reported errors.</summary>
+    /// <summary>Returns the article whenever its front matter is a readable mapping, even with bad or
+    /// missing fields, so that its body is checked too and one run reports every mistake; the build
+    /// still fails on the reported errors. Null means the front matter itself could not be read.</summary>
     public static Article? Parse(string text, string file, string defaultSlug, DiagnosticBag diagnostics)
     {
         if (text.Length == 0 || string.IsNullOrWhiteSpace(text))
@@ -59,7 +60,7 @@ internal static class FrontMatter
         return article;
     }
 
-    private static Article? Read(YamlFields fields, string file, string defaultSlug, int closingLine, string text, int bodyStart)
+    private static Article Read(YamlFields fields, string file, string defaultSlug, int closingLine, string text, int bodyStart)
     {
         var title = fields.String("title", required: true);
         var date = fields.Date("date", required: true);
@@ -86,13 +87,9 @@ internal static class FrontMatter
             source = name is not null && url is not null ? new SourceCredit(name, url) : null;
         }
         var sources = fields.Node("sources") is { } sourcesNode ? SourceRegistry.Read(sourcesNode, file, fields.Diagnostics) : SourceRegistry.Empty;
-        if (title is null || date is null)
-        {
-            return null;
-        }
         // Blank out the front matter instead of cutting it, so body positions stay file positions.
         var markdown = new string('\n', closingLine) + text[bodyStart..];
-        return new Article(file, slug ?? defaultSlug, title, date.Value, summary, tags, author, draft, source, markdown) { Sources = sources };
+        return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, source, markdown) { Sources = sources };
     }
 
     private static bool IsLine(string text, int start, string marker, out int lineEnd)

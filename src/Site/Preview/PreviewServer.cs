@@ -69,9 +69,8 @@ internal sealed class PreviewServer
         {
             stdout.WriteLine($"warning: --host {exposed} makes the preview reachable from other machines on the network");
         }
-        started?.Invoke(this);
-
         using var watcher = new ChangeWatcher(_options.Build.ContentDir, _options.Build.TemplatesDir);
+        started?.Invoke(this);
         try
         {
             await watcher.RunAsync(() => _site.Rebuild(), stop);

@@ -45,6 +45,9 @@ internal sealed class PreviewSite(BuildOptions options, TextWriter log)
 
     public PreviewState State => _state;
 
+    /// <summary>Article pages rendered afresh by the last build; the others came from the cache.</summary>
+    public int RenderedLastBuild => _cache.Rendered;
+
     /// <summary>Raised after every build, good or bad.</summary>
     public event Action<PreviewState>? Changed;
 

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using Site.Tests.Support;
+
+namespace Site.Tests.Generation;
+
+/// <summary>The same input gives byte-identical output, whatever the machine's time zone and culture.</summary>
+public sealed class DeterminismTests
+{
+    [Fact]
+    public async Task Sample_site_builds_byte_identical_twice_across_time_zones_and_cultures()
+    {
+        var repo = RepoRoot.Find();
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+
+        // Far apart on both counts: UTC+14 with Turkish (dotted/dotless i) and UTC-10 with Arabic.
+        var one = await Build(repo, first, new Dictionary<string, string> { ["TZ"] = "Pacific/Kiritimati", ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8" });
+        var two = await Build(repo, second, new Dictionary<string, string> { ["TZ"] = "America/Adak", ["LANG"] = "ar_SA.UTF-8", ["LC_ALL"] = "ar_SA.UTF-8" });
+
+        Assert.True(one.ExitCode == 0, one.ToString());
+        Assert.True(two.ExitCode == 0, two.ToString());
+        DirectoryAssert.Identical(first.Combine("output"), second.Combine("output"));
+    }
+
+    [Fact]
+    public async Task Sample_site_output_has_no_build_timestamp()
+    {
+        var repo = RepoRoot.Find();
+        using var temp = new TempDirectory();
+
+        var run = await Build(repo, temp, new Dictionary<string, string>());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var today = DateTime.UtcNow.Date;
+        var stamps = new[] { today.AddDays(-1), today, today.AddDays(1) }
+            .SelectMany(day => new[] { "yyyy-MM-dd", "d MMMM yyyy", "dd MMM yyyy", "yyyy/MM/dd", "MM/dd/yyyy" }
+                .Select(format => day.ToString(format, CultureInfo.InvariantCulture)))
+            .ToList();
+        foreach (var (name, bytes) in DirectoryTree.Read(temp.Combine("output")))
+        {
+            var text = Encoding.UTF8.GetString(bytes);
+            Assert.All(stamps, stamp => Assert.False(text.Contains(stamp, StringComparison.Ordinal), $"{name} contains today's date '{stamp}'"));
+        }
+    }
+
+    [Fact(Skip = "bug: annotations.json records each article's path as diagnostics show it (relative to the working directory, or absolute outside it), so the output depends on where the build runs and can publish local paths")]
+    public async Task Output_does_not_depend_on_the_working_directory()
+    {
+        using var site = new TestSite().With("content/a.md", TestSite.Article("A claim.[^n]\n\n[^n]: A note ([source](https://example.org)).\n"));
+        using var elsewhere = new TempDirectory();
+
+        var inSite = await site.RunAsync("build");
+        var fromElsewhere = await SiteProcess.RunAsync(
+            elsewhere.Path,
+            ["build", "--content", site.Path("content"), "--templates", site.Path("templates"), "--output", elsewhere.Combine("output")]);
+
+        Assert.True(inSite.ExitCode == 0, inSite.ToString());
+        Assert.True(fromElsewhere.ExitCode == 0, fromElsewhere.ToString());
+        DirectoryAssert.Identical(site.OutputDir, elsewhere.Combine("output"));
+    }
+
+    /// <summary>Builds the repository's sample content and templates, with a base URL so that the
+    /// sitemap and feed, which carry dates, are written too.</summary>
+    private static Task<ProcessResult> Build(string repo, TempDirectory temp, Dictionary<string, string> environment) =>
+        SiteProcess.RunAsync(
+            temp.Path,
+            ["build", "--content", Path.Combine(repo, "content"), "--templates", Path.Combine(repo, "templates"), "--output", "output", "--base-url", "https://example.org/news/"],
+            environment);
+}

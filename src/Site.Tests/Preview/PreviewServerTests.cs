@@ -1,0 +1,272 @@
+using System.Net;
+using Site.Generation;
+using Site.Preview;
+
+namespace Site.Tests.Preview;
+
+/// <summary>The real preview server on a free port, checked with a real HTTP client (issue 4).</summary>
+public sealed class PreviewServerTests
+{
+    private const string Canary = "CANARY-do-not-serve-7f3a";
+
+    [Fact]
+    public async Task Serves_the_built_site_with_content_types_and_nosniff()
+    {
+        await using var host = await PreviewHost.StartAsync();
+        using var client = host.Client();
+
+        var index = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", index.Content.Headers.ContentType?.ToString());
+        Assert.Equal("nosniff", index.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("Article 1", await index.Content.ReadAsStringAsync());
+
+        var article = await client.GetStringAsync("/article-2/");
+        Assert.Contains("Text of article 2", article);
+        Assert.Contains(PreviewSite.ReloadScript.Trim(), article);
+
+        var css = await client.GetAsync("/assets/site.css");
+        Assert.Equal("text/css; charset=utf-8", css.Content.Headers.ContentType?.ToString());
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/article-1/"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", head.Content.Headers.ContentType?.ToString());
+    }
+
+    [Fact]
+    public async Task Folder_without_slash_redirects_and_missing_page_gets_the_sites_404_page()
+    {
+        await using var host = await PreviewHost.StartAsync();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Uri };
+
+        var redirect = await client.GetAsync("/article-1");
+        Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+        Assert.Equal("/article-1/", redirect.Headers.Location?.OriginalString);
+
+        var missing = await client.GetAsync("/no-such-page/");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("Page not found", await missing.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/../secret.txt")]
+    [InlineData("/../../secret.txt")]
+    [InlineData("/%2e%2e/secret.txt")]
+    [InlineData("/%2E%2E/%2e%2e/secret.txt")]
+    [InlineData("/..%2fsecret.txt")]
+    [InlineData("/assets/..%2f..%2fsecret.txt")]
+    [InlineData("/..%5csecret.txt")]
+    [InlineData("/..\\secret.txt")]
+    [InlineData("/assets/%2e%2e/%2e%2e/secret.txt")]
+    [InlineData("//secret.txt")]
+    [InlineData("/%252e%252e/secret.txt")]
+    [InlineData("/secret.txt%00.html")]
+    [InlineData("/.site-build")]
+    public async Task Never_serves_a_file_outside_the_site(string target)
+    {
+        await using var host = await PreviewHost.StartAsync(arrange: folder => folder.Write("secret.txt", Canary));
+        var absolute = $"http://{host.Uri.Authority}{host.Folder.Combine("secret.txt")}";
+
+        foreach (var request in new[] { target, host.Folder.Combine("secret.txt"), absolute })
+        {
+            var (status, response) = await RawHttp.GetAsync(host.Uri, request);
+            Assert.True(status is 400 or 404, $"{request} answered {status}");
+            Assert.DoesNotContain(Canary, response);
+        }
+    }
+
+    [Fact]
+    public async Task A_symlink_out_of_the_site_is_refused_by_the_build_and_never_served()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("symbolic links are created with Linux semantics here");
+        }
+        await using var host = await PreviewHost.StartAsync(arrange: folder =>
+        {
+            folder.Write("secret.txt", Canary);
+            File.CreateSymbolicLink(folder.Combine("templates/assets/leak.txt"), folder.Combine("secret.txt"));
+        });
+
+        var (status, response) = await RawHttp.GetAsync(host.Uri, "/assets/leak.txt");
+        Assert.Equal(404, status);
+        Assert.DoesNotContain(Canary, response);
+        Assert.Contains("SITE009", host.Terminal);
+    }
+
+    [Theory]
+    [InlineData("evil.test")]
+    [InlineData("attacker.example:80")]
+    [InlineData("localhost.evil.test")]
+    [InlineData("127.0.0.1.nip.io")]
+    public async Task Refuses_a_foreign_Host_header(string hostName)
+    {
+        await using var host = await PreviewHost.StartAsync();
+        var port = host.Uri.Port;
+        var (status, response) = await RawHttp.GetAsync(host.Uri, "/", hostName.Contains(':') ? hostName : $"{hostName}:{port}");
+        Assert.Equal(403, status);
+        Assert.DoesNotContain("Article 1", response);
+
+        foreach (var allowed in new[] { $"localhost:{port}", $"127.0.0.1:{port}", $"[::1]:{port}" })
+        {
+            Assert.Equal(200, (await RawHttp.GetAsync(host.Uri, "/", allowed)).Status);
+        }
+        Assert.Equal(403, (await RawHttp.GetAsync(host.Uri, "/", $"localhost:{port + 1}")).Status);
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("OPTIONS")]
+    public async Task Answers_only_GET_and_HEAD(string method)
+    {
+        await using var host = await PreviewHost.StartAsync();
+        using var client = host.Client();
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("GET, HEAD", string.Join(", ", response.Content.Headers.Allow));
+    }
+
+    [Fact]
+    public async Task Listens_on_IPv4_and_IPv6_loopback_only()
+    {
+        await using var host = await PreviewHost.StartAsync();
+        Assert.All(host.Server.Urls, url => Assert.True(IPAddress.IsLoopback(IPAddress.Parse(new Uri(url).Host.Trim('[', ']'))), url));
+        Assert.Contains(host.Server.Urls, url => url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
+        if (host.Server.Urls.Count > 1)
+        {
+            using var client = new HttpClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(host.Server.Urls[1])).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_save_rebuilds_and_tells_open_pages_to_reload()
+    {
+        await using var host = await PreviewHost.StartAsync();
+        await using var events = await EventStream.OpenAsync(host);
+        var first = await events.NextAsync();
+        Assert.True(first.Ok);
+
+        File.WriteAllText(host.Folder.Combine("content/article-1.md"), PreviewHost.Article("Article 1", "Edited text."));
+        var next = await events.NextAsync();
+
+        Assert.True(next.Ok);
+        Assert.Equal(first.Version + 1, next.Version);
+        using var client = host.Client();
+        Assert.Contains("Edited text.", await client.GetStringAsync("/article-1/"));
+    }
+
+    [Fact]
+    public async Task A_broken_save_shows_its_errors_keeps_the_last_good_page_and_the_fix_clears_them()
+    {
+        await using var host = await PreviewHost.StartAsync();
+        await using var events = await EventStream.OpenAsync(host);
+        var good = await events.NextAsync();
+        var path = host.Folder.Combine("content/article-1.md");
+
+        File.WriteAllText(path, "---\ntitle: <script>alert(1)</script>\ndate: yesterday\n---\nBroken[^missing].\n");
+        var broken = await events.NextAsync();
+
+        Assert.False(broken.Ok);
+        Assert.Equal(good.Version, broken.Version);
+        Assert.Contains(broken.Diagnostics, d => d.Contains("article-1.md(3,7): error SITE005", StringComparison.Ordinal));
+        Assert.Contains(broken.Diagnostics, d => d.Contains("SITE012", StringComparison.Ordinal));
+        Assert.Contains("error SITE005", host.Terminal);
+        using var client = host.Client();
+        Assert.Contains("Text of article 1", await client.GetStringAsync("/article-1/"));
+
+        File.WriteAllText(path, PreviewHost.Article("Article 1", "Fixed."));
+        var fixedState = await events.NextAsync();
+        Assert.True(fixedState.Ok);
+        Assert.Empty(fixedState.Diagnostics);
+        Assert.Equal(good.Version + 1, fixedState.Version);
+    }
+
+    [Fact]
+    public async Task Renames_deletes_and_new_articles_are_picked_up()
+    {
+        await using var host = await PreviewHost.StartAsync();
+        await using var events = await EventStream.OpenAsync(host);
+        await events.NextAsync();
+        using var client = new HttpClient { BaseAddress = host.Uri };
+
+        File.Move(host.Folder.Combine("content/article-1.md"), host.Folder.Combine("content/renamed.md"));
+        await events.NextAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/article-1/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/renamed/")).StatusCode);
+
+        File.Delete(host.Folder.Combine("content/article-2.md"));
+        await events.NextAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/article-2/")).StatusCode);
+        Assert.DoesNotContain("Article 2", await client.GetStringAsync("/"));
+
+        File.WriteAllText(host.Folder.Combine("content/brand-new.md"), PreviewHost.Article("Brand new", "Hello."));
+        await events.NextAsync();
+        Assert.Contains("Brand new", await client.GetStringAsync("/"));
+    }
+
+    [Theory]
+    [InlineData("temp file then rename")]
+    [InlineData("several writes in a burst")]
+    [InlineData("delete then create")]
+    public async Task An_editors_save_pattern_causes_one_rebuild(string pattern)
+    {
+        await using var host = await PreviewHost.StartAsync();
+        var builds = 0;
+        host.Server.Site.Changed += _ => Interlocked.Increment(ref builds);
+        var path = host.Folder.Combine("content/article-3.md");
+        var text = PreviewHost.Article("Article 3", "Saved by an editor.");
+
+        switch (pattern)
+        {
+            case "temp file then rename":
+                File.WriteAllText(path + ".tmp~", text);
+                File.Move(path + ".tmp~", path, overwrite: true);
+                break;
+            case "several writes in a burst":
+                for (var i = 0; i < 5; i++)
+                {
+                    File.WriteAllText(path, text + new string('.', i));
+                }
+                break;
+            default:
+                File.Delete(path);
+                File.WriteAllText(path, text);
+                break;
+        }
+
+        // Long enough for any stray second rebuild to show, far longer than the debounce.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Volatile.Read(ref builds) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        await Task.Delay(1000);
+        Assert.Equal(1, Volatile.Read(ref builds));
+        using var client = host.Client();
+        Assert.Contains("Saved by an editor.", await client.GetStringAsync("/article-3/"));
+    }
+
+    [Fact]
+    public async Task An_incremental_rebuild_renders_only_the_edited_article_and_equals_a_full_build()
+    {
+        await using var host = await PreviewHost.StartAsync(articles: 5);
+        var site = host.Server.Site;
+        File.WriteAllText(host.Folder.Combine("content/article-4.md"), PreviewHost.Article("Article four, edited", "New body[^n].\n\n[^n]: New note."));
+
+        var result = site.Rebuild();
+
+        Assert.True(result.Published);
+        Assert.Equal(1, site.RenderedLastBuild);
+        var full = new MemoryOutput();
+        var options = new BuildOptions(host.Folder.Combine("content"), host.Folder.Combine("templates"), "", PageInjection: PreviewSite.ReloadScript);
+        Assert.True(SiteBuilder.Build(options, full).Published);
+        Assert.Equal(full.Files.Keys.Order(), site.State.Files.Keys.Order());
+        foreach (var (path, bytes) in full.Files)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(site.State.Files[path]), $"{path} differs from a full build");
+        }
+    }
+}

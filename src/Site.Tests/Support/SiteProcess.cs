@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace Site.Tests.Support;
+
+internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
+{
+    public string[] StdoutLines => Lines(Stdout);
+
+    public string[] StderrLines => Lines(Stderr);
+
+    public override string ToString() => $"exit code {ExitCode}\n--- stdout\n{Stdout}--- stderr\n{Stderr}";
+
+    private static string[] Lines(string text) => text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
+}
+
+/// <summary>
+/// Runs the real program, <c>dotnet site.dll</c>, in a working directory of the test's choosing: the
+/// test process's own current directory is shared by tests running in parallel, so it is never changed.
+/// </summary>
+internal static class SiteProcess
+{
+    /// <summary>A guard against a hung build, not a speed requirement.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
+
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "site.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var cancellation = TestContext.Current.CancellationToken;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(HangGuard);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"site {string.Join(' ', args)} did not finish within {HangGuard.TotalSeconds} s");
+        }
+        return new ProcessResult(process.ExitCode, Normalize(await stdout), Normalize(await stderr));
+    }
+
+    /// <summary>The dotnet host that runs the tests (set by the SDK), so the same runtime runs the program.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    private static string Normalize(string text) => text.ReplaceLineEndings("\n");
+}
