@@ -26,7 +26,8 @@ internal static class ContentLoader
             }
             if (bySlug.TryGetValue(article.Slug, out var first))
             {
-                diagnostics.Error(article.File, 0, 0, "SITE007", $"slug '{article.Slug}' is already used by {first.File}; give one of them another slug");
+                var (line, column) = article.SlugPosition;
+                diagnostics.Error(article.File, line, column, "SITE007", $"slug '{article.Slug}' is already used by {first.File}; give one of them another slug");
                 continue;
             }
             bySlug.Add(article.Slug, article);

@@ -89,7 +89,12 @@ internal static class FrontMatter
         var sources = fields.Node("sources") is { } sourcesNode ? SourceRegistry.Read(sourcesNode, file, fields.Diagnostics) : SourceRegistry.Empty;
         // Blank out the front matter instead of cutting it, so body positions stay file positions.
         var markdown = new string('\n', closingLine) + text[bodyStart..];
-        return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, source, markdown) { Sources = sources };
+        var slugNode = slug is null ? null : fields.Node("slug");
+        return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, source, markdown)
+        {
+            Sources = sources,
+            SlugPosition = slugNode is null ? (0, 0) : (slugNode.Line, slugNode.Column),
+        };
     }
 
     private static bool IsLine(string text, int start, string marker, out int lineEnd)

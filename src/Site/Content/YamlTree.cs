@@ -51,6 +51,12 @@ internal static class YamlTree
         {
             diagnostics.Error(file, reader.LineOf(e.Start), (int)e.Start.Column, "SITE002", $"invalid YAML: {Describe(e)}");
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet throws this, not a YamlException, on some malformed input (an unclosed [ before another key).
+            var mark = reader.Parser.Current?.Start ?? Mark.Empty;
+            diagnostics.Error(file, reader.LineOf(mark), (int)mark.Column, "SITE002", $"invalid YAML: {e.Message.TrimEnd('.')}");
+        }
         return null;
     }
 

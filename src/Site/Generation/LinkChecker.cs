@@ -22,6 +22,9 @@ internal sealed partial class LinkChecker(Uri? baseUrl)
 
     public void AddFile(string outputPath) => _files.TryAdd(outputPath, 0);
 
+    /// <summary>A page that failed to render: its own errors are reported, so links to it are not.</summary>
+    public void AddFailed(string outputPath) => _files.TryAdd(outputPath, 0);
+
     public void AddPage(string outputPath, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -101,7 +101,11 @@ internal static class SiteBuilder
             }
             var found = local.ToSortedList();
             diagnostics.AddRange(found);
-            if (html is not null && rendered is not null)
+            if (html is null || rendered is null)
+            {
+                links.AddFailed(path);
+            }
+            else
             {
                 WritePage(path, html, article.File, rendered.Links);
                 var annotations = AnnotationsFile.Write(rendered);
