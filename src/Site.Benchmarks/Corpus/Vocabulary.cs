@@ -72,6 +72,11 @@ internal static class Vocabulary
         "rose", "fell", "climbed", "dropped", "nearly doubled", "edged up", "slipped", "jumped", "declined",
     ];
 
+    public static readonly string[] PastParticiples =
+    [
+        "risen", "fallen", "climbed", "dropped", "nearly doubled", "edged up", "slipped", "jumped", "declined",
+    ];
+
     public static readonly string[] FutureChanges =
     [
         "rise", "fall", "increase", "decrease", "stabilise", "grow", "shrink",
@@ -237,21 +242,21 @@ internal static class Vocabulary
         "Residents of {place} have complained for years about {problem}.",
         "A report by {org} last {season} found that {finding}.",
         "The {adj} debate over {topic} is expected to dominate the next session of parliament.",
-        "Since {year}, the share of {people} in {region} spending more than a fifth of their income on {topic} has {past} from {percent} to {percent2}.",
+        "Since {year}, the share of {people} in {region} spending more than a fifth of their income on {topic} has {pastp} from {percent} to {percent2}.",
         "{name} rejected that account, calling it {dismissal}.",
         "Analysts at {org} expect {topic} to remain {state} until at least {year}.",
         "The ministry said the measures would cost {money} this year and would be reviewed in {month}.",
         "Opposition deputies called for {org} to publish the full calculations behind the decision.",
         "In a statement, {org} said it had acted within its powers and would cooperate with any inquiry.",
         "Prices in {place} were already higher than the national average before {event}.",
-        "The dispute has revived older questions about how {topic} is set and who benefits from it.",
+        "The dispute has revived older questions about how decisions on {topic} are made and who benefits from them.",
         "{group} interviewed in {place} said they had noticed the change within days.",
         "The same pattern was visible in {region}, where {number} {people} reported similar problems.",
         "Officials have so far declined to say how many contracts were signed without a tender.",
-        "The regulator has {number} days to respond to the complaint under the law adopted in {year}.",
+        "The regulator has {days} days to respond to the complaint under the law adopted in {year}.",
         "A spokesperson for {org} said the numbers quoted by the protesters were out of date.",
         "The plan was first announced in {month} {year} as part of a wider package on {topic}.",
-        "Economists note that {topic} is only one of several pressures on household budgets this year.",
+        "Economists note that the row over {topic} is only one of several pressures on household budgets this year.",
         "{name} said the government would not reverse its decision but would consider targeted help for {group}.",
         "Traffic on the main road to {place} was blocked for several hours on {weekday}.",
         "The court is expected to rule on the case before the end of {month}.",
@@ -260,7 +265,7 @@ internal static class Vocabulary
         "Several regional newspapers, including {outlet}, carried the story on their front pages.",
         "The union said its members in {place} would stop work for two hours on {weekday} in protest.",
         "Parliament approved the amendments by {votes} votes to {votes2}, with several abstentions.",
-        "It was the third increase in {topic} in less than two years.",
+        "It was the third change to {topic} in less than two years.",
         "The authorities in {place} said emergency crews had restored supplies to most districts by midnight.",
         "Independent monitors said they had not been allowed to observe the count in {place}.",
         "The committee will hold public hearings in {place} and {place2} next month.",
@@ -276,7 +281,7 @@ internal static class Vocabulary
 
     public static readonly string[] Headlines =
     [
-        "{Place} protests grow as {topic} {past} again",
+        "{Place} protests grow after {topic} {past} again",
         "{Org} report questions the cost of {project}",
         "Government to {policy} after {reason}",
         "{Groups} in {place} count the cost of {event}",

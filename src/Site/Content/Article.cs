@@ -21,6 +21,9 @@ internal sealed record Article(
     /// <summary>Sources its notes may cite besides the site-wide ones in content/sources.yml.</summary>
     public IReadOnlyDictionary<string, Source> Sources { get; init; } = SourceRegistry.Empty;
 
+    /// <summary>The file's path inside content/, with '/': the same wherever the build runs.</summary>
+    public string ContentPath { get; init; } = "";
+
     /// <summary>Where <c>slug:</c> was written (1-based), or (0, 0) when the slug came from the file name.</summary>
     public (int Line, int Column) SlugPosition { get; init; }
 }

@@ -14,7 +14,9 @@ internal static class ContentLoader
         var sources = SourceRegistry.LoadSiteSources(contentDir, diagnostics);
         var files = ArticleFiles(contentDir, diagnostics).Order(StringComparer.Ordinal).ToList();
         var articles = new Article?[files.Count];
-        Parallel.For(0, files.Count, i => articles[i] = Read(files[i], diagnostics));
+        Parallel.For(0, files.Count, i => articles[i] = Read(files[i], diagnostics) is { } article
+            ? article with { ContentPath = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/') }
+            : null);
 
         var published = new List<Article>(files.Count);
         var bySlug = new Dictionary<string, Article>(StringComparer.Ordinal);

@@ -23,7 +23,7 @@ internal static class AnnotationsFile
             json.WriteStartObject();
             json.WriteString("article", article.Slug);
             json.WriteString("title", article.Title);
-            json.WriteString("file", article.File);
+            json.WriteString("file", article.ContentPath);
             json.WriteStartArray("notes");
             foreach (var note in rendered.Notes)
             {

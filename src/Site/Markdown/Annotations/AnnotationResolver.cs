@@ -12,7 +12,7 @@ namespace Site.Markdown.Annotations;
 /// reference, and reports every annotation mistake with its position. Labels match exactly; near-misses
 /// are reported, not merged.
 /// </summary>
-internal sealed class AnnotationResolver
+internal sealed partial class AnnotationResolver
 {
     private readonly string _markdown;
     private readonly string _slug;
@@ -87,7 +87,7 @@ internal sealed class AnnotationResolver
                     _citations.Add((citation, note));
                     break;
                 case LinkInline link:
-                    CollectInlines(link, note, inLink: inLink || !link.IsImage);
+                    CollectInlines(link, note, inLink: true);
                     break;
                 case ContainerInline child:
                     CollectInlines(child, note, inLink);
@@ -183,13 +183,16 @@ internal sealed class AnnotationResolver
             }
             if (inLink)
             {
-                Error(reference.Line, reference.Column, "SITE017", $"annotation [^{label}] is inside a link's text; move it after the link");
+                Error(reference.Line, reference.Column, "SITE017", $"annotation [^{label}] is inside a link's text or an image's description; move it after the link or image");
                 continue;
             }
             if (!byLabel.TryGetValue(label, out var definition))
             {
                 var near = byLabel.Keys.FirstOrDefault(k => Fold(k) == Fold(label));
-                var hint = near is null ? "" : $" (did you mean [^{near}]? labels must match exactly)";
+                var hint = near is not null ? $" (did you mean [^{near}]? labels must match exactly)"
+                    : reference.NextSibling is LiteralInline next && next.Content.AsSpan().StartsWith(":")
+                        ? " (a definition must start a line at the top level, not inside a list or quote)"
+                        : "";
                 Error(reference.Line, reference.Column, "SITE012", $"annotation [^{label}] has no definition{hint}");
                 continue;
             }
@@ -344,13 +347,13 @@ internal sealed class AnnotationResolver
             for (var at = text.IndexOf("[^", StringComparison.Ordinal); at >= 0; at = text.IndexOf("[^", at + 2, StringComparison.Ordinal))
             {
                 var (offset, literal) = starts.Last(s => s.Offset <= at);
-                var snippet = text[at..Math.Min(text.Length, at + 24)];
+                var snippet = LiteralLabel().Match(text, at).Value;
                 // Literals made from a failed bracket carry no line, but their span (an offset) is right.
                 var position = literal.Span.Start + at - offset;
                 var lineStart = _markdown.LastIndexOf('\n', Math.Clamp(position - 1, 0, _markdown.Length - 1)) + 1;
                 var line = _markdown.AsSpan(0, lineStart).Count('\n');
                 Error(line, position - lineStart, "SITE010",
-                    $"'{snippet.Split(' ')[0]}' is not a valid annotation: labels use letters, digits, '-' and '_' without spaces (to show the syntax itself, use a `code span`)");
+                    $"'{snippet}' is not a valid annotation: labels use letters, digits, '-' and '_' without spaces (to show the syntax itself, use a `code span`)");
             }
             run.Clear();
             starts.Clear();
@@ -360,4 +363,7 @@ internal sealed class AnnotationResolver
     /// <summary>Reports at a Markdig position (0-based line and column).</summary>
     private void Error(int line, int column, string code, string message) =>
         _diagnostics.Error(_file, line + 1, column + 1, code, message);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[\^[^\s\]]{0,40}\]?")]
+    private static partial System.Text.RegularExpressions.Regex LiteralLabel();
 }

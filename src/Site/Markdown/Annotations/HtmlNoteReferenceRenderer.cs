@@ -10,8 +10,8 @@ internal sealed class HtmlNoteReferenceRenderer : HtmlObjectRenderer<NoteReferen
 {
     protected override void Write(HtmlRenderer renderer, NoteReference reference)
     {
-        // Unresolved references were reported as errors; writing nothing keeps "[^x]" out of the page.
-        if (reference.Note is not { } note)
+        // Unresolved (reported), or inside an image's alt text, where only plain text may go (also reported).
+        if (reference.Note is not { } note || !renderer.EnableHtmlForInline)
         {
             return;
         }

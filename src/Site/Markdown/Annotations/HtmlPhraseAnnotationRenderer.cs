@@ -8,7 +8,7 @@ internal sealed class HtmlPhraseAnnotationRenderer : HtmlObjectRenderer<PhraseAn
 {
     protected override void Write(HtmlRenderer renderer, PhraseAnnotation phrase)
     {
-        if (phrase.Reference.Note is not { } note)
+        if (phrase.Reference.Note is not { } note || !renderer.EnableHtmlForInline)
         {
             renderer.WriteChildren(phrase);
             return;

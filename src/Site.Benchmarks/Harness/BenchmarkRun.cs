@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Site.Benchmarks.Corpus;
+
+namespace Site.Benchmarks.Harness;
+
+/// <summary>A build configuration under test: how to build a corpus of a given size into an output folder.</summary>
+internal sealed record BuildConfig(string Key, string Label, Func<string, string, List<string>> Command, bool IsHugo = false);
+
+internal sealed record BuildResultRow(int Size, BuildConfig Config, List<Sample> Samples)
+{
+    public double Wall => Stats.Median(Samples.Select(s => s.WallSeconds));
+
+    public double Cpu => Stats.Median(Samples.Select(s => s.CpuSeconds));
+
+    public double RssMb => Stats.Median(Samples.Select(s => s.PeakRssMb));
+
+    public double MsPerArticle => Wall * 1000 / Size;
+}
+
+/// <summary>The whole benchmark: setup, corpora, clean builds, the sample site, preview latency, report.</summary>
+internal sealed class BenchmarkRun(Options options)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private readonly List<BuildResultRow> _rows = [];
+    private readonly Dictionary<int, string> _corpora = [];
+    private readonly List<string> _notes = [];
+    private Sample[]? _sample;
+    private PreviewResult? _preview;
+    private Setup _setup = null!;
+    private string _templates = "";
+
+    public async Task<int> RunAsync(bool preview, bool builds)
+    {
+        var repo = Setup.FindRepo();
+        Setup.CheckWork(repo, options.Work);
+        Setup.CheckGnuTime();
+        Directory.CreateDirectory(options.Work);
+        _setup = new Setup(repo, options.Work);
+
+        var configs = options.Configs.ToList();
+        var hugo = ProcessRunner.FindOnPath("hugo");
+        if (configs.Contains("hugo") && hugo is null)
+        {
+            configs.Remove("hugo");
+            var note = "Hugo is not on PATH, so there are no Hugo figures or ratios. Install it (Debian: `sudo apt-get install -y hugo`, which gives 0.111) and run again.";
+            _notes.Add(note);
+            Console.WriteLine("note: " + note);
+        }
+        var needed = builds ? configs.Where(c => c != "hugo").ToList() : [];
+        if (preview || (builds && !options.NoSample))
+        {
+            needed.Add("aot");
+        }
+
+        Console.WriteLine($"Repository: {repo}\nWork folder: {options.Work}\nPublishing:");
+        _setup.Publish(needed.Distinct().ToList(), options.ReuseBinaries);
+        _templates = _setup.SnapshotTemplates();
+
+        if (builds)
+        {
+            var all = new List<BuildConfig>
+            {
+                new("aot", "Site NativeAOT", (content, output) => [_setup.AotSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict"]),
+                new("jit", "Site framework-dependent (JIT)", (content, output) => ["dotnet", _setup.JitSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict"]),
+                new("floor", "Floor (bare Markdig, NativeAOT)", (content, output) => [_setup.Floor, content, output]),
+                new("hugo", "Hugo", (hugoDir, output) => [hugo!, "--source", hugoDir, "--destination", output, "--quiet"], IsHugo: true),
+            };
+            var selected = all.Where(c => configs.Contains(c.Key)).ToList();
+            foreach (var size in options.Sizes)
+            {
+                BenchmarkSize(size, selected);
+            }
+            if (!options.NoSample)
+            {
+                BenchmarkSample(repo);
+            }
+        }
+        if (preview)
+        {
+            var corpus = Corpus(options.PreviewSize);
+            _preview = await PreviewLatency.RunAsync(_setup, Path.Combine(corpus, "site", "content"), _templates, options.Edits, options.PreviewSize);
+        }
+
+        var report = Report(hugo);
+        var results = Path.Combine(options.Work, "results");
+        Directory.CreateDirectory(results);
+        var file = Path.Combine(results, $"bench-{DateTime.Now:yyyyMMdd-HHmmss}.md");
+        File.WriteAllText(file, report);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        Console.WriteLine($"(Report saved to {file})");
+        return 0;
+    }
+
+    private string Corpus(int size)
+    {
+        var dir = Path.Combine(options.Work, "corpus", size.ToString(Inv));
+        if (CorpusGenerator.IsCurrent(dir, size, options.Seed))
+        {
+            _corpora[size] = File.ReadLines(Path.Combine(dir, "corpus.txt")).Skip(1).FirstOrDefault() ?? "";
+            return dir;
+        }
+        Console.WriteLine($"Generating the {size}-article corpus in {dir} …");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        _corpora[size] = CorpusGenerator.Generate(size, dir, options.Seed).ToString();
+        Console.WriteLine($"  {clock.Elapsed.TotalSeconds:0.0} s: {_corpora[size]}");
+        return dir;
+    }
+
+    private void BenchmarkSize(int size, List<BuildConfig> configs)
+    {
+        var corpus = Corpus(size);
+        var content = Path.Combine(corpus, "site", "content");
+        var hugoDir = Path.Combine(corpus, "hugo");
+        var timeout = TimeSpan.FromMinutes(10);
+        Console.WriteLine($"\n== {size} articles: {options.Runs} timed run(s) per configuration, after one untimed warm-up run ==");
+        var samples = configs.ToDictionary(c => c.Key, _ => new List<Sample>());
+        string Output(BuildConfig c) => Path.Combine(options.Work, "out", $"{c.Key}-{size}");
+        List<string> Command(BuildConfig c) => c.Command(c.IsHugo ? hugoDir : content, Output(c));
+
+        foreach (var config in configs)
+        {
+            Clean(Output(config));
+            var warm = ProcessRunner.Measure(Command(config), options.Work, timeout);
+            var problem = Validate(config, warm, Output(config), size);
+            var summary = warm.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+            Console.WriteLine($"  warm-up {config.Label,-32} {warm.WallSeconds,7:0.000} s  {summary}");
+            if (problem is not null)
+            {
+                throw new InvalidOperationException($"{config.Label} on {size} articles: {problem}\n{warm.Output}");
+            }
+        }
+        for (var run = 0; run < options.Runs; run++)
+        {
+            // Rotate the order each run, so no configuration always follows the same one.
+            for (var k = 0; k < configs.Count; k++)
+            {
+                var config = configs[(run + k) % configs.Count];
+                Clean(Output(config));
+                var sample = ProcessRunner.Measure(Command(config), options.Work, timeout);
+                if (sample.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"{config.Label} on {size} articles failed (exit {sample.ExitCode}):\n{sample.Output}");
+                }
+                samples[config.Key].Add(sample);
+                Console.WriteLine($"  run {run + 1}/{options.Runs} {config.Label,-32} wall {sample.WallSeconds,7:0.000} s  cpu {sample.CpuSeconds,7:0.00} s  rss {sample.PeakRssMb,7:0} MB");
+            }
+        }
+        foreach (var config in configs)
+        {
+            _rows.Add(new BuildResultRow(size, config, samples[config.Key]));
+            Clean(Output(config));
+        }
+    }
+
+    private void BenchmarkSample(string repo)
+    {
+        var output = Path.Combine(options.Work, "out", "sample");
+        List<string> command = [_setup.AotSite, "build", "--content", Path.Combine(repo, "content"), "--templates", Path.Combine(repo, "templates"), "--output", output, "--strict", "--quiet"];
+        Console.WriteLine($"\n== Sample site (repository content/ and templates/), NativeAOT: {options.SampleRuns} runs after 2 warm-ups ==");
+        var samples = new List<Sample>();
+        for (var run = -2; run < options.SampleRuns; run++)
+        {
+            Clean(output);
+            var sample = ProcessRunner.Measure(command, options.Work, TimeSpan.FromMinutes(2));
+            if (sample.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"the sample site did not build (exit {sample.ExitCode}):\n{sample.Output}");
+            }
+            if (run >= 0)
+            {
+                samples.Add(sample);
+            }
+        }
+        Clean(output);
+        _sample = [.. samples];
+        Console.WriteLine($"  median wall {Stats.Median(samples.Select(s => s.WallSeconds)) * 1000:0.0} ms");
+    }
+
+    private static string? Validate(BuildConfig config, Sample sample, string output, int size)
+    {
+        if (sample.ExitCode != 0)
+        {
+            return $"exit code {sample.ExitCode}" + (config.Key is "aot" or "jit" ? " (the corpus must build with no errors and no warnings: --strict)" : "");
+        }
+        var pages = Directory.Exists(output) ? Directory.EnumerateDirectories(output).Count(d => File.Exists(Path.Combine(d, "index.html"))) : 0;
+        return pages == size ? null : $"expected {size} article pages in {output}, found {pages}";
+    }
+
+    /// <summary>Removes the previous run's output and flushes dirty pages, so every timed run is a clean
+    /// build that does not pay for the previous run's writeback.</summary>
+    private static void Clean(string output)
+    {
+        Setup.DeleteDirectory(output);
+        ProcessRunner.Run("sync", []);
+    }
+
+    private string Report(string? hugoPath)
+    {
+        var text = new StringBuilder();
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv);
+        text.AppendLine($"## Site benchmark, {now}");
+        text.AppendLine();
+        text.AppendLine($"- Machine: {Environment.ProcessorCount} cores, {CpuModel()}, {MemoryGb():0} GB RAM, {RuntimeInformation.OSDescription}");
+        text.AppendLine($"- .NET SDK {Tool("dotnet", "--version")}; Hugo: {(hugoPath is null ? "not installed" : Tool(hugoPath, "version"))}");
+        text.AppendLine($"- Site: commit {Tool("git", "-C", _setup.Repo, "rev-parse", "--short", "HEAD")}, {UncommittedChanges()} uncommitted change(s) in the working tree");
+        foreach (var (size, stats) in _corpora.OrderBy(c => c.Key))
+        {
+            text.AppendLine($"- Corpus n={size}: {stats}");
+        }
+        text.AppendLine($"- Method: each figure is the median of {options.Runs} clean builds (output deleted and `sync`ed before each, untimed), after one untimed warm-up per configuration; runs interleave the configurations. Wall time is process start to exit; CPU (user+sys) and peak RSS come from GNU time. Site runs with `--strict`, so every build had 0 errors and 0 warnings.");
+        foreach (var note in _notes)
+        {
+            text.AppendLine($"- Note: {note}");
+        }
+        text.AppendLine();
+
+        if (_rows.Count > 0)
+        {
+            text.AppendLine("| Articles | Configuration | Wall (s) | CPU user+sys (s) | Peak RSS (MB) | ms/article | Wall min–max (s) |");
+            text.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+            foreach (var row in _rows)
+            {
+                var walls = row.Samples.Select(s => s.WallSeconds).ToList();
+                text.AppendLine($"| {row.Size:N0} | {row.Config.Label} | {row.Wall:0.000} | {row.Cpu:0.00} | {row.RssMb:0} | {row.MsPerArticle:0.000} | {walls.Min():0.000}–{walls.Max():0.000} |");
+            }
+            text.AppendLine();
+        }
+
+        text.AppendLine("### Targets (issue 6; NativeAOT binary, medians)");
+        text.AppendLine();
+        text.AppendLine("| Target | Measured | Goal | Met |");
+        text.AppendLine("|---|---:|---:|:---:|");
+        BuildResultRow? Row(int size, string key) => _rows.FirstOrDefault(r => r.Size == size && r.Config.Key == key);
+        void Ratio(string label, double? value, double goal, string unit = "×")
+        {
+            if (value is { } v && !double.IsNaN(v))
+            {
+                text.AppendLine($"| {label} | {v:0.00}{unit} | ≤ {goal:0.##}{unit} | {(v <= goal ? "yes" : $"no ({v / goal:0.0}× over)")} |");
+            }
+            else
+            {
+                text.AppendLine($"| {label} | n/a | ≤ {goal:0.##}{unit} | – |");
+            }
+        }
+        double? Div(BuildResultRow? a, BuildResultRow? b, Func<BuildResultRow, double> f) => a is null || b is null ? null : f(a) / f(b);
+        Ratio("10,000: wall, AOT / Hugo", Div(Row(10000, "aot"), Row(10000, "hugo"), r => r.Wall), 0.5);
+        Ratio("10,000: peak RSS, AOT / Hugo", Div(Row(10000, "aot"), Row(10000, "hugo"), r => r.RssMb), 0.1);
+        Ratio("10,000: wall, AOT / floor", Div(Row(10000, "aot"), Row(10000, "floor"), r => r.Wall), 1.3);
+        Ratio("1,000: wall, AOT / Hugo", Div(Row(1000, "aot"), Row(1000, "hugo"), r => r.Wall), 0.5);
+        var growth = Div(Row(10000, "aot"), Row(1000, "aot"), r => r.MsPerArticle);
+        if (growth is { } g)
+        {
+            var pct = (g - 1) * 100;
+            text.AppendLine($"| Time per article, 1,000 → 10,000 | {pct:+0;-0}% ({Row(1000, "aot")!.MsPerArticle:0.000} → {Row(10000, "aot")!.MsPerArticle:0.000} ms) | ≤ +20% | {(pct <= 20 ? "yes" : "no")} |");
+        }
+        else
+        {
+            text.AppendLine("| Time per article, 1,000 → 10,000 | n/a | ≤ +20% | – |");
+        }
+        if (_sample is { Length: > 0 } sample)
+        {
+            var ms = Stats.Median(sample.Select(s => s.WallSeconds)) * 1000;
+            text.AppendLine($"| Sample site (content/, 1 article), start to exit | {ms:0.0} ms (CPU {Stats.Median(sample.Select(s => s.CpuSeconds)) * 1000:0} ms, RSS {Stats.Median(sample.Select(s => s.PeakRssMb)):0} MB, p95 {Stats.Percentile(sample.Select(s => s.WallSeconds), 95) * 1000:0.0} ms) | ≤ 60 ms | {(ms <= 60 ? "yes" : "no")} |");
+        }
+        if (_preview is { } p)
+        {
+            text.AppendLine($"| Preview save → reload event, {p.Articles:N0} articles (issue 4) | median {p.Median:0} ms, p95 {p.P95:0} ms | median ≤ 100 ms | {(p.Median <= 100 ? "yes" : "no")} |");
+        }
+        text.AppendLine();
+
+        var others = new List<string>();
+        void Info(string label, double? value, string format)
+        {
+            if (value is { } v && !double.IsNaN(v))
+            {
+                others.Add($"{label}: {v.ToString(format, Inv)}");
+            }
+        }
+        foreach (var size in options.Sizes)
+        {
+            Info($"{size:N0}: wall AOT / Hugo", Div(Row(size, "aot"), Row(size, "hugo"), r => r.Wall), "0.00×");
+            Info($"{size:N0}: peak RSS AOT / Hugo", Div(Row(size, "aot"), Row(size, "hugo"), r => r.RssMb), "0.000×");
+            Info($"{size:N0}: wall AOT / floor", Div(Row(size, "aot"), Row(size, "floor"), r => r.Wall), "0.00×");
+            Info($"{size:N0}: CPU AOT / floor", Div(Row(size, "aot"), Row(size, "floor"), r => r.Cpu), "0.00×");
+            Info($"{size:N0}: wall JIT / AOT", Div(Row(size, "jit"), Row(size, "aot"), r => r.Wall), "0.00×");
+            Info($"{size:N0}: wall floor / Hugo", Div(Row(size, "floor"), Row(size, "hugo"), r => r.Wall), "0.00×");
+        }
+        if (others.Count > 0)
+        {
+            text.AppendLine("Other ratios: " + string.Join("; ", others) + ".");
+            text.AppendLine();
+        }
+
+        if (_preview is { } preview)
+        {
+            text.AppendLine(preview.Describe());
+            text.AppendLine();
+        }
+
+        if (_rows.Count > 0)
+        {
+            text.AppendLine("<details><summary>All timed runs (wall s / CPU s / RSS MB)</summary>");
+            text.AppendLine();
+            foreach (var row in _rows)
+            {
+                text.AppendLine($"- {row.Size:N0} {row.Config.Label}: " + string.Join(", ", row.Samples.Select(s => $"{s.WallSeconds:0.000}/{s.CpuSeconds:0.00}/{s.PeakRssMb:0}")));
+            }
+            if (_sample is { } all)
+            {
+                text.AppendLine($"- Sample site wall ms: " + string.Join(", ", all.Select(s => (s.WallSeconds * 1000).ToString("0.0", Inv))));
+            }
+            text.AppendLine();
+            text.AppendLine("</details>");
+        }
+        return text.ToString();
+    }
+
+    private static string CpuModel()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
+        }
+        catch (IOException)
+        {
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+    }
+
+    private static double MemoryGb()
+    {
+        var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
+        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Inv) / 1024.0 / 1024.0;
+    }
+
+    private static string Tool(string file, params string[] args)
+    {
+        try
+        {
+            var (exit, output, _) = ProcessRunner.Run(file, args, timeout: TimeSpan.FromSeconds(30));
+            return exit == 0 ? output.Trim().Split('\n')[0].Trim() : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+
+    private int UncommittedChanges()
+    {
+        try
+        {
+            var (exit, output, _) = ProcessRunner.Run("git", ["-C", _setup.Repo, "status", "--porcelain"], timeout: TimeSpan.FromSeconds(30));
+            return exit == 0 ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length : -1;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return -1;
+        }
+    }
+}
