@@ -19,7 +19,13 @@ internal sealed class HtmlNoteReferenceRenderer : HtmlObjectRenderer<NoteReferen
         renderer.Write("<a class=\"note-ref\" id=\"").WriteEscape(note.ReferenceId(reference.Index))
             .Write("\" href=\"#").WriteEscape(note.Id)
             .Write("\" role=\"doc-noteref\" aria-label=\"Note ").Write(number)
-            .Write(note.Kind == NoteKind.Plain ? "" : ", " + note.Kind.Name()).Write("\">")
+            .Write(note.Kind == NoteKind.Plain ? "" : ", " + note.Kind.Name()).Write("\"");
+        if (reference.Index == 1)
+        {
+            // The note is laid out beside its first reference by CSS anchor positioning, without script.
+            renderer.Write(" style=\"--anchor:--r").Write(number).Write("\"");
+        }
+        renderer.Write(">")
             .Write(number).Write("</a>");
     }
 }

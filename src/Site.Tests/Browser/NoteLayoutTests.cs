@@ -1,0 +1,271 @@
+using Microsoft.Playwright;
+
+namespace Site.Tests.Browser;
+
+/// <summary>
+/// How a reader meets a note, in a real browser (issue 3): in the margin on wide screens (with and without
+/// JavaScript), in place on narrow ones, in print; by keyboard; without overlap, drift or layout shift.
+/// </summary>
+public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IClassFixture<BuiltSite>
+{
+    public static TheoryData<string, int, bool> WideCases => Cases([1280, 1440, 1920], [true, false]);
+
+    public static TheoryData<string, int> NarrowCases => new()
+    {
+        { BuiltSite.SampleSlug, 320 }, { BuiltSite.SampleSlug, 375 }, { BuiltSite.SampleSlug, 768 }, { BuiltSite.SampleSlug, 1024 },
+        { BuiltSite.StressSlug, 320 }, { BuiltSite.StressSlug, 375 }, { BuiltSite.StressSlug, 768 }, { BuiltSite.StressSlug, 1024 },
+    };
+
+    private static TheoryData<string, int, bool> Cases(int[] widths, bool[] scripts)
+    {
+        var data = new TheoryData<string, int, bool>();
+        foreach (var slug in new[] { BuiltSite.SampleSlug, BuiltSite.StressSlug })
+        {
+            foreach (var width in widths)
+            {
+                foreach (var script in scripts)
+                {
+                    data.Add(slug, width, script);
+                }
+            }
+        }
+        return data;
+    }
+
+    private async Task<IPage> OpenAsync(string slug, int width, bool javaScript = true, int height = 900)
+    {
+        var page = await browser.NewPageAsync(width, height, javaScript);
+        await page.GotoAsync(site.PageUrl(slug), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.EvaluateAsync("() => document.fonts.ready");
+        return page;
+    }
+
+    [Theory]
+    [MemberData(nameof(WideCases))]
+    public async Task On_wide_screens_each_note_sits_in_the_margin_beside_its_reference_without_overlap(string slug, int width, bool javaScript)
+    {
+        var page = await OpenAsync(slug, width, javaScript);
+        var layout = await LayoutProbe.ReadAsync(page);
+
+        Assert.NotEmpty(layout.Notes);
+        Assert.True(layout.ScrollWidth <= layout.ViewportWidth, $"horizontal scroll: {layout.ScrollWidth} > {layout.ViewportWidth}");
+        foreach (var note in layout.Notes)
+        {
+            Assert.True(note.Visible, $"{note.Id} is not visible");
+            Assert.True(note.Note.X >= layout.TextRight, $"{note.Id} starts at x={note.Note.X}, inside the text column (ends at {layout.TextRight})");
+            Assert.True(note.Note.Right <= layout.ViewportWidth + 0.5, $"{note.Id} runs off the screen");
+            Assert.True(note.Note.Y >= note.Reference.Y - 2, $"{note.Id} sits {note.Reference.Y - note.Note.Y:0} px above its reference");
+            foreach (var block in layout.TextBlocks)
+            {
+                Assert.True(note.Note.Overlap(block) <= 1, $"{note.Id} overlaps text at y={block.Y}");
+            }
+        }
+        for (var i = 0; i < layout.Notes.Count; i++)
+        {
+            for (var j = i + 1; j < layout.Notes.Count; j++)
+            {
+                Assert.True(layout.Notes[i].Note.Overlap(layout.Notes[j].Note) <= 1, $"{layout.Notes[i].Id} overlaps {layout.Notes[j].Id}");
+            }
+        }
+        var tops = layout.Notes.OrderBy(n => n.Number).Select(n => n.Note.Y).ToList();
+        Assert.Equal(tops.Order(), tops);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task On_the_sample_at_1440_px_notes_sit_close_to_their_references(bool javaScript)
+    {
+        var page = await OpenAsync(BuiltSite.SampleSlug, 1440, javaScript);
+        var drift = LayoutProbe.Drift(await LayoutProbe.ReadAsync(page));
+
+        var median = LayoutProbe.Percentile(drift, 50);
+        var p95 = LayoutProbe.Percentile(drift, 95);
+        TestContext.Current.SendDiagnosticMessage($"drift at 1440 px, JavaScript {(javaScript ? "on" : "off")}: median {median:0} px, p95 {p95:0} px, max {drift.Max():0} px over {drift.Count} notes");
+        Assert.True(p95 <= 300, $"p95 drift {p95:0} px > 300 px");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Resizing_1440_to_1000_and_back_gives_the_positions_of_a_fresh_load()
+    {
+        var fresh = await OpenAsync(BuiltSite.StressSlug, 1440);
+        var expected = await LayoutProbe.ReadAsync(fresh);
+        await fresh.Context.CloseAsync();
+
+        var page = await OpenAsync(BuiltSite.StressSlug, 1440);
+        await page.SetViewportSizeAsync(1000, 900);
+        await page.WaitForTimeoutAsync(200);
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.WaitForTimeoutAsync(200);
+        var actual = await LayoutProbe.ReadAsync(page);
+
+        foreach (var (want, got) in expected.Notes.Zip(actual.Notes))
+        {
+            Assert.True(Math.Abs(want.Note.X - got.Note.X) <= 2 && Math.Abs(want.Note.Y - got.Note.Y) <= 2,
+                $"{want.Id}: fresh ({want.Note.X:0},{want.Note.Y:0}) vs after resize ({got.Note.X:0},{got.Note.Y:0})");
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(NarrowCases))]
+    public async Task On_narrow_screens_activating_a_reference_shows_its_note_in_view_and_Escape_returns_focus(string slug, int width)
+    {
+        var page = await OpenAsync(slug, width, height: 700);
+        var references = await page.QuerySelectorAllAsync("a.note-ref");
+        foreach (var (reference, index) in references.Take(4).Select((r, i) => (r, i)))
+        {
+            var id = await reference.GetAttributeAsync("id");
+            var noteId = (await reference.GetAttributeAsync("href"))![1..];
+            await reference.ScrollIntoViewIfNeededAsync();
+            if (index % 2 == 0)
+            {
+                await reference.ClickAsync();
+            }
+            else
+            {
+                await reference.FocusAsync();
+                await page.Keyboard.PressAsync(index == 1 ? "Enter" : "Space");
+            }
+            await page.WaitForTimeoutAsync(50);
+
+            var note = await Box(page, noteId);
+            var viewport = page.ViewportSize!;
+            Assert.True(note.Visible, $"{noteId} not shown after activating {id}");
+            Assert.True(note.Box.Inside(viewport.Width, viewport.Height), $"{noteId} at {note.Box} is not fully inside the {viewport.Width}x{viewport.Height} viewport");
+            Assert.True(await page.EvaluateAsync<double>("() => document.scrollingElement.scrollWidth") <= viewport.Width, "horizontal scrolling appeared");
+
+            await page.Keyboard.PressAsync("Escape");
+            await page.WaitForTimeoutAsync(50);
+            Assert.Equal(id, await page.EvaluateAsync<string>("() => document.activeElement?.id"));
+            var closed = await Box(page, noteId);
+            Assert.False(closed.Visible && closed.Box.Inside(viewport.Width, viewport.Height) && closed.Box.Y < note.Box.Y + 1 && Math.Abs(closed.Box.Y - note.Box.Y) < 1,
+                $"{noteId} is still shown after Escape");
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_second_activation_closes_the_note()
+    {
+        var page = await OpenAsync(BuiltSite.StressSlug, 375, height: 700);
+        var reference = (await page.QuerySelectorAllAsync("a.note-ref"))[0];
+        var noteId = (await reference.GetAttributeAsync("href"))![1..];
+        await reference.ClickAsync();
+        var open = await Box(page, noteId);
+        await reference.ClickAsync();
+        var closed = await Box(page, noteId);
+        Assert.True(open.Box.Inside(375, 700));
+        Assert.False(closed.Box.Inside(375, 700) && Math.Abs(closed.Box.Y - open.Box.Y) < 1, "the note stayed open");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(375)]
+    [InlineData(1440)]
+    public async Task Without_JavaScript_a_reference_leads_to_its_note_and_the_back_link_leads_back(int width)
+    {
+        var page = await OpenAsync(BuiltSite.StressSlug, width, javaScript: false);
+        var reference = page.Locator("a.note-ref").Nth(5);
+        var id = await reference.GetAttributeAsync("id");
+        var noteId = (await reference.GetAttributeAsync("href"))![1..];
+
+        await reference.ClickAsync();
+        Assert.EndsWith("#" + noteId, page.Url, StringComparison.Ordinal);
+        var note = await Box(page, noteId);
+        Assert.True(note.Visible);
+        var viewport = page.ViewportSize!;
+        Assert.True(note.Box.Y - await page.EvaluateAsync<double>("() => scrollY") < viewport.Height, "the note is not on screen after following the reference");
+
+        await page.Locator($"#{noteId} a.note-back[href='#{id}']").ClickAsync();
+        Assert.EndsWith("#" + id, page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Hover_previews_a_note_only_after_an_intent_delay()
+    {
+        var page = await OpenAsync(BuiltSite.StressSlug, 768);
+        var reference = page.Locator("a.note-ref").First;
+        var noteId = (await reference.GetAttributeAsync("href"))![1..];
+        await reference.ScrollIntoViewIfNeededAsync();
+        var before = await Box(page, noteId);
+
+        await reference.HoverAsync();
+        await page.WaitForTimeoutAsync(100);
+        var early = await Box(page, noteId);
+        Assert.Equal(before.Box, early.Box);
+
+        await page.WaitForTimeoutAsync(900);
+        var later = await Box(page, noteId);
+        Assert.True(later.Box.Inside(768, 900), "hovering longer should preview the note");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1440)]
+    [InlineData(375)]
+    public async Task Hovering_or_focusing_a_phrase_or_its_note_highlights_both(int width)
+    {
+        var page = await OpenAsync(BuiltSite.StressSlug, width);
+        var phrase = page.Locator("mark.note-phrase").First;
+        var noteId = await phrase.GetAttributeAsync("data-note");
+        var note = page.Locator($"#{noteId}");
+        var phraseRest = await Background(phrase);
+        var noteRest = await Background(note);
+
+        await page.Locator($"a.note-ref[href='#{noteId}']").First.FocusAsync();
+        Assert.NotEqual(phraseRest, await Background(phrase));
+        Assert.NotEqual(noteRest, await Background(note));
+        await page.Locator("body").FocusAsync();
+        await page.Mouse.MoveAsync(0, 0);
+
+        if (width >= 1280)
+        {
+            await note.HoverAsync();
+            Assert.NotEqual(phraseRest, await Background(phrase));
+        }
+        await phrase.HoverAsync();
+        Assert.NotEqual(phraseRest, await Background(phrase));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(BuiltSite.SampleSlug)]
+    [InlineData(BuiltSite.StressSlug)]
+    public async Task In_print_every_note_is_shown_without_overlap_or_controls_and_urls_follow_links(string slug)
+    {
+        var page = await browser.NewPageAsync(1024, 1400);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.GotoAsync(site.PageUrl(slug));
+        var layout = await LayoutProbe.ReadAsync(page);
+
+        Assert.All(layout.Notes, n => Assert.True(n.Visible, $"{n.Id} is hidden in print"));
+        for (var i = 0; i < layout.Notes.Count; i++)
+        {
+            for (var j = i + 1; j < layout.Notes.Count; j++)
+            {
+                Assert.True(layout.Notes[i].Note.Overlap(layout.Notes[j].Note) <= 1, $"{layout.Notes[i].Id} overlaps {layout.Notes[j].Id} in print");
+            }
+        }
+        var controls = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('a.note-back, .skip-link, button')].filter(e => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0).length");
+        Assert.Equal(0, controls);
+        var printedUrl = await page.EvaluateAsync<string>("() => { const a = document.querySelector('.note-body a[href^=\"http\"]'); return getComputedStyle(a, '::after').content; }");
+        Assert.Contains("http", printedUrl, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<(bool Visible, Box Box)> Box(IPage page, string id)
+    {
+        var json = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "id => { const e = document.getElementById(id); const b = e.getBoundingClientRect(); const s = getComputedStyle(e); return { visible: s.display !== 'none' && s.visibility !== 'hidden' && b.height > 0, x: b.left, y: b.top, w: b.width, h: b.height }; }",
+            id);
+        return (json.GetProperty("visible").GetBoolean(),
+            new Box(json.GetProperty("x").GetDouble(), json.GetProperty("y").GetDouble(), json.GetProperty("w").GetDouble(), json.GetProperty("h").GetDouble()));
+    }
+
+    private static Task<string> Background(ILocator element) =>
+        element.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor + '|' + getComputedStyle(e).boxShadow + '|' + getComputedStyle(e).outlineStyle");
+}
