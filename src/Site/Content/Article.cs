@@ -5,7 +5,9 @@ internal sealed record SourceCredit(string Name, string Url);
 
 /// <summary>One article as read from content/: validated front matter plus the Markdown body.</summary>
 /// <param name="File">Path shown in diagnostics, e.g. content/x.md.</param>
-/// <param name="Markdown">The body with the front matter lines blanked, so Markdig's line numbers are the file's.</param>
+/// <param name="Markdown">The body with the front matter lines blanked, so Markdig's line numbers are the
+/// file's. Empty in what <see cref="ContentLoader.Load"/> returns: bodies are read again one at a time
+/// with <see cref="ContentLoader.ReadBody"/> when rendered, so a large site never holds them all.</param>
 internal sealed record Article(
     string File,
     string Slug,
@@ -23,6 +25,12 @@ internal sealed record Article(
 
     /// <summary>The file's path inside content/, with '/': the same wherever the build runs.</summary>
     public string ContentPath { get; init; } = "";
+
+    /// <summary>The file's full path, to read the body again.</summary>
+    public string FullPath { get; init; } = "";
+
+    /// <summary>How many lines the front matter takes, both '---' lines included.</summary>
+    public int FrontMatterLines { get; init; }
 
     /// <summary>Where <c>slug:</c> was written (1-based), or (0, 0) when the slug came from the file name.</summary>
     public (int Line, int Column) SlugPosition { get; init; }

@@ -15,7 +15,7 @@ internal static class ContentLoader
         var files = ArticleFiles(contentDir, diagnostics).Order(StringComparer.Ordinal).ToList();
         var articles = new Article?[files.Count];
         Parallel.For(0, files.Count, i => articles[i] = Read(files[i], diagnostics) is { } article
-            ? article with { ContentPath = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/') }
+            ? article with { Markdown = "", FullPath = files[i], ContentPath = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/') }
             : null);
 
         var published = new List<Article>(files.Count);
@@ -38,68 +38,10 @@ internal static class ContentLoader
         return new SiteContent(config, published, sources);
     }
 
-    /// <summary>Every *.md under content/, skipping dot-folders. Links are followed only to files inside
-    /// content/: a link to a folder could loop, and a link out of content/ could publish any file.</summary>
-    private static IEnumerable<string> ArticleFiles(string contentDir, DiagnosticBag diagnostics)
-    {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(contentDir)) + Path.DirectorySeparatorChar;
-        var folders = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
-        while (folders.Count > 0)
-        {
-            foreach (var entry in folders.Pop().EnumerateFileSystemInfos())
-            {
-                if (entry.Name.StartsWith('.'))
-                {
-                    continue;
-                }
-                var isArticle = entry is FileInfo && entry.Extension.Equals(".md", StringComparison.OrdinalIgnoreCase);
-                if (entry.LinkTarget is not null)
-                {
-                    if (LinkProblem(entry, root) is { } problem)
-                    {
-                        diagnostics.Error(SitePath.Display(entry.FullName), 0, 0, "SITE009", problem);
-                    }
-                    else if (isArticle)
-                    {
-                        yield return entry.FullName;
-                    }
-                    continue;
-                }
-                if (entry is DirectoryInfo folder)
-                {
-                    folders.Push(folder);
-                }
-                else if (isArticle)
-                {
-                    yield return entry.FullName;
-                }
-            }
-        }
-    }
-
-    /// <summary>Why a symbolic link in content/ or templates/ cannot be used, or null when it can.</summary>
-    public static string? LinkProblem(FileSystemInfo link, string root)
-    {
-        try
-        {
-            if (link is DirectoryInfo || Directory.Exists(link.FullName))
-            {
-                return "symbolic link to a folder: links to folders are not followed";
-            }
-            var target = link.ResolveLinkTarget(returnFinalTarget: true);
-            if (target is null || !target.Exists)
-            {
-                return $"symbolic link to '{link.LinkTarget}', which does not exist";
-            }
-            return Path.GetFullPath(target.FullName).StartsWith(root, StringComparison.Ordinal)
-                ? null
-                : $"symbolic link to '{target.FullName}' points outside {Path.GetFileName(Path.TrimEndingDirectorySeparator(root))}/; copy the file in instead";
-        }
-        catch (IOException e)
-        {
-            return $"symbolic link that cannot be followed ({e.Message})";
-        }
-    }
+    /// <summary>Every *.md under content/, skipping dot-folders and dotfiles.</summary>
+    private static IEnumerable<string> ArticleFiles(string contentDir, DiagnosticBag diagnostics) =>
+        FileTree.Files(contentDir, contentDir, diagnostics, entry => !entry.Name.StartsWith('.'))
+            .Where(path => Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase));
 
     private static Article? Read(string path, DiagnosticBag diagnostics)
     {

@@ -18,39 +18,23 @@ internal static class FrontMatter
             diagnostics.Error(file, 0, 0, "SITE001", "the file is empty; an article starts with front matter between '---' lines, with at least title and date");
             return null;
         }
-        if (!IsLine(text, 0, "---", out var firstLineEnd))
+        if (!IsLine(text, 0, "---", out _))
         {
             diagnostics.Error(file, 1, 1, "SITE001", "an article must start with front matter: a '---' line, YAML with title and date, and a closing '---' line");
             return null;
         }
-        var yamlStart = firstLineEnd;
-        var position = yamlStart;
-        var line = 2;
-        int closing = -1, bodyStart = text.Length;
-        while (position < text.Length)
-        {
-            if (IsLine(text, position, "---", out var lineEnd) || IsLine(text, position, "...", out lineEnd))
-            {
-                closing = position;
-                bodyStart = lineEnd;
-                break;
-            }
-            var next = text.IndexOf('\n', position);
-            position = next < 0 ? text.Length : next + 1;
-            line++;
-        }
-        if (closing < 0)
+        if (Split(text) is not { } split)
         {
             diagnostics.Error(file, 1, 1, "SITE001", "front matter is not closed: add a '---' line after the YAML");
             return null;
         }
 
         var local = new DiagnosticBag();
-        var root = YamlTree.Parse(text[yamlStart..closing], file, 2, local);
+        var root = YamlTree.Parse(text[split.YamlStart..split.Closing], file, 2, local);
         Article? article = null;
         if (root is YamlMap map)
         {
-            article = Read(new YamlFields(map, file, local, "front matter", Keys), file, defaultSlug, line, text, bodyStart);
+            article = Read(new YamlFields(map, file, local, "front matter", Keys), file, defaultSlug, split.ClosingLine, Body(text, split));
         }
         else if (root is not null)
         {
@@ -60,7 +44,32 @@ internal static class FrontMatter
         return article;
     }
 
-    private static Article Read(YamlFields fields, string file, string defaultSlug, int closingLine, string text, int bodyStart)
+    /// <summary>Where the front matter ends: the YAML's start, the closing '---' line's start, the body's
+    /// start, and the closing line's 1-based number. Null when there is no front matter, or it is not closed.</summary>
+    public static (int YamlStart, int Closing, int BodyStart, int ClosingLine)? Split(string text)
+    {
+        if (!IsLine(text, 0, "---", out var position))
+        {
+            return null;
+        }
+        var yamlStart = position;
+        for (var line = 2; position < text.Length; line++)
+        {
+            if (IsLine(text, position, "---", out var lineEnd) || IsLine(text, position, "...", out lineEnd))
+            {
+                return (yamlStart, position, lineEnd, line);
+            }
+            var next = text.IndexOf('\n', position);
+            position = next < 0 ? text.Length : next + 1;
+        }
+        return null;
+    }
+
+    /// <summary>The body with the front matter lines blanked instead of cut, so body positions stay file positions.</summary>
+    public static string Body(string text, (int YamlStart, int Closing, int BodyStart, int ClosingLine) split) =>
+        string.Concat(new string('\n', split.ClosingLine), text.AsSpan(split.BodyStart));
+
+    private static Article Read(YamlFields fields, string file, string defaultSlug, int closingLine, string markdown)
     {
         var title = fields.String("title", required: true);
         var date = fields.Date("date", required: true);
@@ -87,11 +96,10 @@ internal static class FrontMatter
             source = name is not null && url is not null ? new SourceCredit(name, url) : null;
         }
         var sources = fields.Node("sources") is { } sourcesNode ? SourceRegistry.Read(sourcesNode, file, fields.Diagnostics) : SourceRegistry.Empty;
-        // Blank out the front matter instead of cutting it, so body positions stay file positions.
-        var markdown = new string('\n', closingLine) + text[bodyStart..];
         var slugNode = slug is null ? null : fields.Node("slug");
         return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, source, markdown)
         {
+            FrontMatterLines = closingLine,
             Sources = sources,
             SlugPosition = slugNode is null ? (0, 0) : (slugNode.Line, slugNode.Column),
         };

@@ -18,6 +18,11 @@ internal static class TextFile
         {
             throw new InvalidDataException($"file is {length / (1024 * 1024)} MB; the limit is {MaxBytes / (1024 * 1024)} MB");
         }
+        // Not opened: a FIFO or a device has no length either, and reading one blocks or never ends.
+        if (length == 0)
+        {
+            return "";
+        }
         var bytes = File.ReadAllBytes(path);
         var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         string text;

@@ -72,10 +72,17 @@ internal static class SiteBuilder
         }
 
         // 2. Render each article and write its page as soon as it is ready, so memory stays flat.
-        var written = new ConcurrentBag<Article>();
-        Parallel.ForEach(content.Articles, article =>
+        var written = 0;
+        Parallel.ForEach(content.Articles, listed =>
         {
-            var path = article.Slug + "/index.html";
+            var path = listed.Slug + "/index.html";
+            var local = new DiagnosticBag();
+            if (ContentLoader.ReadBody(listed, local) is not { } article)
+            {
+                diagnostics.AddRange(local.ToSortedList());
+                links.AddFailed(path);
+                return;
+            }
             var annotationsPath = article.Slug + "/" + AnnotationsFile.Name;
             if (cache is not null && !templates.HasErrors && cache.TryGet(article, out var cached))
             {
@@ -87,10 +94,9 @@ internal static class SiteBuilder
                 {
                     citedSiteSources.TryAdd(key, 0);
                 }
-                written.Add(article);
+                Interlocked.Increment(ref written);
                 return;
             }
-            var local = new DiagnosticBag();
             var rendered = markdown.Render(article, content.Sources, local);
             string? html = null;
             if (rendered is not null && !templates.HasErrors)
@@ -116,14 +122,14 @@ internal static class SiteBuilder
                 {
                     citedSiteSources.TryAdd(key, 0);
                 }
-                written.Add(article);
+                Interlocked.Increment(ref written);
                 if (!local.HasErrors)
                 {
                     cache?.Set(article, new RenderCache.Entry(RenderCache.Fingerprint(article), html, annotations, rendered.Links, found, cited));
                 }
             }
         });
-        var pages = written.Count;
+        var pages = written;
 
         // Site-wide sources are checked once every article is known: a source no article cites is noise.
         // (Not after errors: a failed article's citations were never counted.)
@@ -219,19 +225,21 @@ internal static class SiteBuilder
         {
             return;
         }
-        var templatesRoot = Path.GetFullPath(Path.Combine(assetsDir, "..")) + Path.DirectorySeparatorChar;
-        foreach (var file in Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var templatesRoot = Path.GetFullPath(Path.Combine(assetsDir, ".."));
+        foreach (var file in FileTree.Files(assetsDir, templatesRoot, diagnostics).Order(StringComparer.Ordinal))
         {
-            var info = new FileInfo(file);
-            if (info.LinkTarget is not null && ContentLoader.LinkProblem(info, templatesRoot) is { } problem)
-            {
-                diagnostics.Error(SitePath.Display(file), 0, 0, "SITE009", problem);
-                continue;
-            }
             var relative = Path.Combine(TemplateSet.AssetsFolder, Path.GetRelativePath(assetsDir, file)).Replace('\\', '/');
             try
             {
-                output.CopyFile(file, relative);
+                // An empty file is written, not copied: a FIFO or a device also has no length, and opening one blocks.
+                if (new FileInfo(file).Length == 0)
+                {
+                    output.Write(relative, "");
+                }
+                else
+                {
+                    output.CopyFile(file, relative);
+                }
                 links.AddFile(relative);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -16,7 +16,15 @@ internal sealed class TemplateSet
 {
     public const string AssetsFolder = "assets";
 
+    /// <summary>The most characters one page may have: room for any article within the input limit, and
+    /// a stop for a template that writes without end.</summary>
+    public const int MaxPageChars = 32 * 1024 * 1024;
+
     private readonly Dictionary<string, Template> _templates;
+
+    /// <summary>Scriban's built-in functions, made once and shared read-only by every render: building
+    /// them is most of the cost of a new TemplateContext, and pages are rendered in parallel.</summary>
+    private readonly ScriptObject _builtins = Freeze(TemplateContext.GetDefaultBuiltinObject());
     private readonly RootedTemplateLoader _loader;
     private readonly string _root;
 
@@ -42,15 +50,16 @@ internal sealed class TemplateSet
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var hasErrors = false;
         var fingerprint = new System.Text.StringBuilder();
-        var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder) + Path.DirectorySeparatorChar;
+        var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder);
         if (Directory.Exists(templatesDir))
         {
-            foreach (var path in Directory.EnumerateFiles(templatesDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            // assets/ is copied, not parsed (see SiteBuilder.CopyAssets, which also checks its links).
+            var links = new DiagnosticBag();
+            var paths = FileTree.Files(templatesDir, templatesDir, links, entry => entry.FullName != assets);
+            diagnostics.AddRange(links.ToSortedList());
+            hasErrors |= links.HasErrors;
+            foreach (var path in paths.Order(StringComparer.Ordinal))
             {
-                if (Path.GetFullPath(path).StartsWith(assets, StringComparison.Ordinal))
-                {
-                    continue;
-                }
                 var display = SitePath.Display(path);
                 string text;
                 try
@@ -90,14 +99,14 @@ internal sealed class TemplateSet
     {
         var template = _templates[name];
         using var timeout = new CancellationTokenSource(Timeout);
-        var context = new TemplateContext
+        var context = new TemplateContext(_builtins)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
             TemplateLoader = _loader,
             LoopLimit = LoopLimit,
             RecursiveLimit = 100,
-            LimitToString = 4 * 1024 * 1024,
+            LimitToString = MaxPageChars,
             CancellationToken = timeout.Token,
             NewLine = "\n",
         };
@@ -108,7 +117,16 @@ internal sealed class TemplateSet
         context.PushGlobal(globals);
         try
         {
-            return template.Render(context);
+            var text = template.Render(context);
+            // Scriban cuts a longer value, and its output, to the limit plus "..." without a word: a page
+            // that long would be published incomplete.
+            if (text.Length > MaxPageChars)
+            {
+                var page = globals["page"] is ScriptObject model && model["url"] is string url ? $"the page '/{url}'" : "the page";
+                diagnostics.Error(DisplayName(null, name), 0, 0, "SITE032", $"{page} is larger than {MaxPageChars / (1024 * 1024)} MB, the most one page may be; split the article or shorten the template's output");
+                return null;
+            }
+            return text;
         }
         catch (ScriptRuntimeException e)
         {
@@ -120,6 +138,16 @@ internal sealed class TemplateSet
             diagnostics.Error(DisplayName(null, name), 0, 0, "SITE033", $"template did not finish within {Timeout.TotalSeconds:0.#} s; is there an endless loop?");
         }
         return null;
+    }
+
+    private static ScriptObject Freeze(ScriptObject builtins)
+    {
+        foreach (var module in builtins.Values.OfType<ScriptObject>())
+        {
+            module.IsReadOnly = true;
+        }
+        builtins.IsReadOnly = true;
+        return builtins;
     }
 
     private string DisplayName(string? spanFile, string name) =>
