@@ -56,12 +56,14 @@ namespace Site
                 return BadUsage;
             }
             using var stop = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) =>
+            ConsoleCancelEventHandler interrupt = (_, e) =>
             {
                 e.Cancel = true;
                 stop.Cancel();
             };
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+            EventHandler terminate = (_, _) => stop.Cancel();
+            Console.CancelKeyPress += interrupt;
+            AppDomain.CurrentDomain.ProcessExit += terminate;
             try
             {
                 new PreviewServer(command.Serve, stderr).RunAsync(stdout, stop.Token).GetAwaiter().GetResult();
@@ -71,6 +73,12 @@ namespace Site
             {
                 stderr.WriteLine($"site: error: cannot listen on port {command.Port}: {e.Message}; choose another with --port (0 picks a free one)");
                 return BadUsage;
+            }
+            finally
+            {
+                // The process may go on exiting after this; the handlers must not touch the disposed token.
+                Console.CancelKeyPress -= interrupt;
+                AppDomain.CurrentDomain.ProcessExit -= terminate;
             }
         }
 

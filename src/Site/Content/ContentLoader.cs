@@ -43,6 +43,30 @@ internal static class ContentLoader
         FileTree.Files(contentDir, contentDir, diagnostics, entry => !entry.Name.StartsWith('.'))
             .Where(path => Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The article with its body, read again from disk; null (reported) if the file can no longer
+    /// be read or its front matter changed length since it was loaded.</summary>
+    public static Article? ReadBody(Article article, DiagnosticBag diagnostics)
+    {
+        if (article.Markdown.Length > 0)
+        {
+            return article;
+        }
+        try
+        {
+            var text = TextFile.Read(article.FullPath);
+            if (FrontMatter.Split(text) is { } split && split.ClosingLine == article.FrontMatterLines)
+            {
+                return article with { Markdown = FrontMatter.Body(text, split) };
+            }
+            diagnostics.Error(article.File, 0, 0, "SITE008", "the file changed while the site was being built; build again");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            diagnostics.Error(article.File, 0, 0, "SITE008", $"cannot read article: {e.Message}");
+        }
+        return null;
+    }
+
     private static Article? Read(string path, DiagnosticBag diagnostics)
     {
         var file = SitePath.Display(path);

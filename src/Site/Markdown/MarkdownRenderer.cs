@@ -88,10 +88,10 @@ internal sealed class MarkdownRenderer
             diagnostics.AddRange(local.ToSortedList());
             return local.HasErrors ? null : new RenderedArticle(article, body, notesHtml, sourcesHtml, annotations, links);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Markdig throws ArgumentException past its nesting limit, and has had fuzzing-class crashes:
-            // either way it is this file's problem, never the whole build's.
+            // Markdig throws ArgumentException past its nesting limit, and has had fuzzing-class crashes
+            // (IndexOutOfRange, NullReference): either way it is this file's problem, never the whole build's.
             diagnostics.AddRange(local.ToSortedList());
             diagnostics.Error(article.File, 0, 0, "SITE021", $"the Markdown could not be processed: {e.Message}");
             return null;

@@ -22,6 +22,8 @@
       location.reload();
       return;
     }
+    // Lets tools (and the tests) see that the page follows the server.
+    document.documentElement.dataset.sitePreview = state.ok ? "live" : "failed";
     show(state.ok ? [] : state.diagnostics);
   });
 
