@@ -27,7 +27,14 @@ internal static class Cli
           --configs LIST      Any of aot,jit,floor,hugo (default: all; hugo only when installed)
           --work DIR          Work folder for binaries, corpora, outputs and results (default /tmp/site-bench).
                               Must be outside the repository.
+          --output-root DIR   Where the builds write their output (default: /dev/shm/site-bench-out when
+                              /dev/shm is a tmpfs with room, else WORK/out); see README.md
           --reuse-binaries    Don't republish when WORK/bin already holds the binaries
+          --busy-threshold F  Before each timed run, wait until other processes use at most this fraction
+                              of the CPUs (default 0.2) ...
+          --max-wait S        ... for at most S seconds (default 120), then run anyway
+          --retries N         Run again, up to N times, when other processes used more than that during
+                              a run (default 3)
           --no-sample         Skip the sample-site (repo content/) cold-build timing
           --sample-runs N     Runs of the sample-site build (default 20)
           --no-preview        Skip the preview latency benchmark
@@ -90,7 +97,15 @@ internal sealed record Options
 
     public string Work { get; init; } = "/tmp/site-bench";
 
+    public string? OutputRoot { get; init; }
+
     public bool ReuseBinaries { get; init; }
+
+    public double BusyThreshold { get; init; } = 0.2;
+
+    public int MaxWaitSeconds { get; init; } = 120;
+
+    public int Retries { get; init; } = 3;
 
     public bool NoSample { get; init; }
 
@@ -129,6 +144,10 @@ internal sealed record Options
                 "--configs" => options with { Configs = ParseConfigs(Value()) },
                 "--work" => options with { Work = Path.GetFullPath(Value()) },
                 "--reuse-binaries" => options with { ReuseBinaries = true },
+                "--output-root" => options with { OutputRoot = Path.GetFullPath(Value()) },
+                "--busy-threshold" => options with { BusyThreshold = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--max-wait" => options with { MaxWaitSeconds = PositiveInt(arg, Value()) },
+                "--retries" => options with { Retries = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
                 "--no-sample" => options with { NoSample = true },
                 "--sample-runs" => options with { SampleRuns = PositiveInt(arg, Value()) },
                 "--no-preview" => options with { NoPreview = true },

@@ -31,6 +31,9 @@ internal sealed class BenchmarkRun(Options options)
     private PreviewResult? _preview;
     private Setup _setup = null!;
     private string _templates = "";
+    private string _outputRoot = "";
+    private string _loadBefore = "";
+    private int _discarded;
 
     public async Task<int> RunAsync(bool preview, bool builds)
     {
@@ -39,6 +42,10 @@ internal sealed class BenchmarkRun(Options options)
         Setup.CheckGnuTime();
         Directory.CreateDirectory(options.Work);
         _setup = new Setup(repo, options.Work);
+        _outputRoot = options.OutputRoot ?? DefaultOutputRoot(options.Work);
+        Setup.CheckWork(repo, _outputRoot);
+        Directory.CreateDirectory(_outputRoot);
+        _loadBefore = Machine.LoadAverage();
 
         var configs = options.Configs.ToList();
         var hugo = ProcessRunner.FindOnPath("hugo");
@@ -55,7 +62,7 @@ internal sealed class BenchmarkRun(Options options)
             needed.Add("aot");
         }
 
-        Console.WriteLine($"Repository: {repo}\nWork folder: {options.Work}\nPublishing:");
+        Console.WriteLine($"Repository: {repo}\nWork folder: {options.Work}\nBuild output: {_outputRoot}\nLoad average: {_loadBefore}\nPublishing:");
         _setup.Publish(needed.Distinct().ToList(), options.ReuseBinaries);
         _templates = _setup.SnapshotTemplates();
 
@@ -81,7 +88,7 @@ internal sealed class BenchmarkRun(Options options)
         if (preview)
         {
             var corpus = Corpus(options.PreviewSize);
-            _preview = await PreviewLatency.RunAsync(_setup, Path.Combine(corpus, "site", "content"), _templates, options.Edits, options.PreviewSize);
+            _preview = await PreviewLatency.RunAsync(_setup, Path.Combine(corpus, "site", "content"), _templates, options.Edits, options.PreviewSize, Quiet);
         }
 
         var report = Report(hugo);
@@ -118,7 +125,7 @@ internal sealed class BenchmarkRun(Options options)
         var timeout = TimeSpan.FromMinutes(10);
         Console.WriteLine($"\n== {size} articles: {options.Runs} timed run(s) per configuration, after one untimed warm-up run ==");
         var samples = configs.ToDictionary(c => c.Key, _ => new List<Sample>());
-        string Output(BuildConfig c) => Path.Combine(options.Work, "out", $"{c.Key}-{size}");
+        string Output(BuildConfig c) => Path.Combine(_outputRoot, $"{c.Key}-{size}");
         List<string> Command(BuildConfig c) => c.Command(c.IsHugo ? hugoDir : content, Output(c));
 
         foreach (var config in configs)
@@ -139,14 +146,12 @@ internal sealed class BenchmarkRun(Options options)
             for (var k = 0; k < configs.Count; k++)
             {
                 var config = configs[(run + k) % configs.Count];
-                Clean(Output(config));
-                var sample = ProcessRunner.Measure(Command(config), options.Work, timeout);
+                var sample = Timed(() => Command(config), Output(config), timeout, $"run {run + 1}/{options.Runs} {config.Label,-32}");
                 if (sample.ExitCode != 0)
                 {
                     throw new InvalidOperationException($"{config.Label} on {size} articles failed (exit {sample.ExitCode}):\n{sample.Output}");
                 }
                 samples[config.Key].Add(sample);
-                Console.WriteLine($"  run {run + 1}/{options.Runs} {config.Label,-32} wall {sample.WallSeconds,7:0.000} s  cpu {sample.CpuSeconds,7:0.00} s  rss {sample.PeakRssMb,7:0} MB");
             }
         }
         foreach (var config in configs)
@@ -158,14 +163,13 @@ internal sealed class BenchmarkRun(Options options)
 
     private void BenchmarkSample(string repo)
     {
-        var output = Path.Combine(options.Work, "out", "sample");
+        var output = Path.Combine(_outputRoot, "sample");
         List<string> command = [_setup.AotSite, "build", "--content", Path.Combine(repo, "content"), "--templates", Path.Combine(repo, "templates"), "--output", output, "--strict", "--quiet"];
         Console.WriteLine($"\n== Sample site (repository content/ and templates/), NativeAOT: {options.SampleRuns} runs after 2 warm-ups ==");
         var samples = new List<Sample>();
         for (var run = -2; run < options.SampleRuns; run++)
         {
-            Clean(output);
-            var sample = ProcessRunner.Measure(command, options.Work, TimeSpan.FromMinutes(2));
+            var sample = Timed(() => command, output, TimeSpan.FromMinutes(2), null);
             if (sample.ExitCode != 0)
             {
                 throw new InvalidOperationException($"the sample site did not build (exit {sample.ExitCode}):\n{sample.Output}");
@@ -178,6 +182,49 @@ internal sealed class BenchmarkRun(Options options)
         Clean(output);
         _sample = [.. samples];
         Console.WriteLine($"  median wall {Stats.Median(samples.Select(s => s.WallSeconds)) * 1000:0.0} ms");
+    }
+
+    /// <summary>A timed run on a quiet machine: waits for other processes to calm down, runs, and runs
+    /// again (up to --retries times) when other processes took more than the busy threshold meanwhile.</summary>
+    private Sample Timed(Func<List<string>> command, string output, TimeSpan timeout, string? label)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            Clean(output);
+            var busy = Quiet();
+            var sample = ProcessRunner.Measure(command(), options.Work, timeout) with { BusyBefore = busy };
+            var disturbed = sample.OthersDuring > options.BusyThreshold && sample.WallSeconds * Environment.ProcessorCount * sample.OthersDuring > 0.03;
+            if (disturbed && attempt < options.Retries && sample.ExitCode == 0)
+            {
+                _discarded++;
+                Console.WriteLine($"    discarded a run: other processes used {sample.OthersDuring:P0} of the CPUs during it (wall {sample.WallSeconds:0.000} s); again");
+                continue;
+            }
+            if (label is not null)
+            {
+                Console.WriteLine($"  {label} wall {sample.WallSeconds,7:0.000} s  cpu {sample.CpuSeconds,7:0.00} s  rss {sample.PeakRssMb,7:0} MB  (others: {busy:P0} before, {sample.OthersDuring:P0} during{(disturbed ? ", kept after retries" : "")})");
+            }
+            return sample;
+        }
+    }
+
+    private double Quiet() => Machine.WaitUntilQuiet(options.BusyThreshold, TimeSpan.FromSeconds(options.MaxWaitSeconds));
+
+    /// <summary>A tmpfs when there is one with room: see README.md ("Where builds write").</summary>
+    private static string DefaultOutputRoot(string work)
+    {
+        const string shm = "/dev/shm";
+        try
+        {
+            if (Directory.Exists(shm) && new DriveInfo(shm) is { IsReady: true, AvailableFreeSpace: > 6L << 30 } drive && drive.DriveFormat == "tmpfs")
+            {
+                return Path.Combine(shm, "site-bench-out");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+        }
+        return Path.Combine(work, "out");
     }
 
     private static string? Validate(BuildConfig config, Sample sample, string output, int size)
@@ -212,6 +259,13 @@ internal sealed class BenchmarkRun(Options options)
             text.AppendLine($"- Corpus n={size}: {stats}");
         }
         text.AppendLine($"- Method: each figure is the median of {options.Runs} clean builds (output deleted and `sync`ed before each, untimed), after one untimed warm-up per configuration; runs interleave the configurations. Wall time is process start to exit; CPU (user+sys) and peak RSS come from GNU time. Site runs with `--strict`, so every build had 0 errors and 0 warnings.");
+        text.AppendLine($"- Builds read the corpus from {options.Work}/corpus (page-cached after the warm-up) and write to {_outputRoot}{(_outputRoot.StartsWith("/dev/shm", StringComparison.Ordinal) ? " (tmpfs)" : "")}.");
+        var busy = _rows.SelectMany(r => r.Samples).Concat(_sample ?? []).Select(s => s.BusyBefore).Where(b => !double.IsNaN(b)).ToList();
+        if (busy.Count > 0)
+        {
+            var during = _rows.SelectMany(r => r.Samples).Concat(_sample ?? []).Select(s => s.OthersDuring).Where(b => !double.IsNaN(b)).ToList();
+            text.AppendLine($"- Other load: load average {_loadBefore} at the start, {Machine.LoadAverage()} at the end. Before each timed run the harness waited for other processes to use ≤ {options.BusyThreshold:P0} of the CPUs (up to {options.MaxWaitSeconds} s; measured median {Stats.Median(busy):P0}, max {busy.Max():P0}), and ran again when they used more during the run ({_discarded} run(s) discarded; in the runs kept, others used median {Stats.Median(during):P0}, max {during.Max():P0} of the CPUs).");
+        }
         foreach (var note in _notes)
         {
             text.AppendLine($"- Note: {note}");

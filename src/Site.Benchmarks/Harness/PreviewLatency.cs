@@ -42,7 +42,7 @@ internal static partial class PreviewLatency
 {
     private const int WarmupEdits = 2;
 
-    public static async Task<PreviewResult> RunAsync(Setup setup, string corpusContent, string templates, int edits, int articles)
+    public static async Task<PreviewResult> RunAsync(Setup setup, string corpusContent, string templates, int edits, int articles, Func<double> quiet)
     {
         var root = Path.Combine(setup.Work, "preview");
         Setup.DeleteDirectory(root);
@@ -134,6 +134,7 @@ internal static partial class PreviewLatency
             {
                 // Let the previous save settle, and count any rebuild nobody asked for.
                 await Task.Delay(300);
+                quiet();
                 while (events.Reader.TryRead(out var late))
                 {
                     extra++;

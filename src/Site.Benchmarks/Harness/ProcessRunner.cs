@@ -10,6 +10,13 @@ internal sealed record Sample(double WallSeconds, double UserSeconds, double Sys
 {
     public double CpuSeconds => UserSeconds + SystemSeconds;
 
+    /// <summary>How busy the machine was with other work just before the run (0–1).</summary>
+    public double BusyBefore { get; init; } = double.NaN;
+
+    /// <summary>The share of the machine's CPU capacity that other processes used during the run (0–1):
+    /// all CPU time spent meanwhile (from /proc/stat) minus this run's own.</summary>
+    public double OthersDuring { get; init; } = double.NaN;
+
     public double PeakRssMb => PeakRssKb / 1024.0;
 }
 
@@ -24,7 +31,9 @@ internal static class ProcessRunner
         File.Delete(timeFile);
         var arguments = new List<string> { "-f", "%e %U %S %M", "-o", timeFile };
         arguments.AddRange(command);
+        var before = Machine.ReadCpu();
         var (exitCode, output, wall) = Run(GnuTime, arguments, workingDirectory, timeout);
+        var after = Machine.ReadCpu();
         var fields = File.Exists(timeFile) ? File.ReadAllLines(timeFile).LastOrDefault(l => l.Length > 0)?.Split(' ') : null;
         File.Delete(timeFile);
         if (fields is not { Length: 4 })
@@ -32,7 +41,9 @@ internal static class ProcessRunner
             throw new InvalidOperationException($"GNU time wrote no figures for: {string.Join(' ', command)}\n{output}");
         }
         var inv = CultureInfo.InvariantCulture;
-        return new Sample(wall, double.Parse(fields[1], inv), double.Parse(fields[2], inv), long.Parse(fields[3], inv), exitCode, output);
+        var sample = new Sample(wall, double.Parse(fields[1], inv), double.Parse(fields[2], inv), long.Parse(fields[3], inv), exitCode, output);
+        var others = Machine.BusySeconds(before, after) - sample.CpuSeconds;
+        return sample with { OthersDuring = Math.Max(0, others) / (wall * Environment.ProcessorCount) };
     }
 
     /// <summary>Runs a process to completion, capturing stdout and stderr together.</summary>

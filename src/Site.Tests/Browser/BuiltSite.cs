@@ -27,7 +27,7 @@ public sealed class BuiltSite : IAsyncLifetime
         await Build(Path.Combine(repo, "content"), templates, _folder.Combine("sample"));
         await Build(Path.Combine(repo, "src/Site.Tests/Sites/layout-stress/content"), templates, _folder.Combine("stress"));
         // One tree: the sample's pages and the stress page side by side.
-        File.Move(_folder.Combine($"stress/{StressSlug}"), _folder.Combine($"sample/{StressSlug}"), overwrite: false);
+        Directory.Move(_folder.Combine($"stress/{StressSlug}"), _folder.Combine($"sample/{StressSlug}"));
         _server = await StaticSiteServer.StartAsync(_folder.Combine("sample"));
     }
 

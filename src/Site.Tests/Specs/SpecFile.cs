@@ -2,7 +2,9 @@ namespace Site.Tests.Specs;
 
 /// <summary>One example of a spec file: Markdown in, and either HTML or diagnostics out.</summary>
 /// <param name="Line">Line of the opening fence in the spec file, for failure messages.</param>
-internal sealed record SpecExample(int Number, string Section, int Line, string Markdown, string Expected, bool ExpectsDiagnostics)
+/// <param name="Skip">Why the example is skipped, from a <c>&lt;!-- skip: reason --&gt;</c> line right above its
+/// fence (a known bug: the example shows the behaviour intended); null when it runs.</param>
+internal sealed record SpecExample(int Number, string Section, int Line, string Markdown, string Expected, bool ExpectsDiagnostics, string? Skip = null)
 {
     public string Name => $"Example {Number:00}: {Section} (line {Line})";
 }
@@ -10,7 +12,8 @@ internal sealed record SpecExample(int Number, string Section, int Line, string 
 /// <summary>
 /// Reads CommonMark-style spec files (as in Markdig's FootnotesSpecs.md): prose, and examples fenced by
 /// 32 backticks and "example", with the Markdown and the expected output separated by a line holding a
-/// single ".". The variant "example diagnostics" expects diagnostics instead of HTML.
+/// single ".". The variant "example diagnostics" expects diagnostics instead of HTML. A line
+/// <c>&lt;!-- skip: reason --&gt;</c> right above an example's fence skips it, giving the reason.
 /// </summary>
 internal static class SpecFile
 {
@@ -18,6 +21,10 @@ internal static class SpecFile
 
     private const string HtmlInfo = " example";
     private const string DiagnosticsInfo = " example diagnostics";
+
+    private const string SkipStart = "<!-- skip: ";
+
+    private const string SkipEnd = " -->";
 
     public static IReadOnlyList<SpecExample> Parse(string text)
     {
@@ -66,7 +73,11 @@ internal static class SpecFile
             {
                 throw new FormatException($"line {opening + 1}: the example has no '.' line between its Markdown and its expected output");
             }
-            examples.Add(new SpecExample(examples.Count + 1, section, opening + 1, Join(markdown), Join(expected), info == DiagnosticsInfo));
+            var above = opening > 0 ? lines[opening - 1] : "";
+            var skip = above.StartsWith(SkipStart, StringComparison.Ordinal) && above.EndsWith(SkipEnd, StringComparison.Ordinal)
+                ? above[SkipStart.Length..^SkipEnd.Length].Trim()
+                : null;
+            examples.Add(new SpecExample(examples.Count + 1, section, opening + 1, Join(markdown), Join(expected), info == DiagnosticsInfo, skip));
         }
         return examples;
     }

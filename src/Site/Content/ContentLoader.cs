@@ -19,6 +19,8 @@ internal static class ContentLoader
             : null);
 
         var published = new List<Article>(files.Count);
+        // Keyed by the slug in capitals: slugs that differ only in case ("ǆ" and "ǅ", "σ" and "ς") would be
+        // one folder on a case-insensitive file system, and one page would overwrite the other.
         var bySlug = new Dictionary<string, Article>(StringComparer.Ordinal);
         foreach (var article in articles)
         {
@@ -26,13 +28,14 @@ internal static class ContentLoader
             {
                 continue;
             }
-            if (bySlug.TryGetValue(article.Slug, out var first))
+            if (bySlug.TryGetValue(article.Slug.ToUpperInvariant(), out var first))
             {
                 var (line, column) = article.SlugPosition;
-                diagnostics.Error(article.File, line, column, "SITE007", $"slug '{article.Slug}' is already used by {first.File}; give one of them another slug");
+                var clash = first.Slug == article.Slug ? "is already used by" : $"differs only in case from '{first.Slug}' of";
+                diagnostics.Error(article.File, line, column, "SITE007", $"slug '{article.Slug}' {clash} {first.File}; give one of them another slug");
                 continue;
             }
-            bySlug.Add(article.Slug, article);
+            bySlug.Add(article.Slug.ToUpperInvariant(), article);
             published.Add(article);
         }
         return new SiteContent(config, published, sources);

@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Text;
 
 namespace Site.Content;
 
 /// <summary>Slugs name an article's folder in output/ and prefix its note ids, so they must be safe in
-/// both: lowercase letters (any script), digits and single hyphens.</summary>
+/// both: lowercase letters (any script, with their combining marks), digits and single hyphens.</summary>
 internal static class Slug
 {
     /// <summary>Folder names the site itself uses.</summary>
@@ -11,14 +12,16 @@ internal static class Slug
 
     public static bool IsValid(string slug)
     {
+        // NFC only: the same word in NFD is another string, but the same folder on macOS.
         if (slug.Length is 0 or > 200 || slug[0] == '-' || slug[^1] == '-' || slug.Contains("--", StringComparison.Ordinal)
-            || Reserved.Contains(slug))
+            || Reserved.Contains(slug) || !slug.IsNormalized(NormalizationForm.FormC))
         {
             return false;
         }
-        foreach (var c in slug)
+        for (var i = 0; i < slug.Length; i++)
         {
-            if (!(c == '-' || char.IsDigit(c) || (char.IsLetter(c) && !char.IsUpper(c))))
+            var c = slug[i];
+            if (!(c == '-' || char.IsDigit(c) || (char.IsLetter(c) && !char.IsUpper(c)) || (IsMark(c) && i > 0 && slug[i - 1] != '-')))
             {
                 return false;
             }
@@ -32,7 +35,7 @@ internal static class Slug
         var builder = new StringBuilder(fileName.Length);
         foreach (var c in Path.GetFileNameWithoutExtension(fileName).Normalize(NormalizationForm.FormC))
         {
-            if (char.IsLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c) || (IsMark(c) && builder.Length > 0 && builder[^1] != '-'))
             {
                 builder.Append(char.ToLowerInvariant(c));
             }
@@ -44,4 +47,9 @@ internal static class Slug
         var slug = builder.ToString().Trim('-');
         return slug.Length == 0 ? "article" : IsValid(slug) ? slug : "article-" + slug;
     }
+
+    /// <summary>Vowel signs and other marks that Devanagari, Thai, Arabic and many more scripts write
+    /// words with: "समाचार" is one word, not "सम-च-र".</summary>
+    private static bool IsMark(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

@@ -16,9 +16,9 @@ internal sealed class TemplateSet
 {
     public const string AssetsFolder = "assets";
 
-    /// <summary>The most characters one page may have: room for any article within the input limit, and
-    /// a stop for a template that writes without end.</summary>
-    public const int MaxPageChars = 32 * 1024 * 1024;
+    /// <summary>The most characters one page may have: twice the largest article file, and a stop for a
+    /// template that writes without end. Also Scriban's limit for one string, so it bounds a render's memory.</summary>
+    public const int MaxPageChars = 16 * 1024 * 1024;
 
     private readonly Dictionary<string, Template> _templates;
 

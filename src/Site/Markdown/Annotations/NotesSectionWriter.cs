@@ -5,7 +5,8 @@ namespace Site.Markdown.Annotations;
 
 /// <summary>
 /// Writes the article's notes section: one list item per note, in number order, each with one back-link
-/// per reference. The back-links come first in the note (DAISY guidance) and each has its own name.
+/// per reference. The back-links come first in the note (DAISY guidance) and each has its own name,
+/// "Back to reference 3 b", whose last word is the visible letter (WCAG 2.5.3, label in name).
 /// </summary>
 internal static class NotesSectionWriter
 {
@@ -36,7 +37,7 @@ internal static class NotesSectionWriter
             {
                 var letter = note.References.Count == 1 ? "" : Letter(reference.Index);
                 renderer.Write(" <a class=\"note-back\" href=\"#").WriteEscape(note.ReferenceId(reference.Index))
-                    .Write("\" role=\"doc-backlink\" aria-label=\"Back to reference ").Write(number).Write(letter).Write("\">")
+                    .Write("\" role=\"doc-backlink\" aria-label=\"Back to reference ").Write(number).Write(letter.Length > 0 ? " " + letter : "").Write("\">")
                     .Write("\u21A9\uFE0E").Write(letter.Length > 0 ? " " + letter : "").Write("</a>");
             }
             renderer.Write("</p>\n");
