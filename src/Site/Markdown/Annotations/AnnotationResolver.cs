@@ -20,7 +20,7 @@ internal sealed partial class AnnotationResolver
     private readonly DiagnosticBag _diagnostics;
     private readonly List<NoteDefinition> _definitions = [];
     private readonly List<(NoteReference Reference, NoteDefinition? InNote, bool InLink)> _references = [];
-    private readonly List<(SourceCitation Citation, NoteDefinition? InNote)> _citations = [];
+    private readonly List<(SourceCitation Citation, NoteDefinition? InNote, bool InLink)> _citations = [];
 
     private AnnotationResolver(string markdown, string slug, string file, DiagnosticBag diagnostics)
     {
@@ -84,7 +84,7 @@ internal sealed partial class AnnotationResolver
                     _references.Add((reference, note, inLink));
                     break;
                 case SourceCitation citation:
-                    _citations.Add((citation, note));
+                    _citations.Add((citation, note, inLink));
                     break;
                 case LinkInline link:
                     CollectInlines(link, note, inLink: true);
@@ -245,11 +245,16 @@ internal sealed partial class AnnotationResolver
         }
         var cited = new Dictionary<string, (Source Source, List<Note> Notes)>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var (citation, inNote) in _citations)
+        foreach (var (citation, inNote, inLink) in _citations)
         {
             if (inNote is null)
             {
                 Error(citation.Line, citation.Column, "SITE076", $"source citation [@{citation.Key}] is outside a note; cite sources in notes");
+                continue;
+            }
+            if (inLink)
+            {
+                Error(citation.Line, citation.Column, "SITE077", $"source citation [@{citation.Key}] is inside a link's text or an image's description; move it after the link or image");
                 continue;
             }
             if (!article.Sources.TryGetValue(citation.Key, out var source) && !siteSources.TryGetValue(citation.Key, out source))
@@ -258,29 +263,37 @@ internal sealed partial class AnnotationResolver
                 continue;
             }
             citation.Source = source;
+            if (inNote.Note is null)
+            {
+                // An unreferenced note is not published (and is reported), so its citations do not count.
+                continue;
+            }
             if (!cited.TryGetValue(source.Key, out var entry))
             {
                 entry = (source, []);
                 cited.Add(source.Key, entry);
                 order.Add(source.Key);
             }
-            if (inNote.Note is { } note)
+            var note = inNote.Note;
+            if (!note.Sources.Contains(source))
             {
-                if (!note.Sources.Contains(source))
-                {
-                    note.Sources.Add(source);
-                }
-                if (!entry.Notes.Contains(note))
-                {
-                    entry.Notes.Add(note);
-                }
+                note.Sources.Add(source);
+            }
+            if (!entry.Notes.Contains(note))
+            {
+                entry.Notes.Add(note);
             }
         }
         foreach (var source in article.Sources.Values.Where(s => !cited.ContainsKey(s.Key)))
         {
             _diagnostics.Warning(_file, source.Line, source.Column, "SITE074", $"source '{source.Key}' is never cited");
         }
-        return [.. order.Select(key => new CitedSource(cited[key].Source, cited[key].Notes.OrderBy(n => n.Number).ToList()))];
+        // Reading order: by the first note (by number) that cites each source, then by place in that note.
+        return [.. order
+            .Select((key, index) => (Cited: new CitedSource(cited[key].Source, cited[key].Notes.OrderBy(n => n.Number).ToList()), Index: index))
+            .OrderBy(x => x.Cited.CitedBy[0].Number)
+            .ThenBy(x => x.Index)
+            .Select(x => x.Cited)];
     }
 
     private static bool IsEmpty(NoteDefinition definition) =>

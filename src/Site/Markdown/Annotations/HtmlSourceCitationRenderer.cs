@@ -16,7 +16,8 @@ internal sealed class HtmlSourceCitationRenderer : HtmlObjectRenderer<SourceCita
         var text = source.DateDisplay is { } date ? $"{source.Publisher}, {date}" : source.Publisher;
         if (!renderer.EnableHtmlForInline)
         {
-            renderer.Write(text);
+            // Plain text (an image's alt attribute, annotations.json): still escaped where the renderer escapes.
+            renderer.WriteEscape(text);
             return;
         }
         renderer.Write("<a class=\"source-link\" href=\"").WriteEscapeUrl(source.Url).Write("\">").WriteEscape(text).Write("</a>");

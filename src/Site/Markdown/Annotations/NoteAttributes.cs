@@ -36,11 +36,12 @@ internal sealed record NoteAttributes(string Type, IReadOnlyDictionary<string, s
         Spaces();
         while (i < text.Length)
         {
+            var keyStart = i;
             var key = Word();
             Spaces();
             if (key.Length == 0 || i >= text.Length || text[i] != '=')
             {
-                return new(type, values, $"expected key=\"value\" after '{type}', found '{text[Math.Max(0, i - key.Length)..]}'");
+                return new(type, values, $"expected key=\"value\" after '{type}', found '{text[keyStart..]}'");
             }
             i++;
             Spaces();

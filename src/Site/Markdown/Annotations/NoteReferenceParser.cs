@@ -44,7 +44,8 @@ internal sealed class NoteReferenceParser : InlineParser
         // ']' — a phrase annotation closes here only if "{^label}" follows and a '[' is open.
         if (slice.PeekChar() != '{' || slice.PeekChar(2) != '^'
             || !TryReadLabel(slice, start + 3, '}', out var phraseLabel, out var labelEnd)
-            || processor.Inline?.FirstParentOfType<LinkDelimiterInline>() is not { IsActive: true, IsImage: false } opener)
+            // An opener made inactive by a link inside the phrase still opens the phrase: only links may not nest.
+            || processor.Inline?.FirstParentOfType<LinkDelimiterInline>() is not { IsImage: false } opener)
         {
             return false;
         }
