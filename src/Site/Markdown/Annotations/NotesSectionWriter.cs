@@ -24,9 +24,11 @@ internal static class NotesSectionWriter
             var number = note.Number.ToString(CultureInfo.InvariantCulture);
             var kind = note.Kind;
             renderer.Write("<li class=\"note").Write(kind == NoteKind.Plain ? "" : " note--" + kind.Name()).Write("\" id=\"").WriteEscape(note.Id)
-                // Anchor names for the wide layout: sit at the first reference (--ref), below the previous note (--prev).
+                // Anchor names for the wide layout: sit at the first reference (--ref), below the previous note
+                // (--prev), and fit above the next note's reference (--next) until opened.
                 .Write("\" style=\"--anchor:--n").Write(number).Write(";--ref:--r").Write(number)
-                .Write(";--prev:--n").Write((note.Number - 1).ToString(CultureInfo.InvariantCulture)).Write("\">\n")
+                .Write(";--prev:--n").Write((note.Number - 1).ToString(CultureInfo.InvariantCulture))
+                .Write(";--next:--r").Write((note.Number + 1).ToString(CultureInfo.InvariantCulture)).Write("\">\n")
                 .Write("<p class=\"note-head\"><span class=\"note-num\">").Write(number).Write("</span>");
             if (kind != NoteKind.Plain)
             {
