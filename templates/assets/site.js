@@ -15,7 +15,7 @@
   const canPop = typeof HTMLElement.prototype.showPopover === 'function';
   const HOVER_OPEN = 400, HOVER_CLOSE = 300, GAP = 6, EDGE = 8;
   let cur = null; // open popover: { ref, note, pinned }
-  let openTimer = 0, closeTimer = 0;
+  let openTimer = 0, closeTimer = 0, scrolled = 0;
 
   const idOf = a => {
     const h = (a.getAttribute('href') || '').slice(1);
@@ -163,7 +163,8 @@
     if (cur && (t.closest('a.note-ref') === cur.ref || cur.note.contains(t))) { clearTimeout(closeTimer); return; }
     const ref = t.closest('a.note-ref');
     clearTimeout(openTimer);
-    if (ref && popMode(noteOf(ref)) && !(cur && cur.pinned)) {
+    // A page scrolling under a resting pointer is not an intent to read the note.
+    if (ref && popMode(noteOf(ref)) && !(cur && cur.pinned) && performance.now() - scrolled > 250) {
       openTimer = setTimeout(() => { if (!(cur && cur.pinned)) open(ref, false); }, HOVER_OPEN);
     }
   });
@@ -177,6 +178,7 @@
     clearTimeout(closeTimer);
     closeTimer = setTimeout(() => { if (cur && !cur.pinned) close(false); }, HOVER_CLOSE);
   });
+  addEventListener('scroll', () => { scrolled = performance.now(); }, { passive: true });
   let frame = 0;
   addEventListener('resize', () => {
     cancelAnimationFrame(frame);

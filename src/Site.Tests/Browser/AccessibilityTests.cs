@@ -95,6 +95,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, BuiltSite site) :
         await page.GotoAsync(site.PageUrl(BuiltSite.StressSlug));
         var noteId = await page.EvaluateAsync<string>("() => document.querySelectorAll('li.note')[3].id");
         var other = await page.EvaluateAsync<string>("() => document.querySelectorAll('li.note')[4].id");
+        await page.Context.CloseAsync();
+
+        // Arrive from elsewhere, as a shared link does.
+        page = await browser.NewPageAsync(width, javaScript: javaScript);
         await page.GotoAsync(site.PageUrl(BuiltSite.StressSlug) + "#" + noteId);
         var style = "id => { const s = getComputedStyle(document.getElementById(id)); return s.backgroundColor + '|' + s.boxShadow + '|' + s.outlineStyle; }";
         Assert.NotEqual(await page.EvaluateAsync<string>(style, other), await page.EvaluateAsync<string>(style, noteId));

@@ -119,6 +119,7 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         {
             var id = await reference.GetAttributeAsync("id");
             var noteId = (await reference.GetAttributeAsync("href"))![1..];
+            await page.Mouse.MoveAsync(0, 0);
             await reference.ScrollIntoViewIfNeededAsync();
             if (index % 2 == 0)
             {
