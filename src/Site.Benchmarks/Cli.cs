@@ -32,9 +32,9 @@ internal static class Cli
           --reuse-binaries    Don't republish when WORK/bin already holds the binaries
           --busy-threshold F  Before each timed run, wait until other processes use at most this fraction
                               of the CPUs (default 0.2) ...
-          --max-wait S        ... for at most S seconds (default 120), then run anyway
+          --max-wait S        ... for at most S seconds (default 60), then run anyway
           --retries N         Run again, up to N times, when other processes used more than that during
-                              a run (default 3)
+                              a run (default 2)
           --no-sample         Skip the sample-site (repo content/) cold-build timing
           --sample-runs N     Runs of the sample-site build (default 20)
           --no-preview        Skip the preview latency benchmark
@@ -103,9 +103,9 @@ internal sealed record Options
 
     public double BusyThreshold { get; init; } = 0.2;
 
-    public int MaxWaitSeconds { get; init; } = 120;
+    public int MaxWaitSeconds { get; init; } = 60;
 
-    public int Retries { get; init; } = 3;
+    public int Retries { get; init; } = 2;
 
     public bool NoSample { get; init; }
 

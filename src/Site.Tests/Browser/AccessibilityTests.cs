@@ -100,8 +100,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, BuiltSite site) :
         // Arrive from elsewhere, as a shared link does.
         page = await browser.NewPageAsync(width, javaScript: javaScript);
         await page.GotoAsync(site.PageUrl(BuiltSite.StressSlug) + "#" + noteId);
-        var style = "id => { const s = getComputedStyle(document.getElementById(id)); return s.backgroundColor + '|' + s.boxShadow + '|' + s.outlineStyle; }";
-        Assert.NotEqual(await page.EvaluateAsync<string>(style, other), await page.EvaluateAsync<string>(style, noteId));
+        // The highlight must show; wait for styles and any script to settle rather than for a fixed time.
+        await page.WaitForFunctionAsync("""
+            ([id, other]) => {
+              const look = e => { const s = getComputedStyle(e); return s.backgroundColor + '|' + s.boxShadow + '|' + s.outlineStyle; };
+              return look(document.getElementById(id)) !== look(document.getElementById(other));
+            }
+            """, new[] { noteId, other }, new() { Timeout = 10000 });
         await page.Context.CloseAsync();
     }
 

@@ -130,7 +130,7 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
                 await reference.FocusAsync();
                 await page.Keyboard.PressAsync(index == 1 ? "Enter" : "Space");
             }
-            await page.WaitForTimeoutAsync(50);
+            await WaitUntilInViewAsync(page, noteId);
 
             var note = await Box(page, noteId);
             var viewport = page.ViewportSize!;
@@ -139,8 +139,7 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
             Assert.True(await page.EvaluateAsync<double>("() => document.scrollingElement.scrollWidth") <= viewport.Width, "horizontal scrolling appeared");
 
             await page.Keyboard.PressAsync("Escape");
-            await page.WaitForTimeoutAsync(50);
-            Assert.Equal(id, await page.EvaluateAsync<string>("() => document.activeElement?.id"));
+            await page.WaitForFunctionAsync("id => document.activeElement?.id === id", id, new() { Timeout = 10000 });
             var closed = await Box(page, noteId);
             Assert.False(closed.Visible && closed.Box.Inside(viewport.Width, viewport.Height) && closed.Box.Y < note.Box.Y + 1 && Math.Abs(closed.Box.Y - note.Box.Y) < 1,
                 $"{noteId} is still shown after Escape");
@@ -155,6 +154,7 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         var reference = (await page.QuerySelectorAllAsync("a.note-ref"))[0];
         var noteId = (await reference.GetAttributeAsync("href"))![1..];
         await reference.ClickAsync();
+        await WaitUntilInViewAsync(page, noteId);
         var open = await Box(page, noteId);
         await reference.ClickAsync();
         var closed = await Box(page, noteId);
@@ -257,6 +257,12 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         Assert.Contains("http", printedUrl, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
+
+    /// <summary>Waits (up to 10 s) until the element is shown wholly inside the viewport.</summary>
+    private static Task WaitUntilInViewAsync(IPage page, string id) =>
+        page.WaitForFunctionAsync(
+            "id => { const b = document.getElementById(id).getBoundingClientRect(); return b.height > 0 && b.top >= 0 && b.left >= 0 && b.bottom <= innerHeight && b.right <= innerWidth; }",
+            id, new() { Timeout = 10000 });
 
     private static async Task<(bool Visible, Box Box)> Box(IPage page, string id)
     {
