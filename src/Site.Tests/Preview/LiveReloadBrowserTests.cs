@@ -70,17 +70,7 @@ public sealed class LiveReloadBrowserTests(BrowserFixture browser)
     public async Task Ctrl_C_stops_the_server_cleanly()
     {
         using var site = new TestSite().With("content/a.md", TestSite.Article());
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-        {
-            WorkingDirectory = site.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "site.dll"), "serve", "--port", "0" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
+        using var process = SiteProcess.Start(site.Root, ["serve", "--port", "0"]);
         var errors = process.StandardError.ReadToEndAsync();
         string? line;
         while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))) is not null && !line.StartsWith("Serving ", StringComparison.Ordinal))

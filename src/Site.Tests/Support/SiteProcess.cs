@@ -24,6 +24,28 @@ internal static class SiteProcess
 
     public static async Task<ProcessResult> RunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
+        using var process = Start(workingDirectory, args, environment);
+        var cancellation = TestContext.Current.CancellationToken;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(HangGuard);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"site {string.Join(' ', args)} did not finish within {HangGuard.TotalSeconds} s");
+        }
+        return new ProcessResult(process.ExitCode, Normalize(await stdout), Normalize(await stderr));
+    }
+
+    /// <summary>Starts the program and leaves it running, with stdout and stderr redirected, for tests that
+    /// stop it themselves (a kill, Ctrl+C, a server).</summary>
+    public static Process Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = workingDirectory,
@@ -41,23 +63,7 @@ internal static class SiteProcess
         {
             start.Environment[name] = value;
         }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var cancellation = TestContext.Current.CancellationToken;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
-        var stderr = process.StandardError.ReadToEndAsync(cancellation);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(HangGuard);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"site {string.Join(' ', args)} did not finish within {HangGuard.TotalSeconds} s");
-        }
-        return new ProcessResult(process.ExitCode, Normalize(await stdout), Normalize(await stderr));
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
 
     /// <summary>The dotnet host that runs the tests (set by the SDK), so the same runtime runs the program.</summary>

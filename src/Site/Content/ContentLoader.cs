@@ -54,35 +54,21 @@ internal static class ContentLoader
         {
             return article;
         }
-        try
+        if (TextFile.TryRead(article.FullPath, article.File, "SITE008", "article", diagnostics) is not { } text)
         {
-            var text = TextFile.Read(article.FullPath);
-            if (FrontMatter.Split(text) is { } split && split.ClosingLine == article.FrontMatterLines)
-            {
-                return article with { Markdown = FrontMatter.Body(text, split) };
-            }
-            diagnostics.Error(article.File, 0, 0, "SITE008", "the file changed while the site was being built; build again");
+            return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        if (FrontMatter.Split(text) is { } split && split.ClosingLine == article.FrontMatterLines)
         {
-            diagnostics.Error(article.File, 0, 0, "SITE008", $"cannot read article: {e.Message}");
+            return article with { Markdown = FrontMatter.Body(text, split) };
         }
+        diagnostics.Error(article.File, 0, 0, "SITE008", "the file changed while the site was being built; build again");
         return null;
     }
 
     private static Article? Read(string path, DiagnosticBag diagnostics)
     {
         var file = SitePath.Display(path);
-        string text;
-        try
-        {
-            text = TextFile.Read(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            diagnostics.Error(file, 0, 0, "SITE008", $"cannot read article: {e.Message}");
-            return null;
-        }
-        return FrontMatter.Parse(text, file, Slug.FromFileName(path), diagnostics);
+        return TextFile.TryRead(path, file, "SITE008", "article", diagnostics) is not { } text ? null : FrontMatter.Parse(text, file, Slug.FromFileName(path), diagnostics);
     }
 }

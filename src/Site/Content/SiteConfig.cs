@@ -27,17 +27,8 @@ internal sealed partial record SiteConfig(
             return Default;
         }
         var file = SitePath.Display(path);
-        string text;
-        try
-        {
-            text = TextFile.Read(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            diagnostics.Error(file, 0, 0, "SITE040", $"cannot read site settings: {e.Message}");
-            return Default;
-        }
-        if (YamlTree.Parse(text, file, 1, diagnostics) is not { } root)
+        if (TextFile.TryRead(path, file, "SITE040", "site settings", diagnostics) is not { } text
+            || YamlTree.Parse(text, file, 1, diagnostics) is not { } root)
         {
             return Default;
         }

@@ -25,15 +25,9 @@ internal static partial class SourceRegistry
             return Empty;
         }
         var file = SitePath.Display(path);
-        try
-        {
-            return YamlTree.Parse(TextFile.Read(path), file, 1, diagnostics) is { } root ? Read(root, file, diagnostics) : Empty;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            diagnostics.Error(file, 0, 0, "SITE070", $"cannot read sources: {e.Message}");
-            return Empty;
-        }
+        return TextFile.TryRead(path, file, "SITE070", "sources", diagnostics) is { } text && YamlTree.Parse(text, file, 1, diagnostics) is { } root
+            ? Read(root, file, diagnostics)
+            : Empty;
     }
 
     public static IReadOnlyDictionary<string, Source> Read(YamlNode node, string file, DiagnosticBag diagnostics)

@@ -1,4 +1,5 @@
 using System.Text;
+using Site.Diagnostics;
 
 namespace Site.Content;
 
@@ -39,5 +40,20 @@ internal static class TextFile
             throw new InvalidDataException("file contains a NUL byte; is it a binary file?");
         }
         return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+    }
+
+    /// <summary><see cref="Read"/>, reporting a failure as <paramref name="code"/> at <paramref name="file"/>
+    /// ("cannot read {what}: …") and returning null.</summary>
+    public static string? TryRead(string path, string file, string code, string what, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            diagnostics.Error(file, 0, 0, code, $"cannot read {what}: {e.Message}");
+            return null;
+        }
     }
 }

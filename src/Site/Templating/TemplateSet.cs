@@ -61,14 +61,8 @@ internal sealed class TemplateSet
             foreach (var path in paths.Order(StringComparer.Ordinal))
             {
                 var display = SitePath.Display(path);
-                string text;
-                try
+                if (TextFile.TryRead(path, display, "SITE030", "template", diagnostics) is not { } text)
                 {
-                    text = TextFile.Read(path);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-                {
-                    diagnostics.Error(display, 0, 0, "SITE030", $"cannot read template: {e.Message}");
                     hasErrors = true;
                     continue;
                 }
