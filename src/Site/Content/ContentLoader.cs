@@ -69,6 +69,6 @@ internal static class ContentLoader
     private static Article? Read(string path, DiagnosticBag diagnostics)
     {
         var file = SitePath.Display(path);
-        return TextFile.TryRead(path, file, "SITE008", "article", diagnostics) is not { } text ? null : FrontMatter.Parse(text, file, Slug.FromFileName(path), diagnostics);
+        return TextFile.TryRead(path, file, "SITE008", "article", diagnostics, headOnly: true) is not { } text ? null : FrontMatter.Parse(text, file, Slug.FromFileName(path), diagnostics);
     }
 }

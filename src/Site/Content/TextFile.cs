@@ -12,7 +12,19 @@ internal static class TextFile
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <exception cref="InvalidDataException">The file is too large, is not UTF-8 or holds a NUL byte.</exception>
-    public static string Read(string path)
+    public static string Read(string path) => Decode(ReadBytes(path, out var start).AsSpan(start));
+
+    /// <summary>Only the front matter: the lines up to the closing '---' (the whole file when there is no
+    /// such line, so the caller can say what is wrong). Loading a site needs no more, and the body is
+    /// decoded once, when the article is rendered.</summary>
+    /// <exception cref="InvalidDataException">As <see cref="Read"/>, for the part read.</exception>
+    public static string ReadHead(string path)
+    {
+        var bytes = ReadBytes(path, out var start).AsSpan(start);
+        return Decode(bytes[..HeadLength(bytes)]);
+    }
+
+    private static byte[] ReadBytes(string path, out int start)
     {
         var length = new FileInfo(path).Length;
         if (length > MaxBytes)
@@ -20,20 +32,21 @@ internal static class TextFile
             throw new InvalidDataException($"file is {length / (1024 * 1024)} MB; the limit is {MaxBytes / (1024 * 1024)} MB");
         }
         // Not opened: a FIFO or a device has no length either, and reading one blocks or never ends.
-        if (length == 0)
-        {
-            return "";
-        }
-        var bytes = File.ReadAllBytes(path);
-        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var bytes = length == 0 ? [] : File.ReadAllBytes(path);
+        start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        return bytes;
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes)
+    {
         string text;
         try
         {
-            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            text = StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {
-            throw new InvalidDataException($"file is not valid UTF-8 (bad byte at offset {e.Index + start})");
+            throw new InvalidDataException($"file is not valid UTF-8 (bad byte at offset {e.Index})");
         }
         if (text.Contains('\0'))
         {
@@ -42,13 +55,31 @@ internal static class TextFile
         return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
     }
 
+    /// <summary>The length of the front matter block, fences included, or of the whole text.</summary>
+    private static int HeadLength(ReadOnlySpan<byte> bytes)
+    {
+        for (int position = 0, line = 0; position < bytes.Length; line++)
+        {
+            var end = bytes[position..].IndexOf((byte)'\n');
+            var next = end < 0 ? bytes.Length : position + end + 1;
+            var content = bytes[position..next].TrimEnd(" \t\r\n"u8);
+            var fence = content.SequenceEqual("---"u8);
+            if (line == 0 ? !fence : fence || content.SequenceEqual("..."u8))
+            {
+                return line == 0 ? bytes.Length : next;
+            }
+            position = next;
+        }
+        return bytes.Length;
+    }
+
     /// <summary><see cref="Read"/>, reporting a failure as <paramref name="code"/> at <paramref name="file"/>
     /// ("cannot read {what}: …") and returning null.</summary>
-    public static string? TryRead(string path, string file, string code, string what, DiagnosticBag diagnostics)
+    public static string? TryRead(string path, string file, string code, string what, DiagnosticBag diagnostics, bool headOnly = false)
     {
         try
         {
-            return Read(path);
+            return headOnly ? ReadHead(path) : Read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -1,25 +1,27 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.RegularExpressions;
 using Site.Diagnostics;
 using Site.Markdown;
 
 namespace Site.Generation;
 
 /// <summary>
-/// Checks every link of every written page after the build: internal pages and assets must exist, and
-/// #fragments (note and back-link anchors included) must name an id on the target page. External links
-/// are not fetched, only checked to be well-formed. Broken links from Markdown are reported at their
-/// source position; those from templates at the page.
+/// Checks every link of every written page: internal pages and assets must exist, and #fragments (note
+/// and back-link anchors included) must name an id on the target page. External links are not fetched,
+/// only checked to be well-formed. Broken links from Markdown are reported at their source position;
+/// those from templates at the page. A page's own anchors and its external links are checked as the page
+/// is added; only links to other pages wait for <see cref="Check"/>, so memory stays small on large sites.
 /// </summary>
-internal sealed partial class LinkChecker(Uri? baseUrl)
+internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
 {
-    private readonly ConcurrentDictionary<string, Page> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Pending> _pending = new();
+    private readonly ConcurrentDictionary<string, ulong[]> _ids = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Uri?> _external = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _wellFormed = new(StringComparer.Ordinal);
     private readonly string _basePath = baseUrl?.AbsolutePath ?? "/";
 
-    private sealed record Page(string Path, string SourceFile, IReadOnlyList<SourceLink> SourceLinks, HashSet<string> Ids, List<string> Links);
+    /// <summary>A link to another page or file, resolved, waiting until every file is known.</summary>
+    private sealed record Pending(string Link, string Target, string? Fragment, string File, int Line, int Column, string FromPage);
 
     public void AddFile(string outputPath) => _files.TryAdd(outputPath, 0);
 
@@ -29,51 +31,80 @@ internal sealed partial class LinkChecker(Uri? baseUrl)
     public void AddPage(string outputPath, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var links = new List<string>();
+        var links = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, value) in Attributes(html))
         {
-            if (name == "id")
-            {
-                ids.Add(value);
-            }
-            else
-            {
-                links.Add(value);
-            }
+            (name == "id" ? ids : links).Add(value);
         }
         _files.TryAdd(outputPath, 0);
-        _pages[outputPath] = new Page(outputPath, sourceFile, sourceLinks, ids, links);
-    }
+        // Other pages' fragments are checked against hashes of the ids: a few bytes per id instead of the strings.
+        _ids[outputPath] = [.. ids.Select(Hash).Order()];
 
-    public void Check(DiagnosticBag diagnostics)
-    {
-        // Diagnostics are sorted when printed, so pages can be checked in parallel.
-        Parallel.ForEach(_pages.Values, page =>
+        foreach (var link in links)
         {
-            foreach (var link in page.Links.Distinct(StringComparer.Ordinal))
+            var (line, column) = sourceLinks.FirstOrDefault(s => Same(s.Url, link)) is { } source ? (source.Line, source.Column) : (0, 0);
+            void Report(string code, string message) => diagnostics.Error(
+                sourceFile, line, column, code, line > 0 ? message : $"{message} (in the page {outputPath}, from a template)");
+
+            if (link.Length == 0)
             {
-                if (Problem(page, link) is { } problem)
+                Report("SITE050", "empty link");
+            }
+            else if (link[0] == '#')
+            {
+                var fragment = Uri.UnescapeDataString(link[1..]);
+                if (fragment.Length > 0 && !ids.Contains(fragment))
                 {
-                    Report(page, link, problem.Code, problem.Message, diagnostics);
+                    Report("SITE051", $"link to '#{fragment}' has no matching id on this page");
                 }
             }
-        });
+            else if (Resolve(outputPath, link, out var target, out var targetFragment) is { } problem)
+            {
+                Report(problem.Code, problem.Message);
+            }
+            else if (target is not null)
+            {
+                _pending.Enqueue(new Pending(link, target, targetFragment, sourceFile, line, column, outputPath));
+            }
+        }
     }
 
-    private (string Code, string Message)? Problem(Page page, string link)
+    /// <summary>Checks the links between pages, once every page and file has been added.</summary>
+    public void Check()
     {
-        if (link.Length == 0)
+        foreach (var link in _pending)
         {
-            return ("SITE050", "empty link");
+            var target = link.Target;
+            if (!_files.ContainsKey(target))
+            {
+                if (!_files.ContainsKey(target + "/index.html"))
+                {
+                    Report(link, "SITE050", $"link '{link.Link}' points to a page or file that does not exist");
+                    continue;
+                }
+                target += "/index.html";
+            }
+            if (link.Fragment is { Length: > 0 } fragment && _ids.TryGetValue(target, out var ids) && ids.AsSpan().BinarySearch(Hash(fragment)) < 0)
+            {
+                Report(link, "SITE051", $"link to '#{fragment}' has no matching id on {target}");
+            }
         }
-        if (link[0] == '#')
+    }
+
+    private void Report(Pending link, string code, string message) => diagnostics.Error(
+        link.File, link.Line, link.Column, code, link.Line > 0 ? message : $"{message} (in the page {link.FromPage}, from a template)");
+
+    /// <summary>Resolves a non-fragment link of <paramref name="page"/>: a problem, or an internal target
+    /// (null for a well-formed external link).</summary>
+    private (string Code, string Message)? Resolve(string page, string link, out string? target, out string? fragment)
+    {
+        target = null;
+        fragment = null;
+        var colon = link.IndexOf(':');
+        var hasScheme = colon > 0 && link.AsSpan(0, colon).IndexOfAny('/', '?', '#') < 0;
+        if (hasScheme || link.StartsWith("//", StringComparison.Ordinal))
         {
-            return FragmentProblem(page, Uri.UnescapeDataString(link[1..]), page.Path);
-        }
-        var scheme = Scheme().Match(link);
-        if (scheme.Success || link.StartsWith("//", StringComparison.Ordinal))
-        {
-            var kind = scheme.Success ? scheme.Groups[1].Value.ToLowerInvariant() : "https";
+            var kind = hasScheme ? link[..colon].ToLowerInvariant() : "https";
             if (kind is "mailto")
             {
                 return link.Length > "mailto:".Length ? null : ("SITE052", "mailto link has no address");
@@ -83,68 +114,48 @@ internal sealed partial class LinkChecker(Uri? baseUrl)
                 return ("SITE052", $"link scheme '{kind}:' is not allowed");
             }
             // Pages share most external links (sources, the original publication): parse each once.
-            var external = _external.GetOrAdd(link, l => Uri.TryCreate(scheme.Success ? l : "https:" + l, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri : null);
-            if (external is null)
+            var absolute = hasScheme ? link : "https:" + link;
+            if (!_wellFormed.GetOrAdd(absolute, l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && uri.Host.Length > 0))
             {
                 return ("SITE052", $"malformed URL '{link}'");
             }
-            if (baseUrl is null || !external.AbsoluteUri.StartsWith(baseUrl.AbsoluteUri, StringComparison.Ordinal))
+            if (baseUrl is null || !absolute.StartsWith(baseUrl.AbsoluteUri, StringComparison.Ordinal))
             {
                 return null;
             }
-            link = "/" + external.AbsoluteUri[baseUrl.AbsoluteUri.Length..];
-            link = _basePath + link.TrimStart('/');
+            link = _basePath + absolute[baseUrl.AbsoluteUri.Length..];
         }
 
-        var resolved = new Uri(new Uri("https://site.invalid" + _basePath + page.Path), link);
+        var resolved = new Uri(new Uri("https://site.invalid" + _basePath + page), link);
         var path = Uri.UnescapeDataString(resolved.AbsolutePath);
         if (!path.StartsWith(_basePath, StringComparison.Ordinal))
         {
             return ("SITE050", $"link '{link}' leaves the site's base path {_basePath}");
         }
-        var target = path[_basePath.Length..];
+        target = path[_basePath.Length..];
         if (target.Length == 0 || target.EndsWith('/'))
         {
             target += "index.html";
         }
-        if (!_files.ContainsKey(target))
-        {
-            if (!_files.ContainsKey(target + "/index.html"))
-            {
-                return ("SITE050", $"link '{link}' points to a page or file that does not exist");
-            }
-            target += "/index.html";
-        }
-        return resolved.Fragment.Length > 1 ? FragmentProblem(page, Uri.UnescapeDataString(resolved.Fragment[1..]), target) : null;
-    }
-
-    private (string Code, string Message)? FragmentProblem(Page from, string fragment, string targetPath)
-    {
-        if (fragment.Length == 0 || !_pages.TryGetValue(targetPath, out var target) || target.Ids.Contains(fragment))
-        {
-            return null;
-        }
-        var where = targetPath == from.Path ? "on this page" : $"on {targetPath}";
-        return ("SITE051", $"link to '#{fragment}' has no matching id {where}");
-    }
-
-    private static void Report(Page page, string link, string code, string message, DiagnosticBag diagnostics)
-    {
-        var source = page.SourceLinks.FirstOrDefault(s => Same(s.Url, link));
-        if (source is not null)
-        {
-            diagnostics.Error(page.SourceFile, source.Line, source.Column, code, message);
-        }
-        else
-        {
-            diagnostics.Error(page.SourceFile, 0, 0, code, $"{message} (in the page {page.Path}, from a template)");
-        }
+        fragment = resolved.Fragment.Length > 1 ? Uri.UnescapeDataString(resolved.Fragment[1..]) : null;
+        return null;
     }
 
     private static bool Same(string markdownUrl, string htmlUrl)
     {
         static string Normal(string url) => Uri.UnescapeDataString(url).Trim();
         return Normal(markdownUrl) == Normal(htmlUrl);
+    }
+
+    /// <summary>FNV-1a, 64 bits: ids only need telling apart within one page.</summary>
+    private static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
     }
 
     /// <summary>The id, href and src attributes of <paramref name="html"/>, values decoded. A plain scan for
@@ -193,7 +204,4 @@ internal sealed partial class LinkChecker(Uri? baseUrl)
             equals = valueEnd;
         }
     }
-
-    [GeneratedRegex("^([A-Za-z][A-Za-z0-9+.-]*):")]
-    private static partial Regex Scheme();
 }

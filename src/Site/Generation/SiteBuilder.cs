@@ -58,7 +58,7 @@ internal static class SiteBuilder
         var markdown = new MarkdownRenderer(config.AllowHtml);
         var site = PageModel.Site(config);
         site.IsReadOnly = true;
-        var links = new LinkChecker(config.BaseUrl);
+        var links = new LinkChecker(config.BaseUrl, diagnostics);
         var indexFile = SitePath.Display(Path.Combine(options.TemplatesDir, "index.html"));
         var citedSiteSources = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         cache?.Begin(
@@ -190,7 +190,7 @@ internal static class SiteBuilder
         CopyAssets(Path.Combine(options.TemplatesDir, TemplateSet.AssetsFolder), output, links, diagnostics);
 
         // 5. Every internal link and anchor must resolve in what was written.
-        links.Check(diagnostics);
+        links.Check();
 
         var all = diagnostics.ToSortedList();
         var succeeded = !diagnostics.HasErrors && !(options.Strict && all.Count > 0);
