@@ -29,6 +29,10 @@ internal sealed record Article(
     /// <summary>The file's full path, to read the body again.</summary>
     public string FullPath { get; init; } = "";
 
+    /// <summary>The file's last write time and length when it was loaded: the preview notices an edit by
+    /// them without reading the file.</summary>
+    public (long Ticks, long Length) Stamp { get; init; }
+
     /// <summary>How many lines the front matter takes, both '---' lines included.</summary>
     public int FrontMatterLines { get; init; }
 

@@ -15,7 +15,13 @@ internal static class ContentLoader
         var files = ArticleFiles(contentDir, diagnostics).Order(StringComparer.Ordinal).ToList();
         var articles = new Article?[files.Count];
         Parallel.For(0, files.Count, i => articles[i] = Read(files[i], diagnostics) is { } article
-            ? article with { Markdown = "", FullPath = files[i], ContentPath = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/') }
+            ? article with
+            {
+                Markdown = "",
+                FullPath = files[i],
+                ContentPath = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/'),
+                Stamp = Stamp(files[i]),
+            }
             : null);
 
         var published = new List<Article>(files.Count);
@@ -64,6 +70,12 @@ internal static class ContentLoader
         }
         diagnostics.Error(article.File, 0, 0, "SITE008", "the file changed while the site was being built; build again");
         return null;
+    }
+
+    private static (long Ticks, long Length) Stamp(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? (info.LastWriteTimeUtc.Ticks, info.Length) : (0, 0);
     }
 
     private static Article? Read(string path, DiagnosticBag diagnostics)

@@ -21,14 +21,37 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
     private readonly string _basePath = baseUrl?.AbsolutePath ?? "/";
 
     /// <summary>A link to another page or file, resolved, waiting until every file is known.</summary>
-    private sealed record Pending(string Link, string Target, string? Fragment, string File, int Line, int Column, string FromPage);
+    internal sealed record Pending(string Link, string Target, string? Fragment, string File, int Line, int Column, string FromPage);
+
+    /// <summary>What one page contributes: its ids (hashed), its links to other pages, and the problems
+    /// found within it. The preview keeps it with the page, so an unchanged page is not scanned again.</summary>
+    internal sealed record PageLinks(string Path, ulong[] Ids, IReadOnlyList<Pending> Pending, IReadOnlyList<Diagnostic> Problems);
 
     public void AddFile(string outputPath) => _files.TryAdd(outputPath, 0);
 
     /// <summary>A page that failed to render: its own errors are reported, so links to it are not.</summary>
     public void AddFailed(string outputPath) => _files.TryAdd(outputPath, 0);
 
-    public void AddPage(string outputPath, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
+    public PageLinks AddPage(string outputPath, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
+    {
+        var page = Scan(outputPath, html, sourceFile, sourceLinks);
+        Add(page);
+        return page;
+    }
+
+    /// <summary>Adds a page scanned in an earlier build of the same preview session.</summary>
+    public void Add(PageLinks page)
+    {
+        _files.TryAdd(page.Path, 0);
+        _ids[page.Path] = page.Ids;
+        foreach (var pending in page.Pending)
+        {
+            _pending.Enqueue(pending);
+        }
+        diagnostics.AddRange(page.Problems);
+    }
+
+    private PageLinks Scan(string outputPath, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new HashSet<string>(StringComparer.Ordinal);
@@ -36,15 +59,13 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
         {
             (name == "id" ? ids : links).Add(value);
         }
-        _files.TryAdd(outputPath, 0);
-        // Other pages' fragments are checked against hashes of the ids: a few bytes per id instead of the strings.
-        _ids[outputPath] = [.. ids.Select(Hash).Order()];
-
+        var pending = new List<Pending>();
+        var problems = new List<Diagnostic>();
         foreach (var link in links)
         {
             var (line, column) = sourceLinks.FirstOrDefault(s => Same(s.Url, link)) is { } source ? (source.Line, source.Column) : (0, 0);
-            void Report(string code, string message) => diagnostics.Error(
-                sourceFile, line, column, code, line > 0 ? message : $"{message} (in the page {outputPath}, from a template)");
+            void Report(string code, string message) => problems.Add(new Diagnostic(
+                sourceFile, line, column, Severity.Error, code, line > 0 ? message : $"{message} (in the page {outputPath}, from a template)"));
 
             if (link.Length == 0)
             {
@@ -64,9 +85,11 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
             }
             else if (target is not null)
             {
-                _pending.Enqueue(new Pending(link, target, targetFragment, sourceFile, line, column, outputPath));
+                pending.Add(new Pending(link, target, targetFragment, sourceFile, line, column, outputPath));
             }
         }
+        // Other pages' fragments are checked against hashes of the ids: a few bytes per id instead of the strings.
+        return new PageLinks(outputPath, [.. ids.Select(Hash).Order()], pending, problems);
     }
 
     /// <summary>Checks the links between pages, once every page and file has been added.</summary>

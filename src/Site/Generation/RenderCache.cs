@@ -3,14 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using Site.Content;
 using Site.Diagnostics;
-using Site.Markdown;
 
 namespace Site.Generation;
 
 /// <summary>
 /// Rendered article pages kept between the builds of one preview session. A page is reused only when
-/// its article, the templates and the settings are exactly what they were, and an article page depends
-/// on nothing else, so a rebuild with the cache writes the same bytes as a full build.
+/// its file (by write time and length), its front matter, the templates and the settings are what they
+/// were, and an article page depends on nothing else, so a rebuild with the cache writes the same bytes
+/// as a full build, without reading the unchanged files again.
 /// </summary>
 internal sealed class RenderCache
 {
@@ -23,7 +23,7 @@ internal sealed class RenderCache
         string Fingerprint,
         string Html,
         string AnnotationsJson,
-        IReadOnlyList<SourceLink> Links,
+        LinkChecker.PageLinks Links,
         IReadOnlyList<Diagnostic> Diagnostics,
         IReadOnlyList<string> CitedSources);
 
@@ -59,7 +59,7 @@ internal sealed class RenderCache
     {
         var sources = string.Join('\u0002', article.Sources.Values);
         var text = string.Join('\u0001', sources, article.Slug, article.Title, article.Date.ToIso(), article.Summary, string.Join('\u0002', article.Tags),
-            article.Author, article.Draft, article.Source?.Name, article.Source?.Url, article.Markdown);
+            article.Author, article.Draft, article.Source?.Name, article.Source?.Url, article.FullPath, article.Stamp.Ticks, article.Stamp.Length);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -65,10 +65,10 @@ internal static class SiteBuilder
             $"{templates.Fingerprint}|{config}|{options with { ContentDir = "", TemplatesDir = "", OutputDir = "" }}|{string.Join('|', content.Sources.Values)}",
             content.Articles);
 
-        void WritePage(string path, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
+        LinkChecker.PageLinks WritePage(string path, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
         {
-            links.AddPage(path, html, sourceFile, sourceLinks);
             output.Write(path, options.PageInjection is { } injection ? Inject(html, injection) : html);
+            return links.AddPage(path, html, sourceFile, sourceLinks);
         }
 
         // 2. Render each article and write its page as soon as it is ready, so memory stays flat.
@@ -76,18 +76,12 @@ internal static class SiteBuilder
         Parallel.ForEach(content.Articles, listed =>
         {
             var path = listed.Slug + "/index.html";
-            var local = new DiagnosticBag();
-            if (ContentLoader.ReadBody(listed, local) is not { } article)
-            {
-                diagnostics.AddRange(local.ToSortedList());
-                links.AddFailed(path);
-                return;
-            }
-            var annotationsPath = article.Slug + "/" + AnnotationsFile.Name;
-            if (cache is not null && !templates.HasErrors && cache.TryGet(article, out var cached))
+            var annotationsPath = listed.Slug + "/" + AnnotationsFile.Name;
+            if (cache is not null && !templates.HasErrors && cache.TryGet(listed, out var cached))
             {
                 diagnostics.AddRange(cached.Diagnostics);
-                WritePage(path, cached.Html, article.File, cached.Links);
+                output.Write(path, options.PageInjection is { } injection ? Inject(cached.Html, injection) : cached.Html);
+                links.Add(cached.Links);
                 output.Write(annotationsPath, cached.AnnotationsJson);
                 links.AddFile(annotationsPath);
                 foreach (var key in cached.CitedSources)
@@ -97,9 +91,11 @@ internal static class SiteBuilder
                 Interlocked.Increment(ref written);
                 return;
             }
-            var rendered = markdown.Render(article, content.Sources, local);
+            var local = new DiagnosticBag();
+            var article = ContentLoader.ReadBody(listed, local);
+            var rendered = article is null ? null : markdown.Render(article, content.Sources, local);
             string? html = null;
-            if (rendered is not null && !templates.HasErrors)
+            if (article is not null && rendered is not null && !templates.HasErrors)
             {
                 var globals = PageModel.Page(site, Html.Escape(article.Title), Escape(article.Summary), article.Slug + "/", "../", config);
                 globals["article"] = PageModel.Article(article, config, rendered);
@@ -107,26 +103,24 @@ internal static class SiteBuilder
             }
             var found = local.ToSortedList();
             diagnostics.AddRange(found);
-            if (html is null || rendered is null)
+            if (article is null || html is null || rendered is null)
             {
                 links.AddFailed(path);
+                return;
             }
-            else
+            var pageLinks = WritePage(path, html, article.File, rendered.Links);
+            var annotations = AnnotationsFile.Write(rendered);
+            output.Write(annotationsPath, annotations);
+            links.AddFile(annotationsPath);
+            var cited = rendered.Annotations.Sources.Select(s => s.Source).Where(s => content.Sources.ContainsKey(s.Key) && !article.Sources.ContainsKey(s.Key)).Select(s => s.Key).ToList();
+            foreach (var key in cited)
             {
-                WritePage(path, html, article.File, rendered.Links);
-                var annotations = AnnotationsFile.Write(rendered);
-                output.Write(annotationsPath, annotations);
-                links.AddFile(annotationsPath);
-                var cited = rendered.Annotations.Sources.Select(s => s.Source).Where(s => content.Sources.ContainsKey(s.Key) && !article.Sources.ContainsKey(s.Key)).Select(s => s.Key).ToList();
-                foreach (var key in cited)
-                {
-                    citedSiteSources.TryAdd(key, 0);
-                }
-                Interlocked.Increment(ref written);
-                if (!local.HasErrors)
-                {
-                    cache?.Set(article, new RenderCache.Entry(RenderCache.Fingerprint(article), html, annotations, rendered.Links, found, cited));
-                }
+                citedSiteSources.TryAdd(key, 0);
+            }
+            Interlocked.Increment(ref written);
+            if (!local.HasErrors)
+            {
+                cache?.Set(listed, new RenderCache.Entry(RenderCache.Fingerprint(listed), html, annotations, pageLinks, found, cited));
             }
         });
         var pages = written;
