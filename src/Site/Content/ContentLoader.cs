@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Site.Diagnostics;
 
 namespace Site.Content;
@@ -8,21 +9,47 @@ internal sealed record SiteContent(SiteConfig Config, IReadOnlyList<Article> Art
 /// <summary>Reads content/: site.yml and every **/*.md article, in a stable order.</summary>
 internal static class ContentLoader
 {
-    public static SiteContent Load(string contentDir, bool includeDrafts, DiagnosticBag diagnostics)
+    /// <param name="known">Articles read by an earlier build of the same preview session, by full path:
+    /// one whose file has the same stamp is taken as it is, without reading the file again.</param>
+    public static SiteContent Load(string contentDir, bool includeDrafts, DiagnosticBag diagnostics, ConcurrentDictionary<string, Article>? known = null)
     {
         var config = SiteConfig.Load(contentDir, diagnostics);
         var sources = SourceRegistry.LoadSiteSources(contentDir, diagnostics);
         var files = ArticleFiles(contentDir, diagnostics).Order(StringComparer.Ordinal).ToList();
         var articles = new Article?[files.Count];
-        Parallel.For(0, files.Count, i => articles[i] = Read(files[i], diagnostics) is { } article
-            ? article with
+        Parallel.For(0, files.Count, i =>
+        {
+            var stamp = Stamp(files[i]);
+            if (known is not null && known.TryGetValue(files[i], out var same) && same.Stamp == stamp)
             {
-                Markdown = "",
-                FullPath = files[i],
-                ContentPath = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/'),
-                Stamp = Stamp(files[i]),
+                articles[i] = same;
+                return;
             }
-            : null);
+            var local = new DiagnosticBag();
+            articles[i] = Read(files[i], local) is { } article
+                ? article with
+                {
+                    Markdown = "",
+                    FullPath = files[i],
+                    ContentPath = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/'),
+                    Stamp = stamp,
+                }
+                : null;
+            var found = local.ToSortedList();
+            diagnostics.AddRange(found);
+            // Only clean articles are remembered: the others must report their problems on every build.
+            if (known is not null && articles[i] is { } clean && found.Count == 0)
+            {
+                known[files[i]] = clean;
+            }
+        });
+        if (known is not null)
+        {
+            foreach (var gone in known.Keys.Except(files).ToList())
+            {
+                known.TryRemove(gone, out _);
+            }
+        }
 
         var published = new List<Article>(files.Count);
         // Keyed by the slug in capitals: slugs that differ only in case ("ǆ" and "ǅ", "σ" and "ς") would be

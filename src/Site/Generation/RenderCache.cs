@@ -15,6 +15,9 @@ namespace Site.Generation;
 internal sealed class RenderCache
 {
     private readonly ConcurrentDictionary<string, Entry> _pages = new(StringComparer.Ordinal);
+
+    /// <summary>Articles as loaded (front matter only), by full path, for <see cref="ContentLoader.Load"/>.</summary>
+    public ConcurrentDictionary<string, Article> Articles { get; } = new(StringComparer.Ordinal);
     private string _stamp = "";
     private int _rendered;
 

@@ -51,7 +51,7 @@ internal static class SiteBuilder
         var diagnostics = new DiagnosticBag();
 
         // 1. Read everything; nothing is rendered until all content and templates are known.
-        var content = ContentLoader.Load(options.ContentDir, options.Drafts, diagnostics);
+        var content = ContentLoader.Load(options.ContentDir, options.Drafts, diagnostics, cache?.Articles);
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;
         var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, diagnostics);
         templates.LoopLimit = LoopLimitFor(content.Articles);

@@ -1,5 +1,4 @@
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
 using Site.Content;
 using Site.Diagnostics;
@@ -36,7 +35,7 @@ internal sealed class MarkdownRenderer
             .UsePreciseSourceLocation()
             .UsePipeTables()
             .UseEmphasisExtras()
-            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .Use<HeadingIdExtension>()
             .UseAutoLinks()
             .Use<AnnotationExtension>()
             .Use<ScrollingTableExtension>();
@@ -54,6 +53,10 @@ internal sealed class MarkdownRenderer
     public RenderedArticle? Render(Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics)
     {
         var local = new DiagnosticBag();
+        if (!InputLimits.Check(article.Markdown, article.File, diagnostics))
+        {
+            return null;
+        }
         try
         {
             var document = Markdig.Markdown.Parse(article.Markdown, _pipeline);
