@@ -6,5 +6,8 @@ internal interface ISiteOutput
     /// <param name="path">Relative path with forward slashes, e.g. "my-article/index.html".</param>
     void Write(string path, string content);
 
+    /// <summary>Writes UTF-8 bytes as they are; the caller does not change them afterwards.</summary>
+    void Write(string path, byte[] content);
+
     void CopyFile(string source, string path);
 }

@@ -12,5 +12,7 @@ internal sealed class MemoryOutput : ISiteOutput
 
     public void Write(string path, string content) => _files[path] = Encoding.UTF8.GetBytes(content);
 
+    public void Write(string path, byte[] content) => _files[path] = content;
+
     public void CopyFile(string source, string path) => _files[path] = File.ReadAllBytes(source);
 }

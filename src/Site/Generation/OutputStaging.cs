@@ -44,6 +44,13 @@ internal sealed partial class OutputStaging : ISiteOutput
         File.WriteAllText(path, content, Utf8);
     }
 
+    public void Write(string relativePath, byte[] content)
+    {
+        var path = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+    }
+
     public void CopyFile(string source, string relativePath)
     {
         var path = System.IO.Path.Combine(Path, relativePath);

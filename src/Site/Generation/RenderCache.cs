@@ -21,11 +21,12 @@ internal sealed class RenderCache
     private string _stamp = "";
     private int _rendered;
 
+    /// <param name="Page">The page as written, reload script included, encoded: nothing left to redo.</param>
     /// <param name="CitedSources">Keys of the site-wide sources the article cites.</param>
     public sealed record Entry(
         string Fingerprint,
-        string Html,
-        string AnnotationsJson,
+        byte[] Page,
+        byte[] AnnotationsJson,
         LinkChecker.PageLinks Links,
         IReadOnlyList<Diagnostic> Diagnostics,
         IReadOnlyList<string> CitedSources);

@@ -65,10 +65,11 @@ internal static class SiteBuilder
             $"{templates.Fingerprint}|{config}|{options with { ContentDir = "", TemplatesDir = "", OutputDir = "" }}|{string.Join('|', content.Sources.Values)}",
             content.Articles);
 
-        LinkChecker.PageLinks WritePage(string path, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
+        (LinkChecker.PageLinks Links, byte[] Page) WritePage(string path, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
         {
-            output.Write(path, options.PageInjection is { } injection ? Inject(html, injection) : html);
-            return links.AddPage(path, html, sourceFile, sourceLinks);
+            var page = System.Text.Encoding.UTF8.GetBytes(options.PageInjection is { } injection ? Inject(html, injection) : html);
+            output.Write(path, page);
+            return (links.AddPage(path, html, sourceFile, sourceLinks), page);
         }
 
         // 2. Render each article and write its page as soon as it is ready, so memory stays flat.
@@ -80,7 +81,7 @@ internal static class SiteBuilder
             if (cache is not null && !templates.HasErrors && cache.TryGet(listed, out var cached))
             {
                 diagnostics.AddRange(cached.Diagnostics);
-                output.Write(path, options.PageInjection is { } injection ? Inject(cached.Html, injection) : cached.Html);
+                output.Write(path, cached.Page);
                 links.Add(cached.Links);
                 output.Write(annotationsPath, cached.AnnotationsJson);
                 links.AddFile(annotationsPath);
@@ -108,8 +109,8 @@ internal static class SiteBuilder
                 links.AddFailed(path);
                 return;
             }
-            var pageLinks = WritePage(path, html, article.File, rendered.Links);
-            var annotations = AnnotationsFile.Write(rendered);
+            var (pageLinks, page) = WritePage(path, html, article.File, rendered.Links);
+            var annotations = System.Text.Encoding.UTF8.GetBytes(AnnotationsFile.Write(rendered));
             output.Write(annotationsPath, annotations);
             links.AddFile(annotationsPath);
             var cited = rendered.Annotations.Sources.Select(s => s.Source).Where(s => content.Sources.ContainsKey(s.Key) && !article.Sources.ContainsKey(s.Key)).Select(s => s.Key).ToList();
@@ -120,7 +121,7 @@ internal static class SiteBuilder
             Interlocked.Increment(ref written);
             if (!local.HasErrors)
             {
-                cache?.Set(listed, new RenderCache.Entry(RenderCache.Fingerprint(listed), html, annotations, pageLinks, found, cited));
+                cache?.Set(listed, new RenderCache.Entry(RenderCache.Fingerprint(listed), page, annotations, pageLinks, found, cited));
             }
         });
         var pages = written;
