@@ -7,8 +7,9 @@ using Site.Markdown.Annotations;
 namespace Site.Templating;
 
 /// <summary>
-/// schema.org JSON-LD for an article page: a NewsArticle, and a ClaimReview for each fact-check note. Written with the JSON writer's default encoder, which escapes
-/// &lt;, &gt;, &amp; and quotes, so no value (a title with "&lt;/script&gt;" included) can end the script element.
+/// schema.org JSON-LD for an article page: a NewsArticle, and a ClaimReview for each fact-check note.
+/// Written with the JSON writer's default encoder, which escapes &lt;, &gt;, &amp; and quotes, so no value
+/// (a title with "&lt;/script&gt;" included) can end the script element.
 /// </summary>
 internal static class StructuredData
 {
@@ -75,49 +76,47 @@ internal static class StructuredData
 
     private static void NewsArticle(Utf8JsonWriter json, Article article, SiteConfig config, string? permalink)
     {
+        json.WriteStartObject();
+        json.WriteString("@type", "NewsArticle");
+        json.WriteString("headline", article.Title);
+        if (article.Summary is { } summary)
         {
-            json.WriteStartObject();
-            json.WriteString("@type", "NewsArticle");
-            json.WriteString("headline", article.Title);
-            if (article.Summary is { } summary)
-            {
-                json.WriteString("description", summary);
-            }
-            json.WriteString("datePublished", article.Date.ToIso());
-            json.WriteString("inLanguage", config.Language);
-            if (permalink is not null)
-            {
-                json.WriteString("url", permalink);
-                json.WriteString("mainEntityOfPage", permalink);
-            }
-            if ((article.Author ?? config.Author) is { } author)
-            {
-                json.WriteStartObject("author");
-                json.WriteString("@type", "Person");
-                json.WriteString("name", author);
-                json.WriteEndObject();
-            }
-            json.WriteStartObject("publisher");
-            json.WriteString("@type", "Organization");
-            json.WriteString("name", config.Title);
-            if (config.BaseUrl is { } baseUrl)
-            {
-                json.WriteString("url", baseUrl.AbsoluteUri);
-            }
-            json.WriteEndObject();
-            if (article.Source is { } source)
-            {
-                json.WriteStartObject("isBasedOn");
-                json.WriteString("@type", "NewsArticle");
-                json.WriteString("name", source.Name);
-                json.WriteString("url", source.Url);
-                json.WriteEndObject();
-            }
-            if (article.Tags.Count > 0)
-            {
-                json.WriteString("keywords", string.Join(", ", article.Tags));
-            }
+            json.WriteString("description", summary);
+        }
+        json.WriteString("datePublished", article.Date.ToIso());
+        json.WriteString("inLanguage", config.Language);
+        if (permalink is not null)
+        {
+            json.WriteString("url", permalink);
+            json.WriteString("mainEntityOfPage", permalink);
+        }
+        if ((article.Author ?? config.Author) is { } author)
+        {
+            json.WriteStartObject("author");
+            json.WriteString("@type", "Person");
+            json.WriteString("name", author);
             json.WriteEndObject();
         }
+        json.WriteStartObject("publisher");
+        json.WriteString("@type", "Organization");
+        json.WriteString("name", config.Title);
+        if (config.BaseUrl is { } baseUrl)
+        {
+            json.WriteString("url", baseUrl.AbsoluteUri);
+        }
+        json.WriteEndObject();
+        if (article.Source is { } source)
+        {
+            json.WriteStartObject("isBasedOn");
+            json.WriteString("@type", "NewsArticle");
+            json.WriteString("name", source.Name);
+            json.WriteString("url", source.Url);
+            json.WriteEndObject();
+        }
+        if (article.Tags.Count > 0)
+        {
+            json.WriteString("keywords", string.Join(", ", article.Tags));
+        }
+        json.WriteEndObject();
     }
 }
