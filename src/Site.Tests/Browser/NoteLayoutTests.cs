@@ -6,6 +6,7 @@ namespace Site.Tests.Browser;
 /// How a reader meets a note, in a real browser (issue 3): in the margin on wide screens (with and without
 /// JavaScript), in place on narrow ones, in print; by keyboard; without overlap, drift or layout shift.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IClassFixture<BuiltSite>
 {
     public static TheoryData<string, int, bool> WideCases => Cases([1280, 1440, 1920], [true, false]);

@@ -55,7 +55,7 @@ internal sealed class YamlFields
                     Error(scalar, "SITE005", $"'{key}' must not be empty");
                     return null;
                 }
-                return scalar.Value;
+                return Printable(scalar, key) ? scalar.Value : null;
             case var other:
                 Error(other, "SITE005", $"'{key}' must be text, not a {Kind(other)}");
                 return null;
@@ -88,9 +88,12 @@ internal sealed class YamlFields
                 var values = new List<string>();
                 foreach (var item in list.Items)
                 {
-                    if (item is YamlScalar { Value: var value } && !string.IsNullOrWhiteSpace(value))
+                    if (item is YamlScalar { Value: var value } scalar && !string.IsNullOrWhiteSpace(value))
                     {
-                        values.Add(value.Trim());
+                        if (Printable(scalar, key))
+                        {
+                            values.Add(value.Trim());
+                        }
                     }
                     else
                     {
@@ -131,6 +134,21 @@ internal sealed class YamlFields
                 Error(other, "SITE005", $"'{key}' must be a mapping with keys {string.Join(", ", knownKeys)}");
                 return null;
         }
+    }
+
+    /// <summary>Text goes into XML too (the feed, the sitemap), and XML has no way to write a control
+    /// character or U+FFFE/U+FFFF: a title with one made the feed unreadable. (YAML refuses lone surrogates.)</summary>
+    private bool Printable(YamlScalar scalar, string key)
+    {
+        foreach (var c in scalar.Value)
+        {
+            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF')
+            {
+                Error(scalar, "SITE005", $"'{key}' contains the character U+{(int)c:X4}, which pages and feeds cannot show; remove it");
+                return false;
+            }
+        }
+        return true;
     }
 
     public void Error(YamlNode node, string code, string message) =>

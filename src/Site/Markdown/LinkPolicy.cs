@@ -28,6 +28,14 @@ internal static partial class LinkPolicy
             {
                 continue;
             }
+            // CommonMark lets "<https://…>" stand in a link's text, and Markdig writes an <a> inside an <a>,
+            // which no browser keeps: the reader would get the inner link where the author meant the outer.
+            if (inline is AutolinkInline && inline.FirstParentOfType<LinkInline>() is { IsImage: false })
+            {
+                diagnostics.Error(file, inline.Line + 1, inline.Column + 1, "SITE023",
+                    $"link to '{Printable(url)}' inside another link's text: links cannot be nested; remove its angle brackets");
+                continue;
+            }
             if (IsAllowed(url))
             {
                 links.Add(new SourceLink(url, inline.Line + 1, inline.Column + 1));

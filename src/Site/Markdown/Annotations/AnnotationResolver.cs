@@ -351,6 +351,12 @@ internal sealed partial class AnnotationResolver
                 continue;
             }
             Flush();
+            // A bracket never closed stays an opener with the text after it as children: "[^a" at the end of
+            // a paragraph is '[' then "^a", which no literal run holds whole.
+            if (inline is LinkDelimiterInline opener && opener.FirstChild is LiteralInline { Content: var after } && after.CurrentChar == '^')
+            {
+                Report(opener.Span.Start, LiteralLabel().Match("[" + after).Value);
+            }
         }
         Flush();
 
@@ -360,17 +366,21 @@ internal sealed partial class AnnotationResolver
             for (var at = text.IndexOf("[^", StringComparison.Ordinal); at >= 0; at = text.IndexOf("[^", at + 2, StringComparison.Ordinal))
             {
                 var (offset, literal) = starts.Last(s => s.Offset <= at);
-                var snippet = LiteralLabel().Match(text, at).Value;
                 // Literals made from a failed bracket carry no line, but their span (an offset) is right.
-                var position = literal.Span.Start + at - offset;
-                var lineStart = _markdown.LastIndexOf('\n', Math.Clamp(position - 1, 0, _markdown.Length - 1)) + 1;
-                var line = _markdown.AsSpan(0, lineStart).Count('\n');
-                Error(line, position - lineStart, "SITE010",
-                    $"'{snippet}' is not a valid annotation: labels use letters, digits, '-' and '_' without spaces (to show the syntax itself, use a `code span`)");
+                Report(literal.Span.Start + at - offset, LiteralLabel().Match(text, at).Value);
             }
             run.Clear();
             starts.Clear();
         }
+    }
+
+    /// <summary>Reports annotation syntax that did not parse, at an offset in the Markdown.</summary>
+    private void Report(int position, string snippet)
+    {
+        var lineStart = _markdown.LastIndexOf('\n', Math.Clamp(position - 1, 0, _markdown.Length - 1)) + 1;
+        var line = _markdown.AsSpan(0, lineStart).Count('\n');
+        Error(line, position - lineStart, "SITE010",
+            $"'{snippet}' is not a valid annotation: labels use letters, digits, '-' and '_' without spaces (to show the syntax itself, use a `code span`)");
     }
 
     /// <summary>Reports at a Markdig position (0-based line and column).</summary>

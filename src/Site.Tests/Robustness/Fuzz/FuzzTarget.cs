@@ -1,0 +1,182 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Site.Content;
+using Site.Diagnostics;
+using Site.Markdown;
+using Site.Tests.Support;
+
+namespace Site.Tests.Robustness.Fuzz;
+
+/// <summary>A property a rendered document broke, and how.</summary>
+internal sealed record FuzzFailure(string Property, string Detail)
+{
+    public override string ToString() => $"{Property}: {Detail}";
+}
+
+/// <summary>
+/// Renders one Markdown document in process, the way a build renders an article (the sample article's
+/// front matter and sources, HTML off), and checks what every document must satisfy, whatever its text.
+/// </summary>
+internal sealed class FuzzTarget
+{
+    /// <summary>A hang guard per document, not a speed requirement: the sample article takes milliseconds.</summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(3);
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly MarkdownRenderer _renderer = new(allowHtml: false);
+    private int _unreadable;
+    private int _refused;
+    private int _published;
+
+    /// <summary>What became of the documents checked so far.</summary>
+    public string Tally => $"{_published} published and checked, {_refused} refused with an error, {_unreadable} refused by the file reader";
+
+    public FuzzTarget()
+    {
+        var path = Path.Combine(RepoRoot.Find(), "content", "tokayev-january-events.md");
+        SampleText = TextFile.Read(path);
+        var diagnostics = new DiagnosticBag();
+        var sample = FrontMatter.Parse(SampleText, "content/tokayev-january-events.md", "tokayev-january-events", diagnostics)
+            ?? throw new InvalidOperationException($"the sample article does not parse: {string.Join("; ", diagnostics.ToSortedList())}");
+        Assert.NotEmpty(sample.Sources);
+    }
+
+    /// <summary>The whole file, front matter included.</summary>
+    public string SampleText { get; }
+
+    /// <summary>The front matter of generated articles: a few sources, which their citations refer to.</summary>
+    public const string FrontMatterText = """
+        ---
+        title: "A generated article"
+        date: 2024-01-02
+        sources:
+          src-a: {title: "Source A", publisher: "Publisher A", url: "https://example.org/a", date: 2022-01}
+          src-b: {title: "Source B", publisher: "Publisher B", url: "https://example.org/b"}
+          src.c_d: {title: "Source C", publisher: "Publisher C", url: "https://example.org/c", date: 2022}
+        ---
+
+        """;
+
+    public static readonly IReadOnlyList<string> SourceKeys = ["src-a", "src-b", "src.c_d"];
+
+    /// <summary>Checks a whole article file, front matter and all, as <see cref="TextFile"/> would read it.</summary>
+    public FuzzFailure? CheckFile(byte[] bytes)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            Interlocked.Increment(ref _unreadable); // refused by the file reader, as ArticleFileTests shows
+            return null;
+        }
+        if (text.Contains('\0'))
+        {
+            Interlocked.Increment(ref _unreadable);
+            return null;
+        }
+        return CheckFile(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'));
+    }
+
+    public FuzzFailure? CheckFile(string text)
+    {
+        var diagnostics = new DiagnosticBag();
+        Article? article;
+        try
+        {
+            article = FrontMatter.Parse(text, "content/fuzz.md", "fuzz", diagnostics);
+        }
+        catch (Exception e)
+        {
+            return new("throws", e.ToString());
+        }
+        if (article is null)
+        {
+            Interlocked.Increment(ref _refused);
+            return diagnostics.HasErrors ? null : new("fails silently", "no article and no error");
+        }
+        // A build renders the body even when the front matter has errors, so one run reports both.
+        return Check(article);
+    }
+
+    private FuzzFailure? Check(Article article)
+    {
+        var diagnostics = new DiagnosticBag();
+        RenderedArticle? rendered;
+        try
+        {
+            rendered = _renderer.Render(article, SourceRegistry.Empty, diagnostics);
+        }
+        catch (Exception e)
+        {
+            return new("throws", e.ToString());
+        }
+        var found = diagnostics.ToSortedList();
+        var errors = found.Where(d => d.Severity == Severity.Error).ToList();
+        // The renderer turns any exception into SITE021; only nesting past the limit is an expected one.
+        if (errors.FirstOrDefault(d => d.Code == "SITE021" && !d.Message.Contains("nested", StringComparison.Ordinal)) is { } crash)
+        {
+            return new("throws", crash.ToString());
+        }
+        if (rendered is null)
+        {
+            Interlocked.Increment(ref _refused);
+            return errors.Count > 0 ? null : new("fails silently", "no page and no error");
+        }
+        Interlocked.Increment(ref _published);
+        if (errors.Count > 0)
+        {
+            return new("publishes with errors", errors[0].ToString());
+        }
+        return CheckHtml(rendered.BodyHtml + rendered.NotesHtml + rendered.SourcesHtml);
+    }
+
+    private static FuzzFailure? CheckHtml(string html)
+    {
+        var parseErrors = new List<string>();
+        var parser = new HtmlParser();
+        parser.Error += (_, e) =>
+        {
+            if (e is AngleSharp.Html.Dom.Events.HtmlErrorEvent error)
+            {
+                parseErrors.Add($"{error.Code} at {error.Position.Line}:{error.Position.Column}");
+            }
+        };
+        var document = parser.ParseDocument("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>" + html + "</body></html>");
+        if (parseErrors.Count > 0)
+        {
+            return new("output is not well-formed HTML", $"{string.Join(", ", parseErrors.Take(3))} in {Excerpt(html)}");
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in document.QuerySelectorAll("[id]"))
+        {
+            if (!ids.Add(element.Id!))
+            {
+                return new("duplicate id", element.Id!);
+            }
+        }
+        foreach (var reference in document.QuerySelectorAll("a[role=doc-noteref]"))
+        {
+            var href = reference.GetAttribute("href") ?? "";
+            if (!href.StartsWith('#') || document.GetElementById(Uri.UnescapeDataString(href[1..])) is not { } note || !note.ClassList.Contains("note"))
+            {
+                return new("reference to no note", reference.OuterHtml);
+            }
+        }
+        foreach (var text in document.Body!.Descendants<IText>())
+        {
+            // Code shows syntax as it is; source titles and publishers are text from the registry, not Markdown.
+            if (text.Data.Contains("[^", StringComparison.Ordinal)
+                && text.Ancestors<IElement>().All(e => e.LocalName is not ("code" or "pre") && !e.ClassList.Contains("sources") && !e.ClassList.Contains("source-link")))
+            {
+                return new("literal [^ in the text", Excerpt(text.Data));
+            }
+        }
+        return null;
+    }
+
+    private static string Excerpt(string text) => text.Length > 300 ? text[..300] + "…" : text;
+}
