@@ -60,11 +60,7 @@ public sealed class AtomicOutputTests
     public async Task A_build_killed_at_any_moment_leaves_the_old_tree_or_the_new_one()
     {
         using var site = new TestSite();
-        WriteArticles(site, 800, "first");
-        Assert.Equal(0, (await site.RunAsync("build")).ExitCode);
-        var oldTree = Hash(site.OutputDir);
-        WriteArticles(site, 800, "second");
-        var newTree = await ExpectedTree(site);
+        var (oldTree, newTree) = await BuiltOldWithNewPending(site);
 
         var random = new Random(20261125);
         var duration = await TimeOneBuild(site);
@@ -95,11 +91,7 @@ public sealed class AtomicOutputTests
     public async Task Ctrl_C_during_a_build_leaves_the_old_tree()
     {
         using var site = new TestSite();
-        WriteArticles(site, 800, "first");
-        Assert.Equal(0, (await site.RunAsync("build")).ExitCode);
-        var oldTree = Hash(site.OutputDir);
-        WriteArticles(site, 800, "second");
-        var newTree = await ExpectedTree(site);
+        var (oldTree, newTree) = await BuiltOldWithNewPending(site);
 
         var process = Start(site, "build");
         await Task.Delay(150);
@@ -126,6 +118,17 @@ public sealed class AtomicOutputTests
             sha.AppendData(SHA256.HashData(bytes));
         }
         return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    /// <summary>Builds a first version of a large site into output/, then writes a second version of its
+    /// articles; returns the hashes of the first build and of what a complete build of the second gives.</summary>
+    private static async Task<(string Old, string New)> BuiltOldWithNewPending(TestSite site)
+    {
+        WriteArticles(site, 800, "first");
+        Assert.Equal(0, (await site.RunAsync("build")).ExitCode);
+        var oldTree = Hash(site.OutputDir);
+        WriteArticles(site, 800, "second");
+        return (oldTree, await ExpectedTree(site));
     }
 
     private static void WriteArticles(TestSite site, int count, string version)
