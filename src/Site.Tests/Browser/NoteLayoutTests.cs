@@ -219,18 +219,18 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         var noteRest = await Background(note);
 
         await page.Locator($"a.note-ref[href='#{noteId}']").First.FocusAsync();
-        Assert.NotEqual(phraseRest, await Background(phrase));
-        Assert.NotEqual(noteRest, await Background(note));
+        await ChangesFromAsync(phrase, phraseRest);
+        await ChangesFromAsync(note, noteRest);
         await page.Locator("body").FocusAsync();
         await page.Mouse.MoveAsync(0, 0);
 
         if (width >= 1280)
         {
             await note.HoverAsync();
-            Assert.NotEqual(phraseRest, await Background(phrase));
+            await ChangesFromAsync(phrase, phraseRest);
         }
         await phrase.HoverAsync();
-        Assert.NotEqual(phraseRest, await Background(phrase));
+        await ChangesFromAsync(phrase, phraseRest);
         await page.Context.CloseAsync();
     }
 
@@ -272,6 +272,16 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
             id);
         return (json.GetProperty("visible").GetBoolean(),
             new Box(json.GetProperty("x").GetDouble(), json.GetProperty("y").GetDouble(), json.GetProperty("w").GetDouble(), json.GetProperty("h").GetDouble()));
+    }
+
+    /// <summary>Waits (up to 5 s) for the highlight to show: the theme fades it in, so it is not instant.</summary>
+    private static async Task ChangesFromAsync(ILocator element, string rest)
+    {
+        for (var waited = 0; await Background(element) == rest; waited += 50)
+        {
+            Assert.True(waited < 5000, "the element was never highlighted");
+            await Task.Delay(50);
+        }
     }
 
     private static Task<string> Background(ILocator element) =>
