@@ -12,7 +12,7 @@ internal static class TextFile
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <exception cref="InvalidDataException">The file is too large, is not UTF-8 or holds a NUL byte.</exception>
-    public static string Read(string path) => Decode(ReadBytes(path, out var start).AsSpan(start));
+    public static string Read(string path) => Decode(ReadBytes(path, out var start).AsSpan(start), start);
 
     /// <summary>Only the front matter: the lines up to the closing '---' (the whole file when there is no
     /// such line, so the caller can say what is wrong). Loading a site needs no more, and the body is
@@ -21,7 +21,7 @@ internal static class TextFile
     public static string ReadHead(string path)
     {
         var bytes = ReadBytes(path, out var start).AsSpan(start);
-        return Decode(bytes[..HeadLength(bytes)]);
+        return Decode(bytes[..HeadLength(bytes)], start);
     }
 
     private static byte[] ReadBytes(string path, out int start)
@@ -37,7 +37,8 @@ internal static class TextFile
         return bytes;
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes)
+    /// <param name="offset">Where <paramref name="bytes"/> start in the file (after a BOM), for the message.</param>
+    private static string Decode(ReadOnlySpan<byte> bytes, int offset)
     {
         string text;
         try
@@ -46,7 +47,7 @@ internal static class TextFile
         }
         catch (DecoderFallbackException e)
         {
-            throw new InvalidDataException($"file is not valid UTF-8 (bad byte at offset {e.Index})");
+            throw new InvalidDataException($"file is not valid UTF-8 (bad byte at offset {e.Index + offset})");
         }
         if (text.Contains('\0'))
         {
