@@ -101,13 +101,18 @@ public sealed class AccessibilityTests(BrowserFixture browser, BuiltSite site) :
         // Arrive from elsewhere, as a shared link does.
         page = await browser.NewPageAsync(width, javaScript: javaScript);
         await page.GotoAsync(site.PageUrl(BuiltSite.StressSlug) + "#" + noteId);
-        // The highlight must show; wait for styles and any script to settle rather than for a fixed time.
-        await page.WaitForFunctionAsync("""
+        // The highlight fades in; poll from here, as the page's own scripts may be off.
+        const string Differ = """
             ([id, other]) => {
               const look = e => { const s = getComputedStyle(e); return s.backgroundColor + '|' + s.boxShadow + '|' + s.outlineStyle; };
               return look(document.getElementById(id)) !== look(document.getElementById(other));
             }
-            """, new[] { noteId, other }, new() { Timeout = 10000 });
+            """;
+        for (var waited = 0; !await page.EvaluateAsync<bool>(Differ, new[] { noteId, other }); waited += 50)
+        {
+            Assert.True(waited < 10000, $"{noteId} was never highlighted");
+            await Task.Delay(50);
+        }
         await page.Context.CloseAsync();
     }
 
