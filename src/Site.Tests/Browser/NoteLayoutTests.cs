@@ -193,6 +193,8 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         var reference = page.Locator("a.note-ref").First;
         var noteId = (await reference.GetAttributeAsync("href"))![1..];
         await reference.ScrollIntoViewIfNeededAsync();
+        // A hover right after a scroll is ignored by design; a reader's pointer comes to rest first.
+        await page.WaitForTimeoutAsync(400);
         var before = await Box(page, noteId);
 
         await reference.HoverAsync();
