@@ -65,7 +65,7 @@ internal static class ContentLoader
             {
                 var (line, column) = article.SlugPosition;
                 var clash = first.Slug == article.Slug ? "is already used by" : $"differs only in case from '{first.Slug}' of";
-                diagnostics.Error(article.File, line, column, "SITE007", $"slug '{article.Slug}' {clash} {first.File}; give one of them another slug");
+                diagnostics.Report(DiagnosticCode.DuplicateSlug, new FilePosition(article.File, line, column), $"slug '{article.Slug}' {clash} {first.File}; give one of them another slug");
                 continue;
             }
             bySlug.Add(article.Slug.ToUpperInvariant(), article);
@@ -87,7 +87,7 @@ internal static class ContentLoader
         {
             return article;
         }
-        if (TextFile.TryRead(article.FullPath, article.File, "SITE008", "article", diagnostics) is not { } text)
+        if (TextFile.TryRead(article.FullPath, article.File, DiagnosticCode.UnreadableFile, "article", diagnostics) is not { } text)
         {
             return null;
         }
@@ -95,7 +95,7 @@ internal static class ContentLoader
         {
             return article with { Markdown = FrontMatter.Body(text, split) };
         }
-        diagnostics.Error(article.File, 0, 0, "SITE008", "the file changed while the site was being built; build again");
+        diagnostics.Report(DiagnosticCode.UnreadableFile, new FilePosition(article.File), "the file changed while the site was being built; build again");
         return null;
     }
 
@@ -108,6 +108,6 @@ internal static class ContentLoader
     private static Article? Read(string path, DiagnosticBag diagnostics)
     {
         var file = SitePath.Display(path);
-        return TextFile.TryRead(path, file, "SITE008", "article", diagnostics, headOnly: true) is not { } text ? null : FrontMatter.Parse(text, file, Slug.FromFileName(path), diagnostics);
+        return TextFile.TryRead(path, file, DiagnosticCode.UnreadableFile, "article", diagnostics, headOnly: true) is not { } text ? null : FrontMatter.Parse(text, file, Slug.FromFileName(path), diagnostics);
     }
 }

@@ -27,7 +27,7 @@ internal static class FileTree
                 {
                     if (LinkProblem(entry, root) is { } problem)
                     {
-                        diagnostics.Error(SitePath.Display(entry.FullName), 0, 0, "SITE009", problem);
+                        diagnostics.Report(DiagnosticCode.LinkLeavesFolder, new FilePosition(SitePath.Display(entry.FullName)), problem);
                     }
                     else
                     {

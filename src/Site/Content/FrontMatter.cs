@@ -15,17 +15,17 @@ internal static class FrontMatter
     {
         if (text.Length == 0 || string.IsNullOrWhiteSpace(text))
         {
-            diagnostics.Error(file, 0, 0, "SITE001", "the file is empty; an article starts with front matter between '---' lines, with at least title and date");
+            diagnostics.Report(DiagnosticCode.FrontMatter, new FilePosition(file), "the file is empty; an article starts with front matter between '---' lines, with at least title and date");
             return null;
         }
         if (!IsLine(text, 0, "---", out _))
         {
-            diagnostics.Error(file, 1, 1, "SITE001", "an article must start with front matter: a '---' line, YAML with title and date, and a closing '---' line");
+            diagnostics.Report(DiagnosticCode.FrontMatter, new FilePosition(file, 1, 1), "an article must start with front matter: a '---' line, YAML with title and date, and a closing '---' line");
             return null;
         }
         if (Split(text) is not { } split)
         {
-            diagnostics.Error(file, 1, 1, "SITE001", "front matter is not closed: add a '---' line after the YAML");
+            diagnostics.Report(DiagnosticCode.FrontMatter, new FilePosition(file, 1, 1), "front matter is not closed: add a '---' line after the YAML");
             return null;
         }
 
@@ -38,7 +38,7 @@ internal static class FrontMatter
         }
         else if (root is not null)
         {
-            local.Error(file, root.Line, root.Column, "SITE005", "front matter must be a mapping of keys to values, for example title: My headline");
+            local.Report(DiagnosticCode.BadValue, new FilePosition(file, root.Line, root.Column), "front matter must be a mapping of keys to values, for example title: My headline");
         }
         diagnostics.AddRange(local.ToSortedList());
         return article;
@@ -76,7 +76,7 @@ internal static class FrontMatter
         var slug = fields.String("slug");
         if (slug is not null && !Slug.IsValid(slug))
         {
-            fields.Error(fields.Node("slug")!, "SITE006", $"slug '{Printable(slug)}' is not allowed: use lowercase letters, digits and single hyphens, like my-article");
+            fields.Report(DiagnosticCode.BadSlug, fields.Node("slug")!, $"slug '{Printable(slug)}' is not allowed: use lowercase letters, digits and single hyphens, like my-article");
             slug = null;
         }
         var summary = fields.String("summary");
@@ -90,7 +90,7 @@ internal static class FrontMatter
             var url = sourceFields.String("url", required: true);
             if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             {
-                sourceFields.Error(sourceFields.Node("url")!, "SITE005", $"source url must be an absolute http or https URL, not '{Printable(url)}'");
+                sourceFields.Report(DiagnosticCode.BadValue, sourceFields.Node("url")!, $"source url must be an absolute http or https URL, not '{Printable(url)}'");
                 url = null;
             }
             source = name is not null && url is not null ? new SourceCredit(name, url) : null;

@@ -27,21 +27,21 @@ internal sealed partial record SiteConfig(
             return Default;
         }
         var file = SitePath.Display(path);
-        if (TextFile.TryRead(path, file, "SITE040", "site settings", diagnostics) is not { } text
+        if (TextFile.TryRead(path, file, DiagnosticCode.SiteSettings, "site settings", diagnostics) is not { } text
             || YamlTree.Parse(text, file, 1, diagnostics) is not { } root)
         {
             return Default;
         }
         if (root is not YamlMap map)
         {
-            diagnostics.Error(file, root.Line, root.Column, "SITE005", "site.yml must be a mapping of settings, for example title: My site");
+            diagnostics.Report(DiagnosticCode.BadValue, new FilePosition(file, root.Line, root.Column), "site.yml must be a mapping of settings, for example title: My site");
             return Default;
         }
         var fields = new YamlFields(map, file, diagnostics, "site.yml", Keys);
         var language = fields.String("language") ?? "en";
         if (!LanguageTag().IsMatch(language))
         {
-            fields.Error(fields.Node("language")!, "SITE005", $"'language' must be a language tag like en or en-GB, not '{language}'");
+            fields.Report(DiagnosticCode.BadValue, fields.Node("language")!, $"'language' must be a language tag like en or en-GB, not '{language}'");
             language = "en";
         }
         Uri? baseUrl = null;
@@ -50,7 +50,7 @@ internal sealed partial record SiteConfig(
             baseUrl = ParseBaseUrl(baseText);
             if (baseUrl is null)
             {
-                fields.Error(fields.Node("base_url")!, "SITE005", $"'base_url' must be an absolute http or https URL, not '{baseText}'");
+                fields.Report(DiagnosticCode.BadValue, fields.Node("base_url")!, $"'base_url' must be an absolute http or https URL, not '{baseText}'");
             }
         }
         return new SiteConfig(

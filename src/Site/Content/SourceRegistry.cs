@@ -25,7 +25,7 @@ internal static partial class SourceRegistry
             return Empty;
         }
         var file = SitePath.Display(path);
-        return TextFile.TryRead(path, file, "SITE070", "sources", diagnostics) is { } text && YamlTree.Parse(text, file, 1, diagnostics) is { } root
+        return TextFile.TryRead(path, file, DiagnosticCode.BadSource, "sources", diagnostics) is { } text && YamlTree.Parse(text, file, 1, diagnostics) is { } root
             ? Read(root, file, diagnostics)
             : Empty;
     }
@@ -38,7 +38,7 @@ internal static partial class SourceRegistry
         }
         if (node is not YamlMap map)
         {
-            diagnostics.Error(file, node.Line, node.Column, "SITE005", "sources must be a mapping of keys to sources, e.g. hrw-2022: {title: …, publisher: …, url: …, date: 2022-01-26}");
+            diagnostics.Report(DiagnosticCode.BadValue, new FilePosition(file, node.Line, node.Column), "sources must be a mapping of keys to sources, e.g. hrw-2022: {title: …, publisher: …, url: …, date: 2022-01-26}");
             return Empty;
         }
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
@@ -47,12 +47,12 @@ internal static partial class SourceRegistry
         {
             if (!KeyPattern().IsMatch(key.Value))
             {
-                diagnostics.Error(file, key.Line, key.Column, "SITE070", $"source key '{key.Value}' is not allowed: use letters, digits, '-', '_' and '.'");
+                diagnostics.Report(DiagnosticCode.BadSource, new FilePosition(file, key.Line, key.Column), $"source key '{key.Value}' is not allowed: use letters, digits, '-', '_' and '.'");
                 continue;
             }
             if (value is not YamlMap)
             {
-                diagnostics.Error(file, value.Line, value.Column, "SITE005", $"source '{key.Value}' must be a mapping with {string.Join(", ", Keys)}");
+                diagnostics.Report(DiagnosticCode.BadValue, new FilePosition(file, value.Line, value.Column), $"source '{key.Value}' must be a mapping with {string.Join(", ", Keys)}");
                 continue;
             }
             var fields = new YamlFields((YamlMap)value, file, diagnostics, $"source '{key.Value}'", Keys);
@@ -63,7 +63,7 @@ internal static partial class SourceRegistry
             var date = fields.String("date");
             if (date is not null && !IsPartialDate(date))
             {
-                fields.Error(fields.Node("date")!, "SITE005", $"source date must be 2022, 2022-01 or 2022-01-26, not '{date}'");
+                fields.Report(DiagnosticCode.BadValue, fields.Node("date")!, $"source date must be 2022, 2022-01 or 2022-01-26, not '{date}'");
                 date = null;
             }
             if (title is null || publisher is null || url is null)
@@ -73,7 +73,7 @@ internal static partial class SourceRegistry
             var source = new Source(key.Value, title, publisher, url, date, archive, file, key.Line, key.Column);
             if (byUrl.TryGetValue(url, out var same))
             {
-                diagnostics.Warning(file, key.Line, key.Column, "SITE072", $"sources '{same.Key}' and '{key.Value}' have the same URL; cite one key");
+                diagnostics.Report(DiagnosticCode.SameSourceUrl, new FilePosition(file, key.Line, key.Column), $"sources '{same.Key}' and '{key.Value}' have the same URL; cite one key");
             }
             else
             {
@@ -89,7 +89,7 @@ internal static partial class SourceRegistry
         var url = fields.String(key, required);
         if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0))
         {
-            fields.Error(fields.Node(key)!, "SITE005", $"source {key} must be an absolute http or https URL, not '{url}'");
+            fields.Report(DiagnosticCode.BadValue, fields.Node(key)!, $"source {key} must be an absolute http or https URL, not '{url}'");
             return null;
         }
         return url;

@@ -76,7 +76,7 @@ internal static class TextFile
 
     /// <summary><see cref="Read"/>, reporting a failure as <paramref name="code"/> at <paramref name="file"/>
     /// ("cannot read {what}: …") and returning null.</summary>
-    public static string? TryRead(string path, string file, string code, string what, DiagnosticBag diagnostics, bool headOnly = false)
+    public static string? TryRead(string path, string file, DiagnosticCode code, string what, DiagnosticBag diagnostics, bool headOnly = false)
     {
         try
         {
@@ -84,7 +84,7 @@ internal static class TextFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            diagnostics.Error(file, 0, 0, code, $"cannot read {what}: {e.Message}");
+            diagnostics.Report(code, new FilePosition(file), $"cannot read {what}: {e.Message}");
             return null;
         }
     }

@@ -22,12 +22,10 @@ internal sealed class YamlFields
             if (!knownKeys.Contains(key.Value))
             {
                 var hint = Closest(key.Value, knownKeys) is { } near ? $" (did you mean '{near}'?)" : "";
-                Error(key, "SITE003", $"unknown {what} key '{key.Value}'{hint}; known keys are {string.Join(", ", knownKeys)}");
+                Report(DiagnosticCode.UnknownKey, key, $"unknown {what} key '{key.Value}'{hint}; known keys are {string.Join(", ", knownKeys)}");
             }
         }
     }
-
-    public int Line => _map.Line;
 
     public DiagnosticBag Diagnostics => _diagnostics;
 
@@ -40,24 +38,24 @@ internal sealed class YamlFields
             case null:
                 if (required)
                 {
-                    _diagnostics.Error(_file, _map.Line, _map.Column, "SITE004", $"{_what} is missing required key '{key}'");
+                    _diagnostics.Report(DiagnosticCode.MissingKey, new FilePosition(_file, _map.Line, _map.Column), $"{_what} is missing required key '{key}'");
                 }
                 return null;
             case YamlScalar { IsPlain: true, Value: "" or "~" or "null" }:
                 if (required)
                 {
-                    Error(Node(key)!, "SITE005", $"'{key}' must not be empty");
+                    Report(DiagnosticCode.BadValue, Node(key)!, $"'{key}' must not be empty");
                 }
                 return null;
             case YamlScalar scalar:
                 if (required && string.IsNullOrWhiteSpace(scalar.Value))
                 {
-                    Error(scalar, "SITE005", $"'{key}' must not be empty");
+                    Report(DiagnosticCode.BadValue, scalar, $"'{key}' must not be empty");
                     return null;
                 }
                 return Printable(scalar, key) ? scalar.Value : null;
             case var other:
-                Error(other, "SITE005", $"'{key}' must be text, not a {Kind(other)}");
+                Report(DiagnosticCode.BadValue, other, $"'{key}' must be text, not a {Kind(other)}");
                 return null;
         }
     }
@@ -73,7 +71,7 @@ internal sealed class YamlFields
             case YamlScalar { IsPlain: true, Value: "false" or "False" or "FALSE" }:
                 return false;
             case var other:
-                Error(other, "SITE005", $"'{key}' must be true or false");
+                Report(DiagnosticCode.BadValue, other, $"'{key}' must be true or false");
                 return null;
         }
     }
@@ -97,12 +95,12 @@ internal sealed class YamlFields
                     }
                     else
                     {
-                        Error(item, "SITE005", $"every item of '{key}' must be non-empty text");
+                        Report(DiagnosticCode.BadValue, item, $"every item of '{key}' must be non-empty text");
                     }
                 }
                 return values;
             case var other:
-                Error(other, "SITE005", $"'{key}' must be a list, for example {key}: [one, two]");
+                Report(DiagnosticCode.BadValue, other, $"'{key}' must be a list, for example {key}: [one, two]");
                 return [];
         }
     }
@@ -118,7 +116,7 @@ internal sealed class YamlFields
         {
             return date;
         }
-        Error(Node(key)!, "SITE005", $"'{key}' must be a date like 2024-01-31 or 2024-01-31T09:30:00+06:00, not '{text}'");
+        Report(DiagnosticCode.BadValue, Node(key)!, $"'{key}' must be a date like 2024-01-31 or 2024-01-31T09:30:00+06:00, not '{text}'");
         return null;
     }
 
@@ -131,7 +129,7 @@ internal sealed class YamlFields
             case YamlMap map:
                 return new YamlFields(map, _file, _diagnostics, $"'{key}'", knownKeys);
             case var other:
-                Error(other, "SITE005", $"'{key}' must be a mapping with keys {string.Join(", ", knownKeys)}");
+                Report(DiagnosticCode.BadValue, other, $"'{key}' must be a mapping with keys {string.Join(", ", knownKeys)}");
                 return null;
         }
     }
@@ -144,15 +142,15 @@ internal sealed class YamlFields
         {
             if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF')
             {
-                Error(scalar, "SITE005", $"'{key}' contains the character U+{(int)c:X4}, which pages and feeds cannot show; remove it");
+                Report(DiagnosticCode.BadValue, scalar, $"'{key}' contains the character U+{(int)c:X4}, which pages and feeds cannot show; remove it");
                 return false;
             }
         }
         return true;
     }
 
-    public void Error(YamlNode node, string code, string message) =>
-        _diagnostics.Error(_file, node.Line, node.Column, code, message);
+    public void Report(DiagnosticCode code, YamlNode node, string message) =>
+        _diagnostics.Report(code, new FilePosition(_file, node.Line, node.Column), message);
 
     private static string Kind(YamlNode node) => node switch
     {

@@ -45,17 +45,17 @@ internal static class YamlTree
         }
         catch (Problem problem)
         {
-            diagnostics.Error(file, reader.LineOf(problem.Mark), (int)problem.Mark.Column, "SITE002", problem.Message);
+            diagnostics.Report(DiagnosticCode.YamlSyntax, reader.At(problem.Mark), problem.Message);
         }
         catch (YamlException e)
         {
-            diagnostics.Error(file, reader.LineOf(e.Start), (int)e.Start.Column, "SITE002", $"invalid YAML: {Describe(e)}");
+            diagnostics.Report(DiagnosticCode.YamlSyntax, reader.At(e.Start), $"invalid YAML: {Describe(e)}");
         }
         catch (InvalidOperationException e)
         {
             // YamlDotNet throws this, not a YamlException, on some malformed input (an unclosed [ before another key).
             var mark = reader.Parser.Current?.Start ?? Mark.Empty;
-            diagnostics.Error(file, reader.LineOf(mark), (int)mark.Column, "SITE002", $"invalid YAML: {e.Message.TrimEnd('.')}");
+            diagnostics.Report(DiagnosticCode.YamlSyntax, reader.At(mark), $"invalid YAML: {e.Message.TrimEnd('.')}");
         }
         return null;
     }
@@ -73,13 +73,15 @@ internal static class YamlTree
         public Mark Mark { get; } = mark;
     }
 
+    /// <param name="lineOffset">Lines of the file before the YAML: YamlDotNet counts from the YAML's first line.</param>
     private sealed class Reader(IParser parser, string file, int lineOffset)
     {
         public IParser Parser { get; } = parser;
 
-        public string File { get; } = file;
-
         public int LineOf(Mark mark) => (int)mark.Line + lineOffset;
+
+        /// <summary>YamlDotNet's marks are 1-based already.</summary>
+        public FilePosition At(Mark mark) => new(file, LineOf(mark), (int)mark.Column);
 
         public YamlNode ReadNode(int depth)
         {

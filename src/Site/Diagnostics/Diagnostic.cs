@@ -10,6 +10,11 @@ internal enum Severity
 /// front matter included; 0 means "unknown" (a file-level problem).</summary>
 internal sealed record Diagnostic(string File, int Line, int Column, Severity Severity, string Code, string Message)
 {
+    public Diagnostic(DiagnosticCode code, FilePosition at, string message)
+        : this(at.File, at.Line, at.Column, code.Severity, code.Id, message)
+    {
+    }
+
     public override string ToString()
     {
         var severity = Severity == Severity.Error ? "error" : "warning";

@@ -6,11 +6,8 @@ internal sealed class DiagnosticBag
     private readonly List<Diagnostic> _items = [];
     private readonly Lock _lock = new();
 
-    public void Error(string file, int line, int column, string code, string message) =>
-        Add(new Diagnostic(file, line, column, Severity.Error, code, message));
-
-    public void Warning(string file, int line, int column, string code, string message) =>
-        Add(new Diagnostic(file, line, column, Severity.Warning, code, message));
+    /// <summary>Reports a problem with the code's own severity.</summary>
+    public void Report(DiagnosticCode code, FilePosition at, string message) => Add(new Diagnostic(code, at, message));
 
     public void Add(Diagnostic diagnostic)
     {

@@ -42,9 +42,10 @@ internal static class AnnotationsFile
                     }
                 }
                 json.WriteString("text", note.Text);
+                var definition = note.Definition.At(article.File);
                 json.WriteStartObject("definition");
-                json.WriteNumber("line", note.Definition.Line + 1);
-                json.WriteNumber("column", note.Definition.Column + 1);
+                json.WriteNumber("line", definition.Line);
+                json.WriteNumber("column", definition.Column);
                 json.WriteEndObject();
                 json.WriteStartArray("sources");
                 foreach (var source in note.Sources)
@@ -57,8 +58,9 @@ internal static class AnnotationsFile
                 {
                     json.WriteStartObject();
                     json.WriteString("id", note.ReferenceId(reference.Index));
-                    json.WriteNumber("line", reference.Line + 1);
-                    json.WriteNumber("column", reference.Column + 1);
+                    var at = reference.At(article.File);
+                    json.WriteNumber("line", at.Line);
+                    json.WriteNumber("column", at.Column);
                     if (reference.Phrase is not null)
                     {
                         json.WriteString("phrase_id", note.PhraseId(reference.Index));

@@ -64,19 +64,19 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
         foreach (var link in links)
         {
             var (line, column) = sourceLinks.FirstOrDefault(s => Same(s.Url, link)) is { } source ? (source.Line, source.Column) : (0, 0);
-            void Report(string code, string message) => problems.Add(new Diagnostic(
-                sourceFile, line, column, Severity.Error, code, line > 0 ? message : $"{message} (in the page {outputPath}, from a template)"));
+            void Report(DiagnosticCode code, string message) => problems.Add(new Diagnostic(
+                code, new FilePosition(sourceFile, line, column), line > 0 ? message : $"{message} (in the page {outputPath}, from a template)"));
 
             if (link.Length == 0)
             {
-                Report("SITE050", "empty link");
+                Report(DiagnosticCode.MissingTarget, "empty link");
             }
             else if (link[0] == '#')
             {
                 var fragment = Uri.UnescapeDataString(link[1..]);
                 if (fragment.Length > 0 && !ids.Contains(fragment))
                 {
-                    Report("SITE051", $"link to '#{fragment}' has no matching id on this page");
+                    Report(DiagnosticCode.MissingFragment, $"link to '#{fragment}' has no matching id on this page");
                 }
             }
             else if (Resolve(outputPath, link, out var target, out var targetFragment) is { } problem)
@@ -102,24 +102,24 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
             {
                 if (!_files.ContainsKey(target + "/index.html"))
                 {
-                    Report(link, "SITE050", $"link '{link.Link}' points to a page or file that does not exist");
+                    Report(link, DiagnosticCode.MissingTarget, $"link '{link.Link}' points to a page or file that does not exist");
                     continue;
                 }
                 target += "/index.html";
             }
             if (link.Fragment is { Length: > 0 } fragment && _ids.TryGetValue(target, out var ids) && ids.AsSpan().BinarySearch(Hash(fragment)) < 0)
             {
-                Report(link, "SITE051", $"link to '#{fragment}' has no matching id on {target}");
+                Report(link, DiagnosticCode.MissingFragment, $"link to '#{fragment}' has no matching id on {target}");
             }
         }
     }
 
-    private void Report(Pending link, string code, string message) => diagnostics.Error(
-        link.File, link.Line, link.Column, code, link.Line > 0 ? message : $"{message} (in the page {link.FromPage}, from a template)");
+    private void Report(Pending link, DiagnosticCode code, string message) => diagnostics.Report(
+        code, new FilePosition(link.File, link.Line, link.Column), link.Line > 0 ? message : $"{message} (in the page {link.FromPage}, from a template)");
 
     /// <summary>Resolves a non-fragment link of <paramref name="page"/>: a problem, or an internal target
     /// (null for a well-formed external link).</summary>
-    private (string Code, string Message)? Resolve(string page, string link, out string? target, out string? fragment)
+    private (DiagnosticCode Code, string Message)? Resolve(string page, string link, out string? target, out string? fragment)
     {
         target = null;
         fragment = null;
@@ -130,17 +130,17 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
             var kind = hasScheme ? link[..colon].ToLowerInvariant() : "https";
             if (kind is "mailto")
             {
-                return link.Length > "mailto:".Length ? null : ("SITE052", "mailto link has no address");
+                return link.Length > "mailto:".Length ? null : (DiagnosticCode.MalformedUrl, "mailto link has no address");
             }
             if (kind is not ("http" or "https"))
             {
-                return ("SITE052", $"link scheme '{kind}:' is not allowed");
+                return (DiagnosticCode.MalformedUrl, $"link scheme '{kind}:' is not allowed");
             }
             // Pages share most external links (sources, the original publication): parse each once.
             var absolute = hasScheme ? link : "https:" + link;
             if (!_wellFormed.GetOrAdd(absolute, l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && uri.Host.Length > 0))
             {
-                return ("SITE052", $"malformed URL '{link}'");
+                return (DiagnosticCode.MalformedUrl, $"malformed URL '{link}'");
             }
             if (baseUrl is null || !absolute.StartsWith(baseUrl.AbsoluteUri, StringComparison.Ordinal))
             {
@@ -153,7 +153,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
         var path = Uri.UnescapeDataString(resolved.AbsolutePath);
         if (!path.StartsWith(_basePath, StringComparison.Ordinal))
         {
-            return ("SITE050", $"link '{link}' leaves the site's base path {_basePath}");
+            return (DiagnosticCode.MissingTarget, $"link '{link}' leaves the site's base path {_basePath}");
         }
         target = path[_basePath.Length..];
         if (target.Length == 0 || target.EndsWith('/'))

@@ -132,7 +132,7 @@ internal static class SiteBuilder
         {
             foreach (var source in content.Sources.Values.Where(s => !citedSiteSources.ContainsKey(s.Key)))
             {
-                diagnostics.Warning(source.File, source.Line, source.Column, "SITE074", $"source '{source.Key}' is never cited");
+                diagnostics.Report(DiagnosticCode.UncitedSource, new FilePosition(source.File, source.Line, source.Column), $"source '{source.Key}' is never cited");
             }
         }
 
@@ -239,7 +239,7 @@ internal static class SiteBuilder
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Error(SitePath.Display(file), 0, 0, "SITE034", $"cannot copy asset: {e.Message}");
+                diagnostics.Report(DiagnosticCode.AssetCopy, new FilePosition(SitePath.Display(file)), $"cannot copy asset: {e.Message}");
             }
         }
     }

@@ -35,13 +35,13 @@ internal static class InputLimits
             var (markers, column) = Containers(text);
             if (markers > MaxNesting && !IsThematicBreak(text))
             {
-                diagnostics.Error(file, line + 1, column + 1, "SITE021", $"lists and quotes are nested more than {MaxNesting} levels deep here");
+                diagnostics.Report(DiagnosticCode.MarkdownTooDeep, FilePosition.FromZeroBased(file, line, column), $"lists and quotes are nested more than {MaxNesting} levels deep here");
                 return false;
             }
             var rest = text[column..].TrimStart(" \t");
             if (rest.StartsWith("[") && !rest.StartsWith("[^") && rest.Contains("]:", StringComparison.Ordinal) && ++definitions > MaxDefinitionsInARow)
             {
-                diagnostics.Error(file, line + 1, text.Length - rest.Length + 1, "SITE022", $"more than {MaxDefinitionsInARow} link definitions in a row; put a blank line between groups of them");
+                diagnostics.Report(DiagnosticCode.TooManyLinkDefinitions, FilePosition.FromZeroBased(file, line, text.Length - rest.Length), $"more than {MaxDefinitionsInARow} link definitions in a row; put a blank line between groups of them");
                 return false;
             }
         }

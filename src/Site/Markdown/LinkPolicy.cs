@@ -32,16 +32,17 @@ internal static partial class LinkPolicy
             // which no browser keeps: the reader would get the inner link where the author meant the outer.
             if (inline is AutolinkInline && inline.FirstParentOfType<LinkInline>() is { IsImage: false })
             {
-                diagnostics.Error(file, inline.Line + 1, inline.Column + 1, "SITE023",
+                diagnostics.Report(DiagnosticCode.LinkInLink, inline.At(file),
                     $"link to '{Printable(url)}' inside another link's text: links cannot be nested; remove its angle brackets");
                 continue;
             }
             if (IsAllowed(url))
             {
-                links.Add(new SourceLink(url, inline.Line + 1, inline.Column + 1));
+                var at = inline.At(file);
+                links.Add(new SourceLink(url, at.Line, at.Column));
                 continue;
             }
-            diagnostics.Error(file, inline.Line + 1, inline.Column + 1, "SITE020",
+            diagnostics.Report(DiagnosticCode.LinkScheme, inline.At(file),
                 $"{kind} to '{Printable(url)}' is not allowed: use http, https, mailto, a relative path or a #fragment");
             // Belt and braces: a rejected URL never reaches any HTML, even a preview's.
             switch (inline)

@@ -96,7 +96,7 @@ internal sealed class MarkdownRenderer
             // Markdig throws ArgumentException past its nesting limit, and has had fuzzing-class crashes
             // (IndexOutOfRange, NullReference): either way it is this file's problem, never the whole build's.
             diagnostics.AddRange(local.ToSortedList());
-            diagnostics.Error(article.File, 0, 0, "SITE021", $"the Markdown could not be processed: {e.Message}");
+            diagnostics.Report(DiagnosticCode.MarkdownTooDeep, new FilePosition(article.File), $"the Markdown could not be processed: {e.Message}");
             return null;
         }
     }

@@ -61,7 +61,7 @@ internal sealed class TemplateSet
             foreach (var path in paths.Order(StringComparer.Ordinal))
             {
                 var display = SitePath.Display(path);
-                if (TextFile.TryRead(path, display, "SITE030", "template", diagnostics) is not { } text)
+                if (TextFile.TryRead(path, display, DiagnosticCode.TemplateParse, "template", diagnostics) is not { } text)
                 {
                     hasErrors = true;
                     continue;
@@ -70,8 +70,9 @@ internal sealed class TemplateSet
                 var template = Template.Parse(text, display);
                 foreach (var message in template.Messages)
                 {
-                    var severity = message.Type == ParserMessageType.Error ? Severity.Error : Severity.Warning;
-                    diagnostics.Add(new Diagnostic(display, message.Span.Start.Line + 1, message.Span.Start.Column + 1, severity, "SITE030", message.Message));
+                    // Scriban's parser warnings keep their severity: they do not fail the build.
+                    var diagnostic = new Diagnostic(DiagnosticCode.TemplateParse, FilePosition.FromZeroBased(display, message.Span.Start.Line, message.Span.Start.Column), message.Message);
+                    diagnostics.Add(message.Type == ParserMessageType.Error ? diagnostic : diagnostic with { Severity = Severity.Warning });
                 }
                 hasErrors |= template.HasErrors;
                 templates[Path.GetRelativePath(templatesDir, path).Replace('\\', '/')] = template;
@@ -79,7 +80,7 @@ internal sealed class TemplateSet
         }
         foreach (var name in required.Where(n => !templates.ContainsKey(n)))
         {
-            diagnostics.Error(SitePath.Display(Path.Combine(templatesDir, name)), 0, 0, "SITE030", $"template '{name}' is missing; every site needs it");
+            diagnostics.Report(DiagnosticCode.TemplateParse, new FilePosition(SitePath.Display(Path.Combine(templatesDir, name))), $"template '{name}' is missing; every site needs it");
             hasErrors = true;
         }
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fingerprint.ToString()));
@@ -117,7 +118,7 @@ internal sealed class TemplateSet
             if (text.Length > MaxPageChars)
             {
                 var page = globals["page"] is ScriptObject model && model["url"] is string url ? $"the page '/{url}'" : "the page";
-                diagnostics.Error(DisplayName(null, name), 0, 0, "SITE032", $"{page} is larger than {MaxPageChars / (1024 * 1024)} MB, the most one page may be; split the article or shorten the template's output");
+                diagnostics.Report(DiagnosticCode.PageTooLarge, new FilePosition(DisplayName(null, name)), $"{page} is larger than {MaxPageChars / (1024 * 1024)} MB, the most one page may be; split the article or shorten the template's output");
                 return null;
             }
             return text;
@@ -125,11 +126,11 @@ internal sealed class TemplateSet
         catch (ScriptRuntimeException e)
         {
             var span = e.Span;
-            diagnostics.Error(DisplayName(span.FileName, name), span.Start.Line + 1, span.Start.Column + 1, "SITE031", e.OriginalMessage);
+            diagnostics.Report(DiagnosticCode.TemplateRuntime, FilePosition.FromZeroBased(DisplayName(span.FileName, name), span.Start.Line, span.Start.Column), e.OriginalMessage);
         }
         catch (OperationCanceledException)
         {
-            diagnostics.Error(DisplayName(null, name), 0, 0, "SITE033", $"template did not finish within {Timeout.TotalSeconds:0.#} s; is there an endless loop?");
+            diagnostics.Report(DiagnosticCode.TemplateTimeout, new FilePosition(DisplayName(null, name)), $"template did not finish within {Timeout.TotalSeconds:0.#} s; is there an endless loop?");
         }
         return null;
     }

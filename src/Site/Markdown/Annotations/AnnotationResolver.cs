@@ -42,7 +42,7 @@ internal sealed partial class AnnotationResolver
         var sources = resolver.ResolveCitations(article, siteSources);
         foreach (var note in notes.Where(n => n.Kind == NoteKind.FactCheck && n.Sources.Count == 0))
         {
-            resolver.Error(note.Definition.Line, note.Definition.Column, "SITE073", $"fact-check note [^{note.Label}] cites no source; cite one with [@key]");
+            resolver.Error(note.Definition, DiagnosticCode.FactCheckWithoutSource, $"fact-check note [^{note.Label}] cites no source; cite one with [@key]");
         }
         return new AnnotationSet(notes, sources);
     }
@@ -102,24 +102,24 @@ internal sealed partial class AnnotationResolver
         var byFolded = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
         foreach (var definition in _definitions)
         {
-            var (line, column, label) = (definition.Line, definition.Column, definition.Label);
+            var label = definition.Label;
             if (!IsValidLabel(label))
             {
-                Error(line, column, "SITE010", $"annotation label '{label}' is not allowed: use letters, digits, '-' and '_'");
+                Error(definition, DiagnosticCode.BadLabel, $"annotation label '{label}' is not allowed: use letters, digits, '-' and '_'");
                 continue;
             }
             if (byLabel.TryGetValue(label, out var first))
             {
-                Error(line, column, "SITE011", $"annotation [^{label}] is defined twice; the first definition is at line {first.Line + 1}");
+                Error(definition, DiagnosticCode.DuplicateDefinition, $"annotation [^{label}] is defined twice; the first definition is at line {first.At(_file).Line}");
                 continue;
             }
             if (IsEmpty(definition))
             {
-                Error(line, column, "SITE013", $"annotation [^{label}] is empty; write the note after the colon");
+                Error(definition, DiagnosticCode.EmptyNote, $"annotation [^{label}] is empty; write the note after the colon");
             }
             if (byFolded.TryGetValue(Fold(label), out var similar))
             {
-                _diagnostics.Warning(_file, line + 1, column + 1, "SITE015", $"annotation labels [^{similar.Label}] (line {similar.Line + 1}) and [^{label}] differ only by case or accents; rename one");
+                Error(definition, DiagnosticCode.SimilarLabels, $"annotation labels [^{similar.Label}] (line {similar.At(_file).Line}) and [^{label}] differ only by case or accents; rename one");
             }
             else
             {
@@ -137,15 +137,15 @@ internal sealed partial class AnnotationResolver
         {
             return;
         }
-        var (line, column, label) = (definition.Line, definition.Column, definition.Label);
+        var label = definition.Label;
         if (attributes.Problem is { } problem)
         {
-            Error(line, column, "SITE060", $"note [^{label}]: {problem}");
+            Error(definition, DiagnosticCode.NoteType, $"note [^{label}]: {problem}");
             return;
         }
         if (!NoteKinds.ByName.TryGetValue(attributes.Type, out var kind))
         {
-            Error(line, column, "SITE060", $"note [^{label}] has unknown type '{attributes.Type}'; use {string.Join(", ", NoteKinds.ByName.Keys)}");
+            Error(definition, DiagnosticCode.NoteType, $"note [^{label}] has unknown type '{attributes.Type}'; use {string.Join(", ", NoteKinds.ByName.Keys)}");
             return;
         }
         definition.Kind = kind;
@@ -153,11 +153,11 @@ internal sealed partial class AnnotationResolver
         {
             if (!NoteAttributes.Keys.Contains(key))
             {
-                Error(line, column, "SITE060", $"note [^{label}] has unknown attribute '{key}'; a fact-check takes {string.Join(", ", NoteAttributes.Keys)}");
+                Error(definition, DiagnosticCode.NoteType, $"note [^{label}] has unknown attribute '{key}'; a fact-check takes {string.Join(", ", NoteAttributes.Keys)}");
             }
             else if (kind != NoteKind.FactCheck)
             {
-                Error(line, column, "SITE060", $"'{key}' applies only to fact-check notes, and [^{label}] is a {kind.Name()} note");
+                Error(definition, DiagnosticCode.NoteType, $"'{key}' applies only to fact-check notes, and [^{label}] is a {kind.Name()} note");
             }
         }
         definition.Claim = attributes.Values.GetValueOrDefault("claim");
@@ -173,17 +173,17 @@ internal sealed partial class AnnotationResolver
             var label = reference.Label;
             if (!IsValidLabel(label))
             {
-                Error(reference.Line, reference.Column, "SITE010", $"annotation label '{label}' is not allowed: use letters, digits, '-' and '_'");
+                Error(reference, DiagnosticCode.BadLabel, $"annotation label '{label}' is not allowed: use letters, digits, '-' and '_'");
                 continue;
             }
             if (inNote is not null)
             {
-                Error(reference.Line, reference.Column, "SITE016", $"annotation [^{label}] is inside a note; notes cannot have notes of their own");
+                Error(reference, DiagnosticCode.ReferenceInNote, $"annotation [^{label}] is inside a note; notes cannot have notes of their own");
                 continue;
             }
             if (inLink)
             {
-                Error(reference.Line, reference.Column, "SITE017", $"annotation [^{label}] is inside a link's text or an image's description; move it after the link or image");
+                Error(reference, DiagnosticCode.ReferenceInLink, $"annotation [^{label}] is inside a link's text or an image's description; move it after the link or image");
                 continue;
             }
             if (!byLabel.TryGetValue(label, out var definition))
@@ -193,7 +193,7 @@ internal sealed partial class AnnotationResolver
                     : reference.NextSibling is LiteralInline next && next.Content.AsSpan().StartsWith(":")
                         ? " (a definition must start a line at the top level, not inside a list or quote)"
                         : "";
-                Error(reference.Line, reference.Column, "SITE012", $"annotation [^{label}] has no definition{hint}");
+                Error(reference, DiagnosticCode.NoDefinition, $"annotation [^{label}] has no definition{hint}");
                 continue;
             }
             if (definition.Note is null)
@@ -207,7 +207,7 @@ internal sealed partial class AnnotationResolver
         }
         foreach (var definition in byLabel.Values.Where(d => d.Note is null))
         {
-            _diagnostics.Warning(_file, definition.Line + 1, definition.Column + 1, "SITE014", $"annotation [^{definition.Label}] is defined but never referenced");
+            Error(definition, DiagnosticCode.UnusedDefinition, $"annotation [^{definition.Label}] is defined but never referenced");
         }
         return notes;
     }
@@ -221,11 +221,11 @@ internal sealed partial class AnnotationResolver
             definition.Claim ??= note.References.Select(r => r.Phrase).OfType<PhraseAnnotation>().Select(PlainText).FirstOrDefault();
             if (string.IsNullOrWhiteSpace(definition.Verdict))
             {
-                Error(definition.Line, definition.Column, "SITE061", $"fact-check note [^{note.Label}] needs a verdict, like verdict=\"Disputed\"");
+                Error(definition, DiagnosticCode.FactCheckIncomplete, $"fact-check note [^{note.Label}] needs a verdict, like verdict=\"Disputed\"");
             }
             if (string.IsNullOrWhiteSpace(definition.Claim))
             {
-                Error(definition.Line, definition.Column, "SITE061", $"fact-check note [^{note.Label}] needs the claim it checks: claim=\"…\", or annotate the claim's phrase with [phrase]{{^{note.Label}}}");
+                Error(definition, DiagnosticCode.FactCheckIncomplete, $"fact-check note [^{note.Label}] needs the claim it checks: claim=\"…\", or annotate the claim's phrase with [phrase]{{^{note.Label}}}");
             }
         }
     }
@@ -236,11 +236,11 @@ internal sealed partial class AnnotationResolver
         {
             if (siteSources.TryGetValue(source.Key, out var shared))
             {
-                _diagnostics.Error(_file, source.Line, source.Column, "SITE075", $"source '{source.Key}' is also defined in {shared.File} (line {shared.Line}); use another key");
+                _diagnostics.Report(DiagnosticCode.SourceDefinedTwice, new FilePosition(_file, source.Line, source.Column), $"source '{source.Key}' is also defined in {shared.File} (line {shared.Line}); use another key");
             }
             else if (siteSources.Values.FirstOrDefault(s => s.Url == source.Url) is { } sameUrl)
             {
-                _diagnostics.Warning(_file, source.Line, source.Column, "SITE072", $"source '{source.Key}' has the same URL as '{sameUrl.Key}' in {sameUrl.File}; cite one key");
+                _diagnostics.Report(DiagnosticCode.SameSourceUrl, new FilePosition(_file, source.Line, source.Column), $"source '{source.Key}' has the same URL as '{sameUrl.Key}' in {sameUrl.File}; cite one key");
             }
         }
         var cited = new Dictionary<string, (Source Source, List<Note> Notes)>(StringComparer.Ordinal);
@@ -249,17 +249,17 @@ internal sealed partial class AnnotationResolver
         {
             if (inNote is null)
             {
-                Error(citation.Line, citation.Column, "SITE076", $"source citation [@{citation.Key}] is outside a note; cite sources in notes");
+                Error(citation, DiagnosticCode.CitationOutsideNote, $"source citation [@{citation.Key}] is outside a note; cite sources in notes");
                 continue;
             }
             if (inLink)
             {
-                Error(citation.Line, citation.Column, "SITE077", $"source citation [@{citation.Key}] is inside a link's text or an image's description; move it after the link or image");
+                Error(citation, DiagnosticCode.CitationInLink, $"source citation [@{citation.Key}] is inside a link's text or an image's description; move it after the link or image");
                 continue;
             }
             if (!article.Sources.TryGetValue(citation.Key, out var source) && !siteSources.TryGetValue(citation.Key, out source))
             {
-                Error(citation.Line, citation.Column, "SITE071", $"source [@{citation.Key}] is not defined: add it to the article's sources or to content/{SourceRegistry.FileName}");
+                Error(citation, DiagnosticCode.UndefinedSource, $"source [@{citation.Key}] is not defined: add it to the article's sources or to content/{SourceRegistry.FileName}");
                 continue;
             }
             citation.Source = source;
@@ -286,7 +286,7 @@ internal sealed partial class AnnotationResolver
         }
         foreach (var source in article.Sources.Values.Where(s => !cited.ContainsKey(s.Key)))
         {
-            _diagnostics.Warning(_file, source.Line, source.Column, "SITE074", $"source '{source.Key}' is never cited");
+            _diagnostics.Report(DiagnosticCode.UncitedSource, new FilePosition(_file, source.Line, source.Column), $"source '{source.Key}' is never cited");
         }
         // Reading order: by the first note (by number) that cites each source, then by place in that note.
         return [.. order
@@ -379,13 +379,12 @@ internal sealed partial class AnnotationResolver
     {
         var lineStart = _markdown.LastIndexOf('\n', Math.Clamp(position - 1, 0, _markdown.Length - 1)) + 1;
         var line = _markdown.AsSpan(0, lineStart).Count('\n');
-        Error(line, position - lineStart, "SITE010",
+        _diagnostics.Report(DiagnosticCode.BadLabel, FilePosition.FromZeroBased(_file, line, position - lineStart),
             $"'{snippet}' is not a valid annotation: labels use letters, digits, '-' and '_' without spaces (to show the syntax itself, use a `code span`)");
     }
 
-    /// <summary>Reports at a Markdig position (0-based line and column).</summary>
-    private void Error(int line, int column, string code, string message) =>
-        _diagnostics.Error(_file, line + 1, column + 1, code, message);
+    private void Error(MarkdownObject node, DiagnosticCode code, string message) =>
+        _diagnostics.Report(code, node.At(_file), message);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\[\^[^\s\]]{0,40}\]?")]
     private static partial System.Text.RegularExpressions.Regex LiteralLabel();

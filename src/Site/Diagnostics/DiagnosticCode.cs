@@ -1,0 +1,80 @@
+namespace Site.Diagnostics;
+
+/// <summary>
+/// One kind of problem Site reports, and the catalogue of all of them: the only place a code is written.
+/// The README's table of codes lists exactly these, in this order (a test compares them).
+/// </summary>
+/// <param name="Meaning">One line for the README: what the code reports.</param>
+internal sealed record DiagnosticCode(string Id, Severity Severity, string Meaning)
+{
+    private static readonly List<DiagnosticCode> Catalogue = [];
+
+    // Reading content
+    public static readonly DiagnosticCode FrontMatter = Define("SITE001", Severity.Error, "An article without front matter, or with front matter that is not closed");
+    public static readonly DiagnosticCode YamlSyntax = Define("SITE002", Severity.Error, "YAML that cannot be read: a syntax error, an alias, a duplicate key, nesting too deep");
+    public static readonly DiagnosticCode UnknownKey = Define("SITE003", Severity.Error, "An unknown key in front matter, site.yml or a source");
+    public static readonly DiagnosticCode MissingKey = Define("SITE004", Severity.Error, "A required key is missing");
+    public static readonly DiagnosticCode BadValue = Define("SITE005", Severity.Error, "A value of the wrong type or form");
+    public static readonly DiagnosticCode BadSlug = Define("SITE006", Severity.Error, "A slug that is not allowed");
+    public static readonly DiagnosticCode DuplicateSlug = Define("SITE007", Severity.Error, "Two articles with the same slug, or slugs that differ only in case");
+    public static readonly DiagnosticCode UnreadableFile = Define("SITE008", Severity.Error, "An article that cannot be read: unreadable, not UTF-8, a NUL byte, too large, or changed during the build");
+    public static readonly DiagnosticCode LinkLeavesFolder = Define("SITE009", Severity.Error, "A symbolic link to a folder, or to a file outside content/ or templates/");
+
+    // Annotations
+    public static readonly DiagnosticCode BadLabel = Define("SITE010", Severity.Error, "An annotation label that is not allowed, or annotation syntax that did not parse");
+    public static readonly DiagnosticCode DuplicateDefinition = Define("SITE011", Severity.Error, "A note defined twice");
+    public static readonly DiagnosticCode NoDefinition = Define("SITE012", Severity.Error, "A reference to a note that is not defined");
+    public static readonly DiagnosticCode EmptyNote = Define("SITE013", Severity.Error, "A note with no text");
+    public static readonly DiagnosticCode UnusedDefinition = Define("SITE014", Severity.Warning, "A note that is defined but never referenced");
+    public static readonly DiagnosticCode SimilarLabels = Define("SITE015", Severity.Warning, "Two labels that differ only by case or accents");
+    public static readonly DiagnosticCode ReferenceInNote = Define("SITE016", Severity.Error, "A reference inside a note");
+    public static readonly DiagnosticCode ReferenceInLink = Define("SITE017", Severity.Error, "A reference inside a link's text or an image's description");
+
+    // Markdown
+    public static readonly DiagnosticCode LinkScheme = Define("SITE020", Severity.Error, "A link or image whose scheme is not allowed");
+    public static readonly DiagnosticCode MarkdownTooDeep = Define("SITE021", Severity.Error, "Lists and quotes nested too deep, or Markdown that could not be processed");
+    public static readonly DiagnosticCode TooManyLinkDefinitions = Define("SITE022", Severity.Error, "Too many link definitions in a row");
+    public static readonly DiagnosticCode LinkInLink = Define("SITE023", Severity.Error, "A link inside a link's text");
+
+    // Templates and assets
+    public static readonly DiagnosticCode TemplateParse = Define("SITE030", Severity.Error, "A template that is missing or cannot be read or parsed (Scriban's parser warnings are warnings)");
+    public static readonly DiagnosticCode TemplateRuntime = Define("SITE031", Severity.Error, "A template that fails while rendering, such as an unknown variable");
+    public static readonly DiagnosticCode PageTooLarge = Define("SITE032", Severity.Error, "A page larger than 16 MB");
+    public static readonly DiagnosticCode TemplateTimeout = Define("SITE033", Severity.Error, "A template that did not finish in time");
+    public static readonly DiagnosticCode AssetCopy = Define("SITE034", Severity.Error, "An asset that cannot be copied");
+
+    // Site settings
+    public static readonly DiagnosticCode SiteSettings = Define("SITE040", Severity.Error, "site.yml cannot be read");
+
+    // Link check
+    public static readonly DiagnosticCode MissingTarget = Define("SITE050", Severity.Error, "A link to a page or file that does not exist, an empty link, or one that leaves the base path");
+    public static readonly DiagnosticCode MissingFragment = Define("SITE051", Severity.Error, "A link to a #fragment that names no id on its page");
+    public static readonly DiagnosticCode MalformedUrl = Define("SITE052", Severity.Error, "A malformed external URL, or a scheme that is not allowed");
+
+    // Note types
+    public static readonly DiagnosticCode NoteType = Define("SITE060", Severity.Error, "An unknown note type or attribute, or a malformed {…} block");
+    public static readonly DiagnosticCode FactCheckIncomplete = Define("SITE061", Severity.Error, "A fact-check without a verdict or a claim");
+
+    // Sources
+    public static readonly DiagnosticCode BadSource = Define("SITE070", Severity.Error, "A source entry that is not allowed, or a sources.yml that cannot be read");
+    public static readonly DiagnosticCode UndefinedSource = Define("SITE071", Severity.Error, "A citation of a source key that is not defined");
+    public static readonly DiagnosticCode SameSourceUrl = Define("SITE072", Severity.Warning, "The same URL under two source keys");
+    public static readonly DiagnosticCode FactCheckWithoutSource = Define("SITE073", Severity.Error, "A fact-check that cites no source");
+    public static readonly DiagnosticCode UncitedSource = Define("SITE074", Severity.Warning, "A source that no note cites");
+    public static readonly DiagnosticCode SourceDefinedTwice = Define("SITE075", Severity.Error, "A source key defined both in the article and in sources.yml");
+    public static readonly DiagnosticCode CitationOutsideNote = Define("SITE076", Severity.Error, "A citation outside a note");
+    public static readonly DiagnosticCode CitationInLink = Define("SITE077", Severity.Error, "A citation inside a link's text or an image's description");
+
+    /// <summary>Every code, in order.</summary>
+    public static IReadOnlyList<DiagnosticCode> All => Catalogue;
+
+    public override string ToString() => Id;
+
+    /// <summary>Adds to <see cref="Catalogue"/>: static fields initialise in text order, after the list.</summary>
+    private static DiagnosticCode Define(string id, Severity severity, string meaning)
+    {
+        var code = new DiagnosticCode(id, severity, meaning);
+        Catalogue.Add(code);
+        return code;
+    }
+}
