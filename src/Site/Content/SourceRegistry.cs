@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Site.Diagnostics;
 
 namespace Site.Content;
@@ -8,7 +7,7 @@ namespace Site.Content;
 /// Reads sources: a mapping of key → {title, publisher, url, date, archive}, as the <c>sources</c> key of
 /// an article's front matter or as the whole of content/sources.yml (shared by every article).
 /// </summary>
-internal static partial class SourceRegistry
+internal static class SourceRegistry
 {
     public const string FileName = "sources.yml";
 
@@ -45,7 +44,7 @@ internal static partial class SourceRegistry
         var byUrl = new Dictionary<string, Source>(StringComparer.Ordinal);
         foreach (var (key, value) in map.Entries)
         {
-            if (!KeyPattern().IsMatch(key.Value))
+            if (!Source.IsValidKey(key.Value))
             {
                 diagnostics.Report(DiagnosticCode.BadSource, new FilePosition(file, key.Line, key.Column), $"source key '{key.Value}' is not allowed: use letters, digits, '-', '_' and '.'");
                 continue;
@@ -103,7 +102,4 @@ internal static partial class SourceRegistry
             10 => DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
             _ => false,
         };
-
-    [GeneratedRegex(@"^[\p{L}\p{N}_.-]+$")]
-    private static partial Regex KeyPattern();
 }

@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Site.Markdown;
 using Site.Markdown.Annotations;
+using Site.Markdown.Notes;
 
 namespace Site.Generation;
 
@@ -14,7 +14,7 @@ internal static class AnnotationsFile
 {
     public const string Name = "annotations.json";
 
-    public static string Write(RenderedArticle rendered)
+    public static byte[] Write(RenderedArticle rendered)
     {
         var article = rendered.Article;
         using var buffer = new MemoryStream();
@@ -27,71 +27,89 @@ internal static class AnnotationsFile
             json.WriteStartArray("notes");
             foreach (var note in rendered.Notes)
             {
-                json.WriteStartObject();
-                json.WriteNumber("number", note.Number);
-                json.WriteString("label", note.Label);
-                json.WriteString("id", note.Id);
-                json.WriteString("type", note.Kind == NoteKind.Plain ? "plain" : note.Kind.Name());
-                if (note.Kind == NoteKind.FactCheck)
-                {
-                    json.WriteString("claim", note.Definition.Claim);
-                    json.WriteString("verdict", note.Definition.Verdict);
-                    if (note.Definition.Claimant is { } claimant)
-                    {
-                        json.WriteString("claimant", claimant);
-                    }
-                }
-                json.WriteString("text", note.Text);
-                var definition = note.Definition.At(article.File);
-                json.WriteStartObject("definition");
-                json.WriteNumber("line", definition.Line);
-                json.WriteNumber("column", definition.Column);
-                json.WriteEndObject();
-                json.WriteStartArray("sources");
-                foreach (var source in note.Sources)
-                {
-                    json.WriteStringValue(source.Key);
-                }
-                json.WriteEndArray();
-                json.WriteStartArray("references");
-                foreach (var reference in note.References)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("id", note.ReferenceId(reference.Index));
-                    var at = reference.At(article.File);
-                    json.WriteNumber("line", at.Line);
-                    json.WriteNumber("column", at.Column);
-                    if (reference.Phrase is not null)
-                    {
-                        json.WriteString("phrase_id", note.PhraseId(reference.Index));
-                    }
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
+                WriteNote(json, note, rendered);
             }
             json.WriteEndArray();
             json.WriteStartArray("sources");
-            foreach (var (source, citedBy) in rendered.Annotations.Sources)
+            foreach (var source in rendered.Annotations.Sources)
             {
-                json.WriteStartObject();
-                json.WriteString("key", source.Key);
-                json.WriteString("title", source.Title);
-                json.WriteString("publisher", source.Publisher);
-                json.WriteString("url", source.Url);
-                json.WriteString("date", source.Date);
-                json.WriteString("archive", source.Archive);
-                json.WriteStartArray("cited_by");
-                foreach (var note in citedBy)
-                {
-                    json.WriteStringValue(note.Label);
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
+                WriteSource(json, source);
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static void WriteNote(Utf8JsonWriter json, Note note, RenderedArticle rendered)
+    {
+        var (file, ids) = (rendered.Article.File, rendered.Annotations.Ids);
+        json.WriteStartObject();
+        json.WriteNumber("number", note.Number);
+        json.WriteString("label", note.Label.Text);
+        json.WriteString("id", ids.Note(note.Label));
+        json.WriteString("type", note.Kind == NoteKind.Plain ? "plain" : note.Kind.Name());
+        if (note.Type is { Kind: NoteKind.FactCheck } factCheck)
+        {
+            json.WriteString("claim", factCheck.Claim);
+            json.WriteString("verdict", factCheck.Verdict);
+            if (factCheck.Claimant is { } claimant)
+            {
+                json.WriteString("claimant", claimant);
+            }
+        }
+        json.WriteString("text", rendered.TextOf(note));
+        WritePosition(json, "definition", note.Definition.At(file));
+        json.WriteStartArray("sources");
+        foreach (var source in note.Sources)
+        {
+            json.WriteStringValue(source.Key);
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("references");
+        for (var index = 1; index <= note.References.Count; index++)
+        {
+            var reference = note.References[index - 1];
+            json.WriteStartObject();
+            json.WriteString("id", ids.Reference(note.Label, index));
+            var at = reference.At(file);
+            json.WriteNumber("line", at.Line);
+            json.WriteNumber("column", at.Column);
+            if (reference.Phrase is not null)
+            {
+                json.WriteString("phrase_id", ids.Phrase(note.Label, index));
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WritePosition(Utf8JsonWriter json, string name, Diagnostics.FilePosition at)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("line", at.Line);
+        json.WriteNumber("column", at.Column);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSource(Utf8JsonWriter json, CitedSource cited)
+    {
+        var source = cited.Source;
+        json.WriteStartObject();
+        json.WriteString("key", source.Key);
+        json.WriteString("title", source.Title);
+        json.WriteString("publisher", source.Publisher);
+        json.WriteString("url", source.Url);
+        json.WriteString("date", source.Date);
+        json.WriteString("archive", source.Archive);
+        json.WriteStartArray("cited_by");
+        foreach (var note in cited.CitedBy)
+        {
+            json.WriteStringValue(note.Label.Text);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 }

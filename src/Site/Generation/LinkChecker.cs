@@ -32,9 +32,9 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
     /// <summary>A page that failed to render: its own errors are reported, so links to it are not.</summary>
     public void AddFailed(string outputPath) => _files.TryAdd(outputPath, 0);
 
-    public PageLinks AddPage(string outputPath, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
+    public PageLinks AddPage(string outputPath, string html, string sourceFile, IReadOnlyList<MarkdownLink> markdownLinks)
     {
-        var page = Scan(outputPath, html, sourceFile, sourceLinks);
+        var page = Scan(outputPath, html, sourceFile, markdownLinks);
         Add(page);
         return page;
     }
@@ -51,7 +51,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
         diagnostics.AddRange(page.Problems);
     }
 
-    private PageLinks Scan(string outputPath, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
+    private PageLinks Scan(string outputPath, string html, string sourceFile, IReadOnlyList<MarkdownLink> markdownLinks)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new HashSet<string>(StringComparer.Ordinal);
@@ -63,7 +63,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
         var problems = new List<Diagnostic>();
         foreach (var link in links)
         {
-            var (line, column) = sourceLinks.FirstOrDefault(s => Same(s.Url, link)) is { } source ? (source.Line, source.Column) : (0, 0);
+            var (line, column) = markdownLinks.FirstOrDefault(s => Same(s.Url, link)) is { } source ? (source.Line, source.Column) : (0, 0);
             void Report(DiagnosticCode code, string message) => problems.Add(new Diagnostic(
                 code, new FilePosition(sourceFile, line, column), line > 0 ? message : $"{message} (in the page {outputPath}, from a template)"));
 

@@ -65,11 +65,11 @@ internal static class SiteBuilder
             $"{templates.Fingerprint}|{config}|{options with { ContentDir = "", TemplatesDir = "", OutputDir = "" }}|{string.Join('|', content.Sources.Values)}",
             content.Articles);
 
-        (LinkChecker.PageLinks Links, byte[] Page) WritePage(string path, string html, string sourceFile, IReadOnlyList<SourceLink> sourceLinks)
+        (LinkChecker.PageLinks Links, byte[] Page) WritePage(string path, string html, string sourceFile, IReadOnlyList<MarkdownLink> markdownLinks)
         {
             var page = System.Text.Encoding.UTF8.GetBytes(options.PageInjection is { } injection ? Inject(html, injection) : html);
             output.Write(path, page);
-            return (links.AddPage(path, html, sourceFile, sourceLinks), page);
+            return (links.AddPage(path, html, sourceFile, markdownLinks), page);
         }
 
         // 2. Render each article and write its page as soon as it is ready, so memory stays flat.
@@ -110,7 +110,7 @@ internal static class SiteBuilder
                 return;
             }
             var (pageLinks, page) = WritePage(path, html, article.File, rendered.Links);
-            var annotations = System.Text.Encoding.UTF8.GetBytes(AnnotationsFile.Write(rendered));
+            var annotations = AnnotationsFile.Write(rendered);
             output.Write(annotationsPath, annotations);
             links.AddFile(annotationsPath);
             var cited = rendered.Annotations.Sources.Select(s => s.Source).Where(s => content.Sources.ContainsKey(s.Key) && !article.Sources.ContainsKey(s.Key)).Select(s => s.Key).ToList();

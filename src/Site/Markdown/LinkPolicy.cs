@@ -13,9 +13,9 @@ internal static partial class LinkPolicy
 {
     /// <summary>Reports links with a scheme that is not allowed, and returns the allowed ones with their
     /// 1-based positions, so later checks can point at the Markdown.</summary>
-    public static IReadOnlyList<SourceLink> Check(MarkdownDocument document, string file, DiagnosticBag diagnostics)
+    public static IReadOnlyList<MarkdownLink> Check(MarkdownDocument document, string file, DiagnosticBag diagnostics)
     {
-        var links = new List<SourceLink>();
+        var links = new List<MarkdownLink>();
         foreach (var inline in document.Descendants<Inline>())
         {
             var (url, kind) = inline switch
@@ -39,21 +39,12 @@ internal static partial class LinkPolicy
             if (IsAllowed(url))
             {
                 var at = inline.At(file);
-                links.Add(new SourceLink(url, at.Line, at.Column));
+                links.Add(new MarkdownLink(url, at.Line, at.Column));
                 continue;
             }
+            // An error: the article is then not rendered, so the URL never reaches any HTML.
             diagnostics.Report(DiagnosticCode.LinkScheme, inline.At(file),
                 $"{kind} to '{Printable(url)}' is not allowed: use http, https, mailto, a relative path or a #fragment");
-            // Belt and braces: a rejected URL never reaches any HTML, even a preview's.
-            switch (inline)
-            {
-                case LinkInline link:
-                    link.Url = "";
-                    break;
-                case AutolinkInline autolink:
-                    autolink.Url = "";
-                    break;
-            }
         }
         return links;
     }

@@ -1,31 +1,41 @@
 using Markdig;
-using Markdig.Renderers;
 using Site.Content;
 using Site.Diagnostics;
+using Site.Localization;
 using Site.Markdown.Annotations;
+using Site.Markdown.Citations;
+using Site.Markdown.Notes;
 using Site.Markdown.Tables;
 
 namespace Site.Markdown;
 
-/// <summary>An article's Markdown rendered to HTML: the body, and the notes section that follows it.</summary>
+/// <summary>An article's Markdown rendered: the body, the Notes and Sources sections that follow it, its
+/// resolved annotations with each note's plain text (by number), and its links for the link check.</summary>
 internal sealed record RenderedArticle(
     Article Article,
     string BodyHtml,
     string NotesHtml,
     string SourcesHtml,
     AnnotationSet Annotations,
-    IReadOnlyList<SourceLink> Links)
+    IReadOnlyList<string> NoteTexts,
+    IReadOnlyList<MarkdownLink> Links)
 {
     public IReadOnlyList<Note> Notes => Annotations.Notes;
+
+    /// <summary>The note as plain text, for annotations.json.</summary>
+    public string TextOf(Note note) => NoteTexts[note.Number - 1];
 }
 
-/// <summary>A link as written in Markdown, with its 1-based position.</summary>
-internal sealed record SourceLink(string Url, int Line, int Column);
+/// <summary>A link as written in Markdown, with its 1-based position, so the link check can point at it.</summary>
+internal sealed record MarkdownLink(string Url, int Line, int Column);
 
 /// <summary>Owns the one Markdig pipeline of a build and renders articles with it (thread-safe).</summary>
 internal sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
+
+    /// <summary>One language for now; the words will come with each article when articles have languages.</summary>
+    private readonly Strings _strings = Strings.English;
 
     public MarkdownRenderer(bool allowHtml)
     {
@@ -37,7 +47,8 @@ internal sealed class MarkdownRenderer
             .UseEmphasisExtras()
             .Use<HeadingIdExtension>()
             .UseAutoLinks()
-            .Use<AnnotationExtension>()
+            .Use<NotesExtension>()
+            .Use<CitationsExtension>()
             .Use<ScrollingTableExtension>();
         if (!allowHtml)
         {
@@ -52,52 +63,50 @@ internal sealed class MarkdownRenderer
     /// <param name="siteSources">Sources from content/sources.yml, which every article's notes may cite.</param>
     public RenderedArticle? Render(Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics)
     {
-        var local = new DiagnosticBag();
         if (!InputLimits.Check(article.Markdown, article.File, diagnostics))
         {
             return null;
         }
+        var local = new DiagnosticBag();
         try
         {
             var document = Markdig.Markdown.Parse(article.Markdown, _pipeline);
             var annotations = AnnotationResolver.Resolve(document, article, siteSources, local);
             var links = LinkPolicy.Check(document, article.File, local);
-
-            var writer = new StringWriter();
-            var renderer = new HtmlRenderer(writer);
-            _pipeline.Setup(renderer);
-            renderer.Render(document);
-            var body = writer.ToString();
-
-            writer.GetStringBuilder().Clear();
-            NotesSectionWriter.Write(renderer, article.Slug, annotations.Notes);
-            var notesHtml = writer.ToString();
-
-            writer.GetStringBuilder().Clear();
-            SourcesSectionWriter.Write(renderer, article.Slug, annotations.Sources);
-            var sourcesHtml = writer.ToString();
-
-            // Plain text of each note, for editors' tools (annotations.json).
-            renderer.EnableHtmlForBlock = false;
-            renderer.EnableHtmlForInline = false;
-            renderer.EnableHtmlEscape = false;
-            foreach (var note in annotations.Notes)
-            {
-                writer.GetStringBuilder().Clear();
-                renderer.WriteChildren(note.Definition);
-                note.Text = writer.ToString().Trim();
-            }
-
-            diagnostics.AddRange(local.ToSortedList());
-            return local.HasErrors ? null : new RenderedArticle(article, body, notesHtml, sourcesHtml, annotations, links);
+            // An article with errors is not published, so it is not rendered: no rejected link or
+            // unresolved annotation can reach any HTML, even a preview's.
+            return local.HasErrors ? null : Render(article, document, annotations, links);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Markdig throws ArgumentException past its nesting limit, and has had fuzzing-class crashes
             // (IndexOutOfRange, NullReference): either way it is this file's problem, never the whole build's.
-            diagnostics.AddRange(local.ToSortedList());
-            diagnostics.Report(DiagnosticCode.MarkdownTooDeep, new FilePosition(article.File), $"the Markdown could not be processed: {e.Message}");
+            local.Report(DiagnosticCode.MarkdownTooDeep, new FilePosition(article.File), $"the Markdown could not be processed: {e.Message}");
             return null;
         }
+        finally
+        {
+            diagnostics.AddRange(local.ToSortedList());
+        }
+    }
+
+    private RenderedArticle Render(Article article, Markdig.Syntax.MarkdownDocument document, AnnotationSet annotations, IReadOnlyList<MarkdownLink> links)
+    {
+        var writer = new StringWriter();
+        var renderer = new ArticleHtmlRenderer(writer, annotations, _strings);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        var body = writer.ToString();
+
+        writer.GetStringBuilder().Clear();
+        NotesSectionWriter.Write(renderer, annotations, _strings);
+        var notes = writer.ToString();
+
+        writer.GetStringBuilder().Clear();
+        SourcesSectionWriter.Write(renderer, annotations, _strings);
+        var sources = writer.ToString();
+
+        var texts = annotations.Notes.Select(note => NoteText.Of(note, annotations, _strings)).ToList();
+        return new RenderedArticle(article, body, notes, sources, annotations, texts, links);
     }
 }

@@ -42,7 +42,7 @@ internal static class PageModel
         };
         if (rendered is not null)
         {
-            model["json_ld"] = StructuredData.ForArticle(article, config, Permalink(config, article.Slug + "/"), rendered.Notes);
+            model["json_ld"] = StructuredData.ForArticle(article, config, Permalink(config, article.Slug + "/"), rendered.Annotations);
             model["body"] = rendered.BodyHtml;
             model["notes"] = rendered.NotesHtml;
             model["sources"] = rendered.SourcesHtml;

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Site.Content;
 using Site.Markdown.Annotations;
+using Site.Markdown.Notes;
 
 namespace Site.Templating;
 
@@ -13,7 +14,7 @@ namespace Site.Templating;
 /// </summary>
 internal static class StructuredData
 {
-    public static string ForArticle(Article article, SiteConfig config, string? permalink, IReadOnlyList<Note> notes)
+    public static string ForArticle(Article article, SiteConfig config, string? permalink, AnnotationSet annotations)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
@@ -22,9 +23,9 @@ internal static class StructuredData
             json.WriteString("@context", "https://schema.org");
             json.WriteStartArray("@graph");
             NewsArticle(json, article, config, permalink);
-            foreach (var note in notes.Where(n => n.Kind == NoteKind.FactCheck))
+            foreach (var note in annotations.Notes.Where(n => n.Kind == NoteKind.FactCheck))
             {
-                ClaimReview(json, note, article, config, permalink);
+                ClaimReview(json, note, permalink is null ? null : permalink + "#" + annotations.Ids.Note(note.Label), article, config);
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -32,15 +33,15 @@ internal static class StructuredData
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void ClaimReview(Utf8JsonWriter json, Note note, Article article, SiteConfig config, string? permalink)
+    private static void ClaimReview(Utf8JsonWriter json, Note note, string? url, Article article, SiteConfig config)
     {
         json.WriteStartObject();
         json.WriteString("@type", "ClaimReview");
-        if (permalink is not null)
+        if (url is not null)
         {
-            json.WriteString("url", permalink + "#" + note.Id);
+            json.WriteString("url", url);
         }
-        json.WriteString("claimReviewed", note.Definition.Claim);
+        json.WriteString("claimReviewed", note.Type.Claim);
         json.WriteString("datePublished", article.Date.ToIso());
         json.WriteStartObject("author");
         json.WriteString("@type", "Organization");
@@ -52,11 +53,11 @@ internal static class StructuredData
         json.WriteEndObject();
         json.WriteStartObject("reviewRating");
         json.WriteString("@type", "Rating");
-        json.WriteString("alternateName", note.Definition.Verdict);
+        json.WriteString("alternateName", note.Type.Verdict);
         json.WriteEndObject();
         json.WriteStartObject("itemReviewed");
         json.WriteString("@type", "Claim");
-        if (note.Definition.Claimant is { } claimant)
+        if (note.Type.Claimant is { } claimant)
         {
             json.WriteStartObject("author");
             json.WriteString("@type", "Person");

@@ -1,29 +1,14 @@
 using Site.Content;
+using Site.Markdown.Notes;
 
 namespace Site.Markdown.Annotations;
 
-/// <summary>A referenced note with its number (by first reference) and its stable, label-derived ids.</summary>
-internal sealed class Note(string slug, NoteDefinition definition, int number)
+/// <summary>A published note: defined, referenced, and numbered by its first reference.</summary>
+/// <param name="References">In text order: the k-th is reference k (1-based) in ids and back-links.</param>
+/// <param name="Sources">The sources it cites, in order of first citation.</param>
+internal sealed record Note(NoteDefinition Definition, int Number, NoteType Type, IReadOnlyList<NoteReference> References, IReadOnlyList<Source> Sources)
 {
-    public string Label => Definition.Label;
+    public NoteLabel Label => Definition.Label;
 
-    public NoteDefinition Definition { get; } = definition;
-
-    public int Number { get; } = number;
-
-    public string Id { get; } = $"{slug}--note-{definition.Label}";
-
-    public List<NoteReference> References { get; } = [];
-
-    /// <summary>Registered sources cited in the note, in order of first citation.</summary>
-    public List<Source> Sources { get; } = [];
-
-    public NoteKind Kind => Definition.Kind;
-
-    /// <summary>The note as plain text, for annotations.json; set when the note is rendered.</summary>
-    public string Text { get; set; } = "";
-
-    public string ReferenceId(int index) => $"{slug}--ref-{Label}-{index}";
-
-    public string PhraseId(int index) => $"{slug}--phrase-{Label}-{index}";
+    public NoteKind Kind => Type.Kind;
 }

@@ -14,9 +14,9 @@ internal sealed class ScrollingTableExtension : IMarkdownExtension
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
         // Registered after UsePipeTables(), so the table renderer exists to be wrapped.
-        if (renderer is HtmlRenderer html && html.ObjectRenderers.Find<HtmlTableRenderer>() is { } table)
+        if (renderer is ArticleHtmlRenderer html && html.ObjectRenderers.Find<HtmlTableRenderer>() is { } table)
         {
-            html.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer(table));
+            html.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer(table, html.Strings.Table));
         }
     }
 }

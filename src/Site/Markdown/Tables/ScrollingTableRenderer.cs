@@ -6,12 +6,13 @@ namespace Site.Markdown.Tables;
 
 /// <summary>Wraps each table in a focusable scrolling region, so a wide table scrolls inside the text
 /// column instead of spilling into the margin where notes sit.</summary>
-internal sealed class ScrollingTableRenderer(HtmlTableRenderer inner) : HtmlObjectRenderer<Table>
+/// <param name="name">The region's accessible name.</param>
+internal sealed class ScrollingTableRenderer(HtmlTableRenderer inner, string name) : HtmlObjectRenderer<Table>
 {
     protected override void Write(HtmlRenderer renderer, Table table)
     {
         renderer.EnsureLine();
-        renderer.Write("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n");
+        renderer.Write("<div class=\"table-wrap\" role=\"region\" aria-label=\"").Write(name).Write("\" tabindex=\"0\">\n");
         ((IMarkdownObjectRenderer)inner).Write(renderer, table);
         renderer.EnsureLine();
         renderer.Write("</div>\n");

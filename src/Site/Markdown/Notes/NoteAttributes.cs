@@ -1,4 +1,4 @@
-namespace Site.Markdown.Annotations;
+namespace Site.Markdown.Notes;
 
 /// <summary>
 /// The optional block right after a definition's colon: <c>{fact-check claim="…" verdict="Disputed"}</c>.

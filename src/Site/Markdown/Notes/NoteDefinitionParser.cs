@@ -1,7 +1,7 @@
 using Markdig.Parsers;
 using Markdig.Syntax;
 
-namespace Site.Markdown.Annotations;
+namespace Site.Markdown.Notes;
 
 /// <summary>
 /// Parses note definitions, <c>[^label]: text</c>, with Markdown footnote rules: continuation lines are
@@ -31,12 +31,7 @@ internal sealed class NoteDefinitionParser : BlockParser
             return BlockState.None;
         }
         var text = line.Text;
-        var end = line.Start + 2;
-        while (end <= line.End && text[end] != ']' && !char.IsWhiteSpace(text[end]) && text[end] != '[')
-        {
-            end++;
-        }
-        if (end > line.End || text[end] != ']' || end == line.Start + 2 || end + 1 > line.End || text[end + 1] != ':')
+        if (!NoteLabel.TryRead(text, line.Start + 2, line.End, ']', out var label, out var end) || end + 1 > line.End || text[end + 1] != ':')
         {
             return BlockState.None;
         }
@@ -58,7 +53,7 @@ internal sealed class NoteDefinitionParser : BlockParser
         }
         var definition = new NoteDefinition(this)
         {
-            Label = text[(line.Start + 2)..end],
+            Label = label,
             Attributes = attributes,
             Line = processor.LineIndex,
             Column = processor.Column,

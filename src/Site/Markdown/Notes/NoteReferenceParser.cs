@@ -3,7 +3,7 @@ using Markdig.Parsers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Site.Markdown.Annotations;
+namespace Site.Markdown.Notes;
 
 /// <summary>
 /// Parses <c>[^label]</c> references and closes phrase annotations, <c>[a phrase]{^label}</c>.
@@ -13,8 +13,6 @@ namespace Site.Markdown.Annotations;
 /// </summary>
 internal sealed class NoteReferenceParser : InlineParser
 {
-    private const int MaxLabelLength = 100;
-
     public NoteReferenceParser()
     {
         OpeningCharacters = ['[', ']'];
@@ -25,7 +23,7 @@ internal sealed class NoteReferenceParser : InlineParser
         var start = slice.Start;
         if (slice.CurrentChar == '[')
         {
-            if (slice.PeekChar() != '^' || !TryReadLabel(slice, start + 2, ']', out var label, out var end))
+            if (slice.PeekChar() != '^' || !NoteLabel.TryRead(slice.Text, start + 2, slice.End, ']', out var label, out var end))
             {
                 return false;
             }
@@ -43,7 +41,7 @@ internal sealed class NoteReferenceParser : InlineParser
 
         // ']' — a phrase annotation closes here only if "{^label}" follows and a '[' is open.
         if (slice.PeekChar() != '{' || slice.PeekChar(2) != '^'
-            || !TryReadLabel(slice, start + 3, '}', out var phraseLabel, out var labelEnd)
+            || !NoteLabel.TryRead(slice.Text, start + 3, slice.End, '}', out var phraseLabel, out var labelEnd)
             // An opener made inactive by a link inside the phrase still opens the phrase: only links may not nest.
             || processor.Inline?.FirstParentOfType<LinkDelimiterInline>() is not { IsImage: false } opener)
         {
@@ -72,24 +70,5 @@ internal sealed class NoteReferenceParser : InlineParser
         processor.Inline = reference;
         slice.Start = labelEnd + 1;
         return true;
-    }
-
-    /// <summary>Reads a label from <paramref name="from"/> up to <paramref name="close"/>: no spaces, no brackets.</summary>
-    private static bool TryReadLabel(StringSlice slice, int from, char close, out string label, out int end)
-    {
-        var text = slice.Text;
-        end = from;
-        while (end <= slice.End && text[end] != close && end - from < MaxLabelLength)
-        {
-            var c = text[end];
-            if (char.IsWhiteSpace(c) || c is '[' or ']' or '{' or '}' or '^')
-            {
-                break;
-            }
-            end++;
-        }
-        var found = end <= slice.End && end > from && text[end] == close;
-        label = found ? text[from..end] : "";
-        return found;
     }
 }

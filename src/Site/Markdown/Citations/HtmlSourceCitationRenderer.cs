@@ -1,22 +1,24 @@
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Site.Localization;
+using Site.Markdown.Annotations;
 
-namespace Site.Markdown.Annotations;
+namespace Site.Markdown.Citations;
 
 /// <summary>A citation reads as its publisher and date, linked to the source itself.</summary>
-internal sealed class HtmlSourceCitationRenderer : HtmlObjectRenderer<SourceCitation>
+internal sealed class HtmlSourceCitationRenderer(AnnotationSet annotations, Strings strings) : HtmlObjectRenderer<SourceCitation>
 {
     protected override void Write(HtmlRenderer renderer, SourceCitation citation)
     {
         // An unknown key was reported as an error; nothing is written for it.
-        if (citation.Source is not { } source)
+        if (!annotations.Citations.TryGetValue(citation, out var source))
         {
             return;
         }
-        var text = source.DateDisplay is { } date ? $"{source.Publisher}, {date}" : source.Publisher;
+        var text = strings.Citation(source);
         if (!renderer.EnableHtmlForInline)
         {
-            // Plain text (an image's alt attribute, annotations.json): still escaped where the renderer escapes.
+            // Plain text, as in an image's alt attribute: still escaped where the renderer escapes.
             renderer.WriteEscape(text);
             return;
         }

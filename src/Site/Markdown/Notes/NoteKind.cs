@@ -1,4 +1,4 @@
-namespace Site.Markdown.Annotations;
+namespace Site.Markdown.Notes;
 
 /// <summary>What a note does for the reader, declared as <c>[^label]: {fact-check …}</c>.</summary>
 internal enum NoteKind
@@ -28,16 +28,6 @@ internal static class NoteKinds
         NoteKind.Definition => "definition",
         NoteKind.FactCheck => "fact-check",
         NoteKind.Correction => "correction",
-        _ => "",
-    };
-
-    /// <summary>The visible label: "Fact-check".</summary>
-    public static string Label(this NoteKind kind) => kind switch
-    {
-        NoteKind.Context => "Context",
-        NoteKind.Definition => "Definition",
-        NoteKind.FactCheck => "Fact-check",
-        NoteKind.Correction => "Correction",
         _ => "",
     };
 }

@@ -2,10 +2,10 @@ using Markdig;
 using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
 
-namespace Site.Markdown.Annotations;
+namespace Site.Markdown.Notes;
 
-/// <summary>Registers note definitions, references, phrase annotations and source citations, and their HTML renderers.</summary>
-internal sealed class AnnotationExtension : IMarkdownExtension
+/// <summary>Registers note definitions, references and phrase annotations, and their HTML renderers.</summary>
+internal sealed class NotesExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
@@ -18,19 +18,17 @@ internal sealed class AnnotationExtension : IMarkdownExtension
         {
             // Before the link parser: it claims both '[' and ']'.
             pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new NoteReferenceParser());
-            pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new SourceCitationParser());
         }
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
-        if (renderer is not HtmlRenderer html)
+        // Notes render only with their article's resolution, which its renderer carries.
+        if (renderer is ArticleHtmlRenderer html)
         {
-            return;
+            html.ObjectRenderers.AddIfNotAlready(new HtmlNoteDefinitionRenderer());
+            html.ObjectRenderers.AddIfNotAlready(new HtmlNoteReferenceRenderer(html.Annotations, html.Strings));
+            html.ObjectRenderers.AddIfNotAlready(new HtmlPhraseAnnotationRenderer(html.Annotations));
         }
-        html.ObjectRenderers.AddIfNotAlready<HtmlNoteDefinitionRenderer>();
-        html.ObjectRenderers.AddIfNotAlready<HtmlNoteReferenceRenderer>();
-        html.ObjectRenderers.AddIfNotAlready<HtmlPhraseAnnotationRenderer>();
-        html.ObjectRenderers.AddIfNotAlready<HtmlSourceCitationRenderer>();
     }
 }

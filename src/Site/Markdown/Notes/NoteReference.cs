@@ -1,17 +1,12 @@
 using Markdig.Syntax.Inlines;
 
-namespace Site.Markdown.Annotations;
+namespace Site.Markdown.Notes;
 
 /// <summary>A reference to a note: <c>[^label]</c>, or the marker that ends a phrase annotation.</summary>
 internal sealed class NoteReference : LeafInline
 {
-    public required string Label { get; init; }
+    public required NoteLabel Label { get; init; }
 
     /// <summary>The phrase this reference closes, for <c>[phrase]{^label}</c>.</summary>
     public PhraseAnnotation? Phrase { get; init; }
-
-    public Note? Note { get; set; }
-
-    /// <summary>1-based position among the references to the same note, in text order.</summary>
-    public int Index { get; set; }
 }

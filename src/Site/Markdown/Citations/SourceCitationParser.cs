@@ -1,8 +1,9 @@
 using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Syntax;
+using Site.Content;
 
-namespace Site.Markdown.Annotations;
+namespace Site.Markdown.Citations;
 
 /// <summary>Parses <c>[@key]</c> (Pandoc's citation form). Must run before LinkInlineParser.</summary>
 internal sealed class SourceCitationParser : InlineParser
@@ -21,7 +22,7 @@ internal sealed class SourceCitationParser : InlineParser
         var text = slice.Text;
         var start = slice.Start;
         var end = start + 2;
-        while (end <= slice.End && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '_' or '.'))
+        while (end <= slice.End && Source.IsKeyChar(text[end]))
         {
             end++;
         }

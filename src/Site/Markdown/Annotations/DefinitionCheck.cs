@@ -1,0 +1,47 @@
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Site.Diagnostics;
+using Site.Markdown.Notes;
+
+namespace Site.Markdown.Annotations;
+
+/// <summary>Checks every definition's label and text; returns the usable definitions by label. Labels
+/// match exactly: near-misses are reported, not merged.</summary>
+internal static class DefinitionCheck
+{
+    public static Dictionary<NoteLabel, NoteDefinition> Check(IReadOnlyList<NoteDefinition> definitions, string file, DiagnosticBag diagnostics)
+    {
+        var byLabel = new Dictionary<NoteLabel, NoteDefinition>();
+        var byFolded = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
+        foreach (var definition in definitions)
+        {
+            var (label, at) = (definition.Label, definition.At(file));
+            if (!label.IsValid)
+            {
+                diagnostics.Report(DiagnosticCode.BadLabel, at, $"annotation label '{label}' is not allowed: use letters, digits, '-' and '_'");
+                continue;
+            }
+            if (byLabel.TryGetValue(label, out var first))
+            {
+                diagnostics.Report(DiagnosticCode.DuplicateDefinition, at, $"annotation [^{label}] is defined twice; the first definition is at line {first.At(file).Line}");
+                continue;
+            }
+            if (IsEmpty(definition))
+            {
+                diagnostics.Report(DiagnosticCode.EmptyNote, at, $"annotation [^{label}] is empty; write the note after the colon");
+            }
+            var folded = label.Folded;
+            if (!byFolded.TryAdd(folded, definition))
+            {
+                var similar = byFolded[folded];
+                diagnostics.Report(DiagnosticCode.SimilarLabels, at, $"annotation labels [^{similar.Label}] (line {similar.At(file).Line}) and [^{label}] differ only by case or accents; rename one");
+            }
+            byLabel.Add(label, definition);
+        }
+        return byLabel;
+    }
+
+    private static bool IsEmpty(NoteDefinition definition) =>
+        definition.All(block => block is ParagraphBlock paragraph
+            && (paragraph.Inline is null || paragraph.Inline.All(i => i is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())));
+}

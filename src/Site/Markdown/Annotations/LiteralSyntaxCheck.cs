@@ -1,0 +1,72 @@
+using System.Text;
+using Markdig.Syntax.Inlines;
+using Site.Diagnostics;
+
+namespace Site.Markdown.Annotations;
+
+/// <summary>
+/// Annotation syntax that did not parse (a space in a label, "![^x]", an escape) would reach the reader as
+/// literal "[^x]"; it is reported instead, at its offset in the Markdown.
+/// </summary>
+internal sealed class LiteralSyntaxCheck(string markdown, string file, DiagnosticBag diagnostics)
+{
+    /// <summary>How much of the text after "[^" the message quotes.</summary>
+    private const int SnippetLength = 40;
+
+    /// <summary>Checks the direct children of <paramref name="container"/>. Literal runs are joined, since
+    /// '[' is often a node of its own.</summary>
+    public void Check(ContainerInline container)
+    {
+        var run = new StringBuilder();
+        var starts = new List<(int Offset, LiteralInline Literal)>();
+        foreach (var inline in container)
+        {
+            if (inline is LiteralInline literal)
+            {
+                starts.Add((run.Length, literal));
+                run.Append(literal.Content.AsSpan());
+                continue;
+            }
+            Flush(run, starts);
+            // A bracket never closed stays an opener with the text after it as children: "[^a" at the end of
+            // a paragraph is '[' then "^a", which no literal run holds whole.
+            if (inline is LinkDelimiterInline opener && opener.FirstChild is LiteralInline { Content: var after } && after.CurrentChar == '^')
+            {
+                Report(opener.Span.Start, Snippet("[" + after, 0));
+            }
+        }
+        Flush(run, starts);
+    }
+
+    private void Flush(StringBuilder run, List<(int Offset, LiteralInline Literal)> starts)
+    {
+        var text = run.ToString();
+        for (var at = text.IndexOf("[^", StringComparison.Ordinal); at >= 0; at = text.IndexOf("[^", at + 2, StringComparison.Ordinal))
+        {
+            var (offset, literal) = starts.Last(s => s.Offset <= at);
+            // Literals made from a failed bracket carry no line, but their span (an offset) is right.
+            Report(literal.Span.Start + at - offset, Snippet(text, at));
+        }
+        run.Clear();
+        starts.Clear();
+    }
+
+    /// <summary>"[^" at <paramref name="at"/>, what follows up to a space or ']', and the ']' if there is one.</summary>
+    private static string Snippet(string text, int at)
+    {
+        var end = at + 2;
+        while (end < text.Length && end - at - 2 < SnippetLength && !char.IsWhiteSpace(text[end]) && text[end] != ']')
+        {
+            end++;
+        }
+        return text[at..(end < text.Length && text[end] == ']' ? end + 1 : end)];
+    }
+
+    private void Report(int offset, string snippet)
+    {
+        var lineStart = markdown.LastIndexOf('\n', Math.Clamp(offset - 1, 0, markdown.Length - 1)) + 1;
+        var line = markdown.AsSpan(0, lineStart).Count('\n');
+        diagnostics.Report(DiagnosticCode.BadLabel, FilePosition.FromZeroBased(file, line, offset - lineStart),
+            $"'{snippet}' is not a valid annotation: labels use letters, digits, '-' and '_' without spaces (to show the syntax itself, use a `code span`)");
+    }
+}

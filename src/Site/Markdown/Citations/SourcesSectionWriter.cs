@@ -1,0 +1,47 @@
+using Markdig.Renderers;
+using Site.Localization;
+using Site.Markdown.Annotations;
+
+namespace Site.Markdown.Citations;
+
+/// <summary>
+/// Writes the article's "Sources" section: every cited source once, in order of first citation, with
+/// its publisher, title, date, an archived copy when there is one, and links back to the notes citing it.
+/// </summary>
+internal static class SourcesSectionWriter
+{
+    public static void Write(HtmlRenderer renderer, AnnotationSet annotations, Strings strings)
+    {
+        if (annotations.Sources.Count == 0)
+        {
+            return;
+        }
+        var ids = annotations.Ids;
+        SectionWriter.Open(renderer, "sources", ids.SourcesSection, strings.SourcesHeading);
+        foreach (var (source, citedBy) in annotations.Sources)
+        {
+            renderer.Write("<li class=\"source\" id=\"").WriteEscape(ids.Source(source.Key)).Write("\">")
+                .Write("<span class=\"source-publisher\">").WriteEscape(source.Publisher).Write("</span>, ")
+                .Write("<a class=\"source-title\" href=\"").WriteEscapeUrl(source.Url).Write("\">").WriteEscape(source.Title).Write("</a>");
+            if (strings.PartialDate(source.Date) is { } date)
+            {
+                renderer.Write(", <time datetime=\"").WriteEscape(source.Date).Write("\">").WriteEscape(date).Write("</time>");
+            }
+            renderer.Write(".");
+            if (source.Archive is { } archive)
+            {
+                renderer.Write(" <a class=\"source-archive\" href=\"").WriteEscapeUrl(archive).Write("\">").Write(strings.ArchivedCopy).Write("</a>.");
+            }
+            renderer.Write(" <span class=\"source-cited\">").Write(strings.CitedIn(citedBy.Count));
+            for (var i = 0; i < citedBy.Count; i++)
+            {
+                var note = citedBy[i];
+                renderer.Write(i == 0 ? " " : ", ")
+                    .Write("<a class=\"source-back\" href=\"#").WriteEscape(ids.Note(note.Label)).Write("\" aria-label=\"").Write(strings.NoteName(note.Number))
+                    .Write("\">").Write(strings.Number(note.Number)).Write("</a>");
+            }
+            renderer.Write(".</span></li>\n");
+        }
+        SectionWriter.Close(renderer);
+    }
+}
