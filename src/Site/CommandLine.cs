@@ -70,43 +70,42 @@ internal sealed record CommandLine(
             return line with { Error = $"unknown command '{command}'" };
         }
 
-        for (var i = 1; i < args.Count; i++)
+        // Every option in turn, until an error or a request for help.
+        for (var i = 1; i < args.Count && line.Error is null && line.Command != "help"; i++)
         {
-            var arg = args[i];
-            if ((command == "serve" && BuildOnly.Contains(arg)) || (command == "build" && ServeOnly.Contains(arg)))
-            {
-                return line with { Error = $"option '{arg}' does not apply to '{command}'" };
-            }
-            switch (arg)
-            {
-                case "-h" or "--help":
-                    return line with { Command = "help" };
-                case "--drafts":
-                    line = line with { Build = line.Build with { Drafts = true } };
-                    continue;
-                case "--strict":
-                    line = line with { Build = line.Build with { Strict = true } };
-                    continue;
-                case "--quiet" or "-q":
-                    line = line with { Quiet = true };
-                    continue;
-                case "--content" or "--templates" or "--output" or "--base-url" or "--diagnostics" or "--port" or "--host":
-                    break;
-                default:
-                    return line with { Error = arg.StartsWith('-') ? $"unknown option '{arg}'" : $"unexpected argument '{arg}'" };
-            }
-            if (i + 1 >= args.Count || args[i + 1].Length == 0 || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                return line with { Error = $"option '{arg}' needs a value, e.g. {arg} {Example(arg)}" };
-            }
-            var value = args[++i];
-            line = WithValue(line, arg, value);
-            if (line.Error is not null)
-            {
-                return line;
-            }
+            line = WithOption(line, args, ref i);
         }
         return line;
+    }
+
+    /// <summary>Applies the option at <paramref name="i"/>, moving past its value if it takes one.</summary>
+    private static CommandLine WithOption(CommandLine line, IReadOnlyList<string> args, ref int i)
+    {
+        var (arg, command) = (args[i], line.Command);
+        if ((command == "serve" && BuildOnly.Contains(arg)) || (command == "build" && ServeOnly.Contains(arg)))
+        {
+            return line with { Error = $"option '{arg}' does not apply to '{command}'" };
+        }
+        switch (arg)
+        {
+            case "-h" or "--help":
+                return line with { Command = "help" };
+            case "--drafts":
+                return line with { Build = line.Build with { Drafts = true } };
+            case "--strict":
+                return line with { Build = line.Build with { Strict = true } };
+            case "--quiet" or "-q":
+                return line with { Quiet = true };
+            case "--content" or "--templates" or "--output" or "--base-url" or "--diagnostics" or "--port" or "--host":
+                break;
+            default:
+                return line with { Error = arg.StartsWith('-') ? $"unknown option '{arg}'" : $"unexpected argument '{arg}'" };
+        }
+        if (i + 1 >= args.Count || args[i + 1].Length == 0 || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            return line with { Error = $"option '{arg}' needs a value, e.g. {arg} {Example(arg)}" };
+        }
+        return WithValue(line, arg, args[++i]);
     }
 
     private static CommandLine WithValue(CommandLine line, string option, string value)

@@ -162,7 +162,7 @@ internal sealed class SpecSuite(string fileName, bool allowFrontMatter)
             Tags: [],
             Author: null,
             Draft: false,
-            Source: null,
+            OriginalPublication: null,
             Markdown: example.Markdown);
         var frontMatterErrors = false;
         if (frontMatter && example.Markdown.StartsWith("---\n", StringComparison.Ordinal))

@@ -1,7 +1,8 @@
 namespace Site.Content;
 
-/// <summary>Name and address of the publication an article first appeared in.</summary>
-internal sealed record SourceCredit(string Name, string Url);
+/// <summary>Name and address of the publication an article first appeared in, credited on its page (front
+/// matter <c>source:</c>). Not to be confused with the <see cref="Source"/>s its notes cite.</summary>
+internal sealed record OriginalPublication(string Name, string Url);
 
 /// <summary>One article as read from content/: validated front matter plus the Markdown body.</summary>
 /// <param name="File">Path shown in diagnostics, e.g. content/x.md.</param>
@@ -17,7 +18,7 @@ internal sealed record Article(
     IReadOnlyList<string> Tags,
     string? Author,
     bool Draft,
-    SourceCredit? Source,
+    OriginalPublication? OriginalPublication,
     string Markdown)
 {
     /// <summary>Sources its notes may cite besides the site-wide ones in content/sources.yml.</summary>

@@ -17,32 +17,7 @@ internal static class ContentLoader
         var sources = SourceRegistry.LoadSiteSources(contentDir, diagnostics);
         var files = ArticleFiles(contentDir, diagnostics).Order(StringComparer.Ordinal).ToList();
         var articles = new Article?[files.Count];
-        Parallel.For(0, files.Count, i =>
-        {
-            var stamp = Stamp(files[i]);
-            if (known is not null && known.TryGetValue(files[i], out var same) && same.Stamp == stamp)
-            {
-                articles[i] = same;
-                return;
-            }
-            var local = new DiagnosticBag();
-            articles[i] = Read(files[i], local) is { } article
-                ? article with
-                {
-                    Markdown = "",
-                    FullPath = files[i],
-                    ContentPath = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/'),
-                    Stamp = stamp,
-                }
-                : null;
-            var found = local.ToSortedList();
-            diagnostics.AddRange(found);
-            // Only clean articles are remembered: the others must report their problems on every build.
-            if (known is not null && articles[i] is { } clean && found.Count == 0)
-            {
-                known[files[i]] = clean;
-            }
-        });
+        Parallel.For(0, files.Count, i => articles[i] = ReadFrontMatter(contentDir, files[i], diagnostics, known));
         if (known is not null)
         {
             foreach (var gone in known.Keys.Except(files).ToList())
@@ -50,17 +25,41 @@ internal static class ContentLoader
                 known.TryRemove(gone, out _);
             }
         }
+        var published = articles.OfType<Article>().Where(a => includeDrafts || !a.Draft);
+        return new SiteContent(config, WithUniqueSlugs(published, diagnostics), sources);
+    }
 
-        var published = new List<Article>(files.Count);
+    /// <summary>An article's front matter, from <paramref name="known"/> when its file is unchanged.</summary>
+    private static Article? ReadFrontMatter(string contentDir, string path, DiagnosticBag diagnostics, ConcurrentDictionary<string, Article>? known)
+    {
+        var stamp = Stamp(path);
+        if (known is not null && known.TryGetValue(path, out var same) && same.Stamp == stamp)
+        {
+            return same;
+        }
+        var local = new DiagnosticBag();
+        var article = Read(path, local) is { } read
+            ? read with { Markdown = "", FullPath = path, ContentPath = Path.GetRelativePath(contentDir, path).Replace('\\', '/'), Stamp = stamp }
+            : null;
+        var found = local.ToSortedList();
+        diagnostics.AddRange(found);
+        // Only clean articles are remembered: the others must report their problems on every build.
+        if (known is not null && article is not null && found.Count == 0)
+        {
+            known[path] = article;
+        }
+        return article;
+    }
+
+    /// <summary>The articles in order, without those whose slug an earlier one took (reported).</summary>
+    private static List<Article> WithUniqueSlugs(IEnumerable<Article> articles, DiagnosticBag diagnostics)
+    {
+        var published = new List<Article>();
         // Keyed by the slug in capitals: slugs that differ only in case ("ǆ" and "ǅ", "σ" and "ς") would be
         // one folder on a case-insensitive file system, and one page would overwrite the other.
         var bySlug = new Dictionary<string, Article>(StringComparer.Ordinal);
         foreach (var article in articles)
         {
-            if (article is null || (article.Draft && !includeDrafts))
-            {
-                continue;
-            }
             if (bySlug.TryGetValue(article.Slug.ToUpperInvariant(), out var first))
             {
                 var (line, column) = article.SlugPosition;
@@ -71,7 +70,7 @@ internal static class ContentLoader
             bySlug.Add(article.Slug.ToUpperInvariant(), article);
             published.Add(article);
         }
-        return new SiteContent(config, published, sources);
+        return published;
     }
 
     /// <summary>Every *.md under content/, skipping dot-folders and dotfiles.</summary>

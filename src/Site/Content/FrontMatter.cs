@@ -83,7 +83,7 @@ internal static class FrontMatter
         var tags = fields.StringList("tags");
         var author = fields.String("author");
         var draft = fields.Bool("draft") ?? false;
-        SourceCredit? source = null;
+        OriginalPublication? original = null;
         if (fields.Map("source", SourceKeys) is { } sourceFields)
         {
             var name = sourceFields.String("name", required: true);
@@ -93,11 +93,11 @@ internal static class FrontMatter
                 sourceFields.Report(DiagnosticCode.BadValue, sourceFields.Node("url")!, $"source url must be an absolute http or https URL, not '{Printable(url)}'");
                 url = null;
             }
-            source = name is not null && url is not null ? new SourceCredit(name, url) : null;
+            original = name is not null && url is not null ? new OriginalPublication(name, url) : null;
         }
         var sources = fields.Node("sources") is { } sourcesNode ? SourceRegistry.Read(sourcesNode, file, fields.Diagnostics) : SourceRegistry.Empty;
         var slugNode = slug is null ? null : fields.Node("slug");
-        return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, source, markdown)
+        return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, original, markdown)
         {
             FrontMatterLines = closingLine,
             Sources = sources,

@@ -62,6 +62,9 @@ internal sealed partial record SiteConfig(
             fields.Bool("allow_html") ?? false);
     }
 
+    /// <summary>The absolute URL of a path of the site (such as "my-article/"), when the site has a base URL.</summary>
+    public string? Permalink(string path) => BaseUrl is { } baseUrl ? new Uri(baseUrl, path).AbsoluteUri : null;
+
     /// <summary>An absolute http(s) URL, normalised to end with a slash so relative paths resolve under it.</summary>
     public static Uri? ParseBaseUrl(string text)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Site.Diagnostics;
 
 namespace Site.Content;
@@ -183,42 +182,4 @@ internal sealed class YamlFields
         }
         return previous[b.Length];
     }
-}
-
-/// <summary>A publication date: a calendar day, or an exact instant when the author gave a time.</summary>
-internal readonly record struct PublishDate(DateTimeOffset Value, bool HasTime)
-{
-    private static readonly string[] TimeFormats =
-        ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK"];
-
-    public static bool TryParse(string text, out PublishDate date)
-    {
-        text = text.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            date = new PublishDate(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), false);
-            return true;
-        }
-        // A time without an offset would depend on the machine's time zone, so the offset is required.
-        if (DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            && (text.EndsWith('Z') || text.Contains('+') || text.LastIndexOf('-') > 9))
-        {
-            date = new PublishDate(instant, true);
-            return true;
-        }
-        date = default;
-        return false;
-    }
-
-    /// <summary>ISO 8601: "2024-01-04" or "2024-01-04T09:30:00+06:00".</summary>
-    public string ToIso() => HasTime
-        ? Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
-        : Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 3339 instant, as feeds and sitemaps need; a bare day counts as midnight UTC.</summary>
-    public string ToRfc3339() => HasTime
-        ? Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
-        : Value.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
-
-    public string ToDisplay() => Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,14 @@ namespace Site.Generation;
 /// <summary>The outcome of a build: what was reported and how many pages were published.</summary>
 internal sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, bool Published, TimeSpan Elapsed)
 {
+    /// <summary>A build is published when it has no errors, and with <paramref name="strict"/> no warnings either.</summary>
+    public static BuildResult Of(DiagnosticBag diagnostics, int pages, bool strict, TimeSpan elapsed)
+    {
+        var all = diagnostics.ToSortedList();
+        var published = !diagnostics.HasErrors && !(strict && all.Count > 0);
+        return new BuildResult(all, published ? pages : 0, published, elapsed);
+    }
+
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);

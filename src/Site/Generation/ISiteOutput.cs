@@ -3,10 +3,8 @@ namespace Site.Generation;
 /// <summary>Where a build writes its files: a staging folder on disk, or memory for the preview server.</summary>
 internal interface ISiteOutput
 {
+    /// <summary>Writes bytes as they are; the caller does not change them afterwards.</summary>
     /// <param name="path">Relative path with forward slashes, e.g. "my-article/index.html".</param>
-    void Write(string path, string content);
-
-    /// <summary>Writes UTF-8 bytes as they are; the caller does not change them afterwards.</summary>
     void Write(string path, byte[] content);
 
     void CopyFile(string source, string path);

@@ -29,17 +29,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
 
     public void AddFile(string outputPath) => _files.TryAdd(outputPath, 0);
 
-    /// <summary>A page that failed to render: its own errors are reported, so links to it are not.</summary>
-    public void AddFailed(string outputPath) => _files.TryAdd(outputPath, 0);
-
-    public PageLinks AddPage(string outputPath, string html, string sourceFile, IReadOnlyList<MarkdownLink> markdownLinks)
-    {
-        var page = Scan(outputPath, html, sourceFile, markdownLinks);
-        Add(page);
-        return page;
-    }
-
-    /// <summary>Adds a page scanned in an earlier build of the same preview session.</summary>
+    /// <summary>Adds a page, scanned by <see cref="Scan"/> in this build or an earlier one of the same preview session.</summary>
     public void Add(PageLinks page)
     {
         _files.TryAdd(page.Path, 0);
@@ -51,7 +41,10 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
         diagnostics.AddRange(page.Problems);
     }
 
-    private PageLinks Scan(string outputPath, string html, string sourceFile, IReadOnlyList<MarkdownLink> markdownLinks)
+    /// <summary>Reads a page's ids and links, and checks those within the page and to other sites (thread-safe).</summary>
+    /// <param name="sourceFile">Where the page's links were written: the article, or the template.</param>
+    /// <param name="markdownLinks">The links written in Markdown, to report a broken one at its position.</param>
+    public PageLinks Scan(string outputPath, string html, string sourceFile, IReadOnlyList<MarkdownLink> markdownLinks)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new HashSet<string>(StringComparer.Ordinal);

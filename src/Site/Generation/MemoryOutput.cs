@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 
 namespace Site.Generation;
 
@@ -9,8 +8,6 @@ internal sealed class MemoryOutput : ISiteOutput
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, byte[]> Files => _files;
-
-    public void Write(string path, string content) => _files[path] = Encoding.UTF8.GetBytes(content);
 
     public void Write(string path, byte[] content) => _files[path] = content;
 

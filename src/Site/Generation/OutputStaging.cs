@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Site.Generation;
 
@@ -10,7 +9,6 @@ namespace Site.Generation;
 internal sealed partial class OutputStaging : ISiteOutput
 {
     private const string Prefix = ".site-staging-";
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly string _output;
 
@@ -35,13 +33,6 @@ internal sealed partial class OutputStaging : ISiteOutput
         }
         Directory.CreateDirectory(staging);
         return new OutputStaging(output, staging);
-    }
-
-    public void Write(string relativePath, string content)
-    {
-        var path = System.IO.Path.Combine(Path, relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content, Utf8);
     }
 
     public void Write(string relativePath, byte[] content)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Site.Templating;
@@ -6,9 +7,10 @@ internal static class Html
 {
     /// <summary>Escapes text for HTML content and quoted attributes. Unlike WebUtility.HtmlEncode it
     /// leaves non-ASCII letters alone, so pages stay readable and byte-stable.</summary>
-    public static string Escape(string text)
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Escape(string? text)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        if (text is null || text.AsSpan().IndexOfAny("&<>\"'") < 0)
         {
             return text;
         }

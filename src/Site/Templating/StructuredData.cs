@@ -64,11 +64,11 @@ internal static class StructuredData
             json.WriteString("name", claimant);
             json.WriteEndObject();
         }
-        if (article.Source is { } source)
+        if (article.OriginalPublication is { } original)
         {
             json.WriteStartObject("appearance");
             json.WriteString("@type", "CreativeWork");
-            json.WriteString("url", source.Url);
+            json.WriteString("url", original.Url);
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -106,12 +106,12 @@ internal static class StructuredData
             json.WriteString("url", baseUrl.AbsoluteUri);
         }
         json.WriteEndObject();
-        if (article.Source is { } source)
+        if (article.OriginalPublication is { } original)
         {
             json.WriteStartObject("isBasedOn");
             json.WriteString("@type", "NewsArticle");
-            json.WriteString("name", source.Name);
-            json.WriteString("url", source.Url);
+            json.WriteString("name", original.Name);
+            json.WriteString("url", original.Url);
             json.WriteEndObject();
         }
         if (article.Tags.Count > 0)

@@ -16,9 +16,15 @@ internal sealed class TemplateSet
 {
     public const string AssetsFolder = "assets";
 
+    /// <summary>Wraps every HTML page.</summary>
+    public const string Layout = "layout.html";
+
     /// <summary>The most characters one page may have: twice the largest article file, and a stop for a
     /// template that writes without end. Also Scriban's limit for one string, so it bounds a render's memory.</summary>
     public const int MaxPageChars = 16 * 1024 * 1024;
+
+    /// <summary>A stop for a template that loops or recurses without end, which the other limits miss.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     private readonly Dictionary<string, Template> _templates;
 
@@ -26,13 +32,17 @@ internal sealed class TemplateSet
     /// them is most of the cost of a new TemplateContext, and pages are rendered in parallel.</summary>
     private readonly ScriptObject _builtins = Freeze(TemplateContext.GetDefaultBuiltinObject());
     private readonly RootedTemplateLoader _loader;
+    private readonly string _dir;
     private readonly string _root;
+    private readonly int _loopLimit;
 
-    private TemplateSet(string root, Dictionary<string, Template> templates)
+    private TemplateSet(string root, Dictionary<string, Template> templates, int loopLimit)
     {
+        _dir = root;
         _root = Path.GetFullPath(root);
         _templates = templates;
         _loader = new RootedTemplateLoader(_root);
+        _loopLimit = loopLimit;
     }
 
     public bool HasErrors { get; private init; }
@@ -40,20 +50,16 @@ internal sealed class TemplateSet
     /// <summary>A hash of every template's text: equal stamps mean equal templates.</summary>
     public string Fingerprint { get; private init; } = "";
 
-    /// <summary>Iterations allowed per render, shared across nested loops; sized from the content.</summary>
-    public int LoopLimit { get; set; } = 1000;
-
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    public static TemplateSet Load(string templatesDir, IEnumerable<string> required, DiagnosticBag diagnostics)
+    /// <param name="loopLimit">Iterations allowed per render, shared across nested loops; sized from the content.</param>
+    public static TemplateSet Load(string templatesDir, IEnumerable<string> required, int loopLimit, DiagnosticBag diagnostics)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var hasErrors = false;
-        var fingerprint = new System.Text.StringBuilder();
+        var fingerprint = new Fingerprint();
         var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder);
         if (Directory.Exists(templatesDir))
         {
-            // assets/ is copied, not parsed (see SiteBuilder.CopyAssets, which also checks its links).
+            // assets/ is copied, not parsed (see Generation/Assets.cs).
             var links = new DiagnosticBag();
             var paths = FileTree.Files(templatesDir, templatesDir, links, entry => entry.FullName != assets);
             diagnostics.AddRange(links.ToSortedList());
@@ -66,7 +72,7 @@ internal sealed class TemplateSet
                     hasErrors = true;
                     continue;
                 }
-                fingerprint.Append(display).Append('\u0001').Append(text).Append('\u0002');
+                fingerprint.Add(display).Add(text);
                 var template = Template.Parse(text, display);
                 foreach (var message in template.Messages)
                 {
@@ -83,14 +89,14 @@ internal sealed class TemplateSet
             diagnostics.Report(DiagnosticCode.TemplateParse, new FilePosition(SitePath.Display(Path.Combine(templatesDir, name))), $"template '{name}' is missing; every site needs it");
             hasErrors = true;
         }
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fingerprint.ToString()));
-        return new TemplateSet(templatesDir, templates) { HasErrors = hasErrors, Fingerprint = Convert.ToHexString(hash) };
+        return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors, Fingerprint = fingerprint.Finish() };
     }
 
     public bool Contains(string name) => _templates.ContainsKey(name);
 
     /// <summary>Renders <paramref name="name"/> with <paramref name="globals"/>; null (reported) on failure.</summary>
-    public string? Render(string name, ScriptObject globals, DiagnosticBag diagnostics)
+    /// <param name="url">The page's path from the site root, to name it in a message.</param>
+    public string? Render(string name, ScriptObject globals, string url, DiagnosticBag diagnostics)
     {
         var template = _templates[name];
         using var timeout = new CancellationTokenSource(Timeout);
@@ -99,7 +105,7 @@ internal sealed class TemplateSet
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
             TemplateLoader = _loader,
-            LoopLimit = LoopLimit,
+            LoopLimit = _loopLimit,
             RecursiveLimit = 100,
             LimitToString = MaxPageChars,
             CancellationToken = timeout.Token,
@@ -117,8 +123,7 @@ internal sealed class TemplateSet
             // that long would be published incomplete.
             if (text.Length > MaxPageChars)
             {
-                var page = globals["page"] is ScriptObject model && model["url"] is string url ? $"the page '/{url}'" : "the page";
-                diagnostics.Report(DiagnosticCode.PageTooLarge, new FilePosition(DisplayName(null, name)), $"{page} is larger than {MaxPageChars / (1024 * 1024)} MB, the most one page may be; split the article or shorten the template's output");
+                diagnostics.Report(DiagnosticCode.PageTooLarge, new FilePosition(DisplayName(null, name)), $"the page '/{url}' is larger than {MaxPageChars / (1024 * 1024)} MB, the most one page may be; split the article or shorten the template's output");
                 return null;
             }
             return text;
@@ -144,6 +149,9 @@ internal sealed class TemplateSet
         builtins.IsReadOnly = true;
         return builtins;
     }
+
+    /// <summary>How the link check names a template, from the folder as given.</summary>
+    public string DisplayPath(string name) => SitePath.Display(Path.Combine(_dir, name));
 
     private string DisplayName(string? spanFile, string name) =>
         string.IsNullOrEmpty(spanFile) ? SitePath.Display(Path.Combine(_root, name))

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Scriban.Runtime;
+using Site.Templating;
+using Site.Tests.Support;
+
+namespace Site.Tests.Docs;
+
+/// <summary>
+/// The README's table of what templates see is what the model converter gives them, name for name, so
+/// the documentation cannot drift from the code again. Every field is filled in, so a field the converter
+/// leaves out shows as missing.
+/// </summary>
+public sealed partial class TemplateModelTableTests
+{
+    private static readonly SiteModel Site = new("Site", "en", "Desk", "News", "https://example.org/");
+    private static readonly PageModel Page = new("A title", "A summary", "a/", "../", "https://example.org/a/");
+    private static readonly ArticleModel Listed = new(
+        "A title", "a", "a/", "https://example.org/a/", "2024-01-04", "2024-01-04T00:00:00Z", "4 January 2024",
+        "A summary", "Desk", ["tag"], false, new OriginalPublicationModel("Post", "https://example.com/"));
+
+    [Fact]
+    public void The_readme_lists_every_variable_and_field_templates_see_and_no_other()
+    {
+        var documented = DocumentedVariables();
+        var models = new ScriptModel(Site);
+        var articlePage = models.Globals(new PageGlobals(Page, Listed with { Page = new ArticlePageModel("<p>", "<section>", "<section>", 1, "{}") }));
+        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z")));
+        ScriptModel.SetContent(listingPage, "<h1>");
+
+        var seen = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["site"] = Fields(articlePage["site"]),
+            ["page"] = Fields(articlePage["page"]),
+            ["article"] = Fields(articlePage["article"]),
+            ["articles"] = Fields(Assert.IsType<ScriptArray>(listingPage["articles"])[0]),
+            ["source"] = Fields(Assert.IsType<ScriptObject>(articlePage["article"])["source"]),
+        };
+        foreach (var name in articlePage.Keys.Concat(listingPage.Keys).Where(name => !seen.ContainsKey(name)))
+        {
+            seen[name] = "";
+        }
+
+        Assert.Equal(seen, documented);
+    }
+
+    [Fact]
+    public void Only_an_articles_own_page_sees_its_rendered_parts()
+    {
+        var globals = new ScriptModel(Site).Globals(new PageGlobals(Page, Listed));
+
+        Assert.DoesNotContain("body", Assert.IsType<ScriptObject>(globals["article"]).Keys);
+        Assert.False(globals.ContainsKey("articles"));
+        Assert.False(globals.ContainsKey("updated"));
+    }
+
+    /// <summary>Variable → its fields, comma-separated and sorted ("" for a plain value), from the README.</summary>
+    private static SortedDictionary<string, string> DocumentedVariables()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot.Find(), "README.md"));
+        var section = readme[readme.IndexOf("| Variable | Where | Fields |", StringComparison.Ordinal)..];
+        var rows = VariableRow().Matches(section[..section.IndexOf("\n\n", StringComparison.Ordinal)]);
+        Assert.NotEmpty(rows);
+        return new SortedDictionary<string, string>(
+            rows.ToDictionary(r => r.Groups[1].Value, r => string.Join(",", Name().Matches(r.Groups[2].Value).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal))),
+            StringComparer.Ordinal);
+    }
+
+    private static string Fields(object? model) =>
+        string.Join(",", Assert.IsType<ScriptObject>(model).Keys.Order(StringComparer.Ordinal));
+
+    [GeneratedRegex(@"^\| `([a-z_]+)` \|[^|]*\| (.+?) \|$", RegexOptions.Multiline)]
+    private static partial Regex VariableRow();
+
+    [GeneratedRegex("`([a-z_0-9]+)`")]
+    private static partial Regex Name();
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using Site.Diagnostics;
+using Site.Templating;
+
+namespace Site.Generation;
+
+/// <summary>Renders pages from templates: the typed models made into template globals, the page's template,
+/// then layout.html around it. Renders nothing while the templates have errors (they are reported).</summary>
+internal sealed class PageRenderer(TemplateSet templates, SiteModel site)
+{
+    private readonly ScriptModel _models = new(site);
+
+    /// <summary>An HTML page: the template's output inside layout.html, or null (reported) on failure.</summary>
+    public string? RenderPage(string template, PageGlobals page, DiagnosticBag diagnostics)
+    {
+        if (templates.HasErrors)
+        {
+            return null;
+        }
+        var globals = _models.Globals(page);
+        if (templates.Render(template, globals, page.Page.Url, diagnostics) is not { } content)
+        {
+            return null;
+        }
+        ScriptModel.SetContent(globals, content);
+        return templates.Render(TemplateSet.Layout, globals, page.Page.Url, diagnostics);
+    }
+
+    public void Render(PageJob job, PageWriter pages, DiagnosticBag diagnostics)
+    {
+        switch (job.Kind)
+        {
+            case PageKind.Page when RenderPage(job.Template, job.Globals, diagnostics) is { } html:
+                pages.WritePage(job.Path, html, templates.DisplayPath(job.Template));
+                break;
+            case PageKind.NotFound when RenderPage(job.Template, job.Globals, diagnostics) is { } html:
+                pages.WriteNotFoundPage(job.Path, html);
+                break;
+            case PageKind.Text when !templates.HasErrors && templates.Render(job.Template, _models.Globals(job.Globals), job.Globals.Page.Url, diagnostics) is { } text:
+                pages.WriteFile(job.Path, Encoding.UTF8.GetBytes(text));
+                break;
+        }
+    }
+}

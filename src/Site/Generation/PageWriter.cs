@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace Site.Generation;
+
+/// <summary>
+/// Writes the build's files: every page encoded once, with the preview's reload script when there is one,
+/// registered with the link check and counted; every other file registered so links to it resolve.
+/// </summary>
+/// <param name="injection">HTML put before &lt;/body&gt; of every page: the preview's reload script, never
+/// in a published build.</param>
+internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChecker links)
+{
+    private int _pages;
+
+    public LinkChecker Links => links;
+
+    /// <summary>Article and listing pages written; the 404 page and text files are not counted.</summary>
+    public int Count => _pages;
+
+    /// <summary>A page as it will be served: the injection added, UTF-8.</summary>
+    public byte[] Encode(string html)
+    {
+        if (injection is not null)
+        {
+            var body = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+            html = body < 0 ? html + injection : html.Insert(body, injection);
+        }
+        return Encoding.UTF8.GetBytes(html);
+    }
+
+    /// <summary>A page rendered from a template alone: its links are reported at the template.</summary>
+    public void WritePage(string path, string html, string template) =>
+        WritePage(path, Encode(html), links.Scan(path, html, template, []));
+
+    /// <summary>A page encoded and scanned already, perhaps by an earlier build of the preview.</summary>
+    public void WritePage(string path, byte[] page, LinkChecker.PageLinks pageLinks)
+    {
+        output.Write(path, page);
+        links.Add(pageLinks);
+        Interlocked.Increment(ref _pages);
+    }
+
+    /// <summary>The 404 page is served at any depth, so its links start from the base path: they are not checked.</summary>
+    public void WriteNotFoundPage(string path, string html) => WriteFile(path, Encode(html));
+
+    public void WriteFile(string path, byte[] content)
+    {
+        output.Write(path, content);
+        links.AddFile(path);
+    }
+
+    public void CopyFile(string source, string path)
+    {
+        output.CopyFile(source, path);
+        links.AddFile(path);
+    }
+
+    /// <summary>A page that failed to render: its own errors are reported, so links to it are not.</summary>
+    public void Failed(string path) => links.AddFile(path);
+}

@@ -1,0 +1,57 @@
+using Site.Content;
+using Site.Localization;
+using Site.Markdown;
+
+namespace Site.Templating;
+
+/// <summary><c>article</c> on its own page, and each of <c>articles</c> on listing pages. Text from the front
+/// matter is HTML-escaped; <see cref="Page"/> is set on the article's own page only.</summary>
+internal sealed record ArticleModel(
+    string Title,
+    string Slug,
+    string Url,
+    string? Permalink,
+    string Date,
+    string DateRfc3339,
+    string DateDisplay,
+    string? Summary,
+    string? Author,
+    IReadOnlyList<string> Tags,
+    bool Draft,
+    OriginalPublicationModel? Source,
+    ArticlePageModel? Page = null)
+{
+    public static ArticleModel From(Article article, SiteConfig config, Strings strings)
+    {
+        var url = article.Slug + "/";
+        return new ArticleModel(
+            Html.Escape(article.Title),
+            article.Slug,
+            url,
+            Html.Escape(config.Permalink(url)),
+            article.Date.ToIso(),
+            article.Date.ToRfc3339(),
+            strings.Date(article.Date),
+            Html.Escape(article.Summary),
+            Html.Escape(article.Author ?? config.Author),
+            [.. article.Tags.Select(tag => Html.Escape(tag))],
+            article.Draft,
+            article.OriginalPublication is { } original ? new OriginalPublicationModel(Html.Escape(original.Name), Html.Escape(original.Url)) : null);
+    }
+
+    /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>
+    public static ArticleModel From(RenderedArticle rendered, SiteConfig config, Strings strings)
+    {
+        var article = rendered.Article;
+        var model = From(article, config, strings);
+        var jsonLd = StructuredData.ForArticle(article, config, config.Permalink(model.Url), rendered.Annotations);
+        return model with { Page = new ArticlePageModel(rendered.BodyHtml, rendered.NotesHtml, rendered.SourcesHtml, rendered.Notes.Count, jsonLd) };
+    }
+}
+
+/// <summary><c>article.source</c>: the publication the article first appeared in, HTML-escaped.</summary>
+internal sealed record OriginalPublicationModel(string Name, string Url);
+
+/// <summary>What only an article's own page has. HTML written by Site (the JSON-LD is safe inside a script
+/// element), so templates output it as it is.</summary>
+internal sealed record ArticlePageModel(string Body, string Notes, string Sources, int NoteCount, string JsonLd);

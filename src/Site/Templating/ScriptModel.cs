@@ -1,0 +1,105 @@
+using Scriban.Runtime;
+
+namespace Site.Templating;
+
+/// <summary>
+/// Turns the typed models into what Scriban reads: ScriptObjects with snake_case keys, filled field by
+/// field (no reflection-based import, so NativeAOT stays safe). The one place template names are written;
+/// the README's table of them is checked against this.
+/// </summary>
+internal sealed class ScriptModel(SiteModel site)
+{
+    /// <summary>Shared, read-only, by every page of the build.</summary>
+    private readonly ScriptObject _site = Freeze(new ScriptObject
+    {
+        ["title"] = site.Title,
+        ["language"] = site.Language,
+        ["author"] = site.Author,
+        ["description"] = site.Description,
+        ["base_url"] = site.BaseUrl,
+    });
+
+    /// <summary>A listing is converted once, however many pages list it (10,000 articles make 10,000 objects).</summary>
+    private readonly Dictionary<ListingModel, ScriptArray> _listings = new(ReferenceEqualityComparer.Instance);
+
+    public ScriptObject Globals(PageGlobals page)
+    {
+        // Page templates test "if article"; under strict variables the name must exist, even as null.
+        var globals = new ScriptObject { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
+        if (page.Listing is { } listing)
+        {
+            globals["articles"] = Articles(listing);
+            globals["updated"] = listing.Updated;
+        }
+        return globals;
+    }
+
+    /// <summary>Hands a page template's output to layout.html, as <c>content</c>.</summary>
+    public static void SetContent(ScriptObject globals, string content) => globals["content"] = content;
+
+    private static ScriptObject Page(PageModel page) => new()
+    {
+        ["title"] = page.Title,
+        ["description"] = page.Description,
+        ["url"] = page.Url,
+        ["root"] = page.Root,
+        ["canonical"] = page.Canonical,
+    };
+
+    private static ScriptObject Article(ArticleModel article)
+    {
+        var model = new ScriptObject
+        {
+            ["title"] = article.Title,
+            ["slug"] = article.Slug,
+            ["url"] = article.Url,
+            ["permalink"] = article.Permalink,
+            ["date"] = article.Date,
+            ["date_rfc3339"] = article.DateRfc3339,
+            ["date_display"] = article.DateDisplay,
+            ["summary"] = article.Summary,
+            ["author"] = article.Author,
+            ["tags"] = Array(article.Tags),
+            ["draft"] = article.Draft,
+            ["source"] = article.Source is { } source ? new ScriptObject { ["name"] = source.Name, ["url"] = source.Url } : null,
+        };
+        if (article.Page is { } page)
+        {
+            model["body"] = page.Body;
+            model["notes"] = page.Notes;
+            model["sources"] = page.Sources;
+            model["note_count"] = page.NoteCount;
+            model["json_ld"] = page.JsonLd;
+        }
+        return model;
+    }
+
+    private ScriptArray Articles(ListingModel listing)
+    {
+        lock (_listings)
+        {
+            if (!_listings.TryGetValue(listing, out var array))
+            {
+                array = Array(listing.Articles.Select(Article));
+                _listings.Add(listing, array);
+            }
+            return array;
+        }
+    }
+
+    private static ScriptArray Array<T>(IEnumerable<T> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+        return array;
+    }
+
+    private static ScriptObject Freeze(ScriptObject model)
+    {
+        model.IsReadOnly = true;
+        return model;
+    }
+}
