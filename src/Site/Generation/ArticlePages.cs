@@ -61,7 +61,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             return null;
         }
         var page = PageModel.For(site.Config, rendered.Article.Title, rendered.Article.Summary, rendered.Article.Slug + "/", "../");
-        var html = renderer.RenderPage("article.html", new PageGlobals(page, ArticleModel.From(rendered, site.Config, _strings)), local);
+        var html = renderer.RenderPage(TemplateSet.Article, new PageGlobals(page, ArticleModel.From(rendered, site.Config, _strings)), local);
         if (html is null)
         {
             return null;

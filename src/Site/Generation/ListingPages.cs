@@ -21,8 +21,8 @@ internal static class ListingPages
         var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, strings))], newest.Count > 0 ? newest[0].Date.ToRfc3339() : null);
         PageGlobals Globals(string title, string url, string root) => new(PageModel.For(config, title, config.Description, url, root), Listing: listing);
 
-        yield return new PageJob("index.html", "index.html", PageKind.Page, Globals(config.Title, "", "./"));
-        foreach (var (template, kind, needsBaseUrl) in Extras.Where(e => site.Templates.Contains(e.Template) && !(e.NeedsBaseUrl && config.BaseUrl is null)))
+        yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./"));
+        foreach (var (template, kind, _) in Extras.Where(e => site.Templates.Contains(e.Template) && !(e.NeedsBaseUrl && config.BaseUrl is null)))
         {
             // The 404 page is served at any depth, so its links start from the site's base path.
             var root = kind == PageKind.NotFound ? config.BaseUrl?.AbsolutePath ?? "/" : "";

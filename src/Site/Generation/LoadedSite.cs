@@ -8,7 +8,7 @@ namespace Site.Generation;
 /// are read one at a time as they are rendered), the settings with the command line's overrides, the templates.</summary>
 internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, SiteConfig Config, TemplateSet Templates)
 {
-    private static readonly string[] RequiredTemplates = [TemplateSet.Layout, "article.html", "index.html"];
+    private static readonly string[] RequiredTemplates = [TemplateSet.Layout, TemplateSet.Article, TemplateSet.Index];
 
     public static LoadedSite Load(BuildOptions options, DiagnosticBag diagnostics, RenderCache? cache)
     {

@@ -26,6 +26,10 @@ internal sealed class PageRenderer(TemplateSet templates, SiteModel site)
         return templates.Render(TemplateSet.Layout, globals, page.Page.Url, diagnostics);
     }
 
+    /// <summary>A text file: the template's output alone, or null (reported) on failure.</summary>
+    public string? RenderText(string template, PageGlobals page, DiagnosticBag diagnostics) =>
+        templates.HasErrors ? null : templates.Render(template, _models.Globals(page), page.Page.Url, diagnostics);
+
     public void Render(PageJob job, PageWriter pages, DiagnosticBag diagnostics)
     {
         switch (job.Kind)
@@ -36,7 +40,7 @@ internal sealed class PageRenderer(TemplateSet templates, SiteModel site)
             case PageKind.NotFound when RenderPage(job.Template, job.Globals, diagnostics) is { } html:
                 pages.WriteNotFoundPage(job.Path, html);
                 break;
-            case PageKind.Text when !templates.HasErrors && templates.Render(job.Template, _models.Globals(job.Globals), job.Globals.Page.Url, diagnostics) is { } text:
+            case PageKind.Text when RenderText(job.Template, job.Globals, diagnostics) is { } text:
                 pages.WriteFile(job.Path, Encoding.UTF8.GetBytes(text));
                 break;
         }

@@ -43,14 +43,7 @@ internal static class StructuredData
         }
         json.WriteString("claimReviewed", note.Type.Claim);
         json.WriteString("datePublished", article.Date.ToIso());
-        json.WriteStartObject("author");
-        json.WriteString("@type", "Organization");
-        json.WriteString("name", config.Title);
-        if (config.BaseUrl is { } baseUrl)
-        {
-            json.WriteString("url", baseUrl.AbsoluteUri);
-        }
-        json.WriteEndObject();
+        WriteSite(json, "author", config);
         json.WriteStartObject("reviewRating");
         json.WriteString("@type", "Rating");
         json.WriteString("alternateName", note.Type.Verdict);
@@ -98,14 +91,7 @@ internal static class StructuredData
             json.WriteString("name", author);
             json.WriteEndObject();
         }
-        json.WriteStartObject("publisher");
-        json.WriteString("@type", "Organization");
-        json.WriteString("name", config.Title);
-        if (config.BaseUrl is { } baseUrl)
-        {
-            json.WriteString("url", baseUrl.AbsoluteUri);
-        }
-        json.WriteEndObject();
+        WriteSite(json, "publisher", config);
         if (article.OriginalPublication is { } original)
         {
             json.WriteStartObject("isBasedOn");
@@ -117,6 +103,19 @@ internal static class StructuredData
         if (article.Tags.Count > 0)
         {
             json.WriteString("keywords", string.Join(", ", article.Tags));
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>The site as the organization that publishes the article and reviews its claims.</summary>
+    private static void WriteSite(Utf8JsonWriter json, string property, SiteConfig config)
+    {
+        json.WriteStartObject(property);
+        json.WriteString("@type", "Organization");
+        json.WriteString("name", config.Title);
+        if (config.BaseUrl is { } baseUrl)
+        {
+            json.WriteString("url", baseUrl.AbsoluteUri);
         }
         json.WriteEndObject();
     }

@@ -19,6 +19,12 @@ internal sealed class TemplateSet
     /// <summary>Wraps every HTML page.</summary>
     public const string Layout = "layout.html";
 
+    /// <summary>Every article's page.</summary>
+    public const string Article = "article.html";
+
+    /// <summary>The site's front page, listing every article.</summary>
+    public const string Index = "index.html";
+
     /// <summary>The most characters one page may have: twice the largest article file, and a stop for a
     /// template that writes without end. Also Scriban's limit for one string, so it bounds a render's memory.</summary>
     public const int MaxPageChars = 16 * 1024 * 1024;

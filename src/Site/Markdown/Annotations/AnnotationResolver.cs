@@ -1,6 +1,7 @@
 using Markdig.Syntax;
 using Site.Content;
 using Site.Diagnostics;
+using Site.Markdown.Citations;
 using Site.Markdown.Notes;
 
 namespace Site.Markdown.Annotations;
@@ -24,15 +25,12 @@ internal static class AnnotationResolver
             draft.Type = NoteTypeCheck.CheckFactCheck(types[draft.Definition], draft.Definition, draft.References, file, diagnostics);
         }
         var (citations, cited) = CitationResolver.Resolve(found.Citations, drafts.ToDictionary(d => d.Definition), article, siteSources, diagnostics);
-        foreach (var draft in drafts.Where(d => d.Type.Kind == NoteKind.FactCheck && d.Sources.Count == 0))
-        {
-            diagnostics.Report(DiagnosticCode.FactCheckWithoutSource, draft.Definition.At(file), $"fact-check note [^{draft.Definition.Label}] cites no source; cite one with [@key]");
-        }
+        NoteTypeCheck.CheckSourced(drafts, file, diagnostics);
         return Assemble(article.Slug, drafts, cited, citations);
     }
 
     private static AnnotationSet Assemble(
-        string slug, List<NoteDraft> drafts, List<(Source Source, List<NoteDraft> Notes)> cited, Dictionary<Markdown.Citations.SourceCitation, Source> citations)
+        string slug, List<NoteDraft> drafts, List<(Source Source, List<NoteDraft> Notes)> cited, Dictionary<SourceCitation, Source> citations)
     {
         var notes = drafts.Select(d => new Note(d.Definition, d.Number, d.Type, d.References, d.Sources)).ToList();
         var references = new Dictionary<NoteReference, ResolvedReference>();

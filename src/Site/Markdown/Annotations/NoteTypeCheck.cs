@@ -7,7 +7,7 @@ using Site.Markdown.Notes;
 namespace Site.Markdown.Annotations;
 
 /// <summary>Reads each note's <c>{type key="value"}</c> block, and checks that a fact-check names its claim
-/// and verdict (a phrase annotation's phrase is its claim by default).</summary>
+/// and verdict (a phrase annotation's phrase is its claim by default) and cites a source.</summary>
 internal static class NoteTypeCheck
 {
     /// <summary>The type each definition declares; plain where it declares none or a wrong one (reported).</summary>
@@ -60,6 +60,15 @@ internal static class NoteTypeCheck
             diagnostics.Report(DiagnosticCode.FactCheckIncomplete, at, $"fact-check note [^{label}] needs the claim it checks: claim=\"…\", or annotate the claim's phrase with [phrase]{{^{label}}}");
         }
         return type with { Claim = claim };
+    }
+
+    /// <summary>A fact-check must cite a source: its reader needs to see what the verdict rests on.</summary>
+    public static void CheckSourced(IEnumerable<NoteDraft> notes, string file, DiagnosticBag diagnostics)
+    {
+        foreach (var note in notes.Where(n => n.Type.Kind == NoteKind.FactCheck && n.Sources.Count == 0))
+        {
+            diagnostics.Report(DiagnosticCode.FactCheckWithoutSource, note.Definition.At(file), $"fact-check note [^{note.Definition.Label}] cites no source; cite one with [@key]");
+        }
     }
 
     /// <summary>The words of a phrase, for a fact-check's default claim.</summary>

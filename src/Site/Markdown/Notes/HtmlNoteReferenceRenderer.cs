@@ -16,10 +16,11 @@ internal sealed class HtmlNoteReferenceRenderer(AnnotationSet annotations, Strin
         {
             return;
         }
+        // The reference's label is its note's: labels match exactly.
         var (note, index) = resolved;
         var number = strings.Number(note.Number);
-        renderer.Write("<a class=\"note-ref\" id=\"").WriteEscape(annotations.Ids.Reference(note.Label, index))
-            .Write("\" href=\"#").WriteEscape(annotations.Ids.Note(note.Label))
+        renderer.Write("<a class=\"note-ref\" id=\"").WriteEscape(annotations.Ids.Reference(reference.Label, index))
+            .Write("\" href=\"#").WriteEscape(annotations.Ids.Note(reference.Label))
             .Write("\" role=\"doc-noteref\" aria-label=\"").Write(strings.NoteName(note.Number, note.Kind)).Write("\"");
         if (index == 1)
         {

@@ -14,9 +14,9 @@ internal sealed class HtmlPhraseAnnotationRenderer(AnnotationSet annotations) : 
             renderer.WriteChildren(phrase);
             return;
         }
-        var (note, index) = resolved;
-        renderer.Write("<mark class=\"note-phrase\" id=\"").WriteEscape(annotations.Ids.Phrase(note.Label, index))
-            .Write("\" data-note=\"").WriteEscape(annotations.Ids.Note(note.Label)).Write("\">");
+        var (label, index) = (phrase.Reference.Label, resolved.Index);
+        renderer.Write("<mark class=\"note-phrase\" id=\"").WriteEscape(annotations.Ids.Phrase(label, index))
+            .Write("\" data-note=\"").WriteEscape(annotations.Ids.Note(label)).Write("\">");
         renderer.WriteChildren(phrase);
         renderer.Write("</mark>");
     }
