@@ -23,12 +23,25 @@ public sealed class NoteTextTests
         Assert.Equal("First:\na  b\n\nc\none item\ntwo", text);
     }
 
-    private static string NoteText(string markdown)
+    [Fact]
+    public void A_citation_and_an_autolink_keep_every_character()
+    {
+        var sources = new Dictionary<string, Source>
+        {
+            ["bhr"] = new("bhr", "Report", "Business & Human Rights Resource Centre", "https://example.org/", "2022-01-03", null, "content/sources.yml", 1, 1),
+        };
+
+        var text = NoteText("Counted.[^t]\n\n[^t]: See [@bhr] and <https://example.org/?a=1&b=2>.\n", sources);
+
+        Assert.Equal("See Business & Human Rights Resource Centre, 3 January 2022 and https://example.org/?a=1&b=2.", text);
+    }
+
+    private static string NoteText(string markdown, IReadOnlyDictionary<string, Source>? sources = null)
     {
         var diagnostics = new DiagnosticBag();
         var article = new Article("", "s", "Test", new PublishDate(new DateTimeOffset(2024, 1, 4, 0, 0, 0, TimeSpan.Zero), false), null, [], null, false, null, markdown);
 
-        var rendered = new MarkdownRenderer(allowHtml: false).Render(article, diagnostics);
+        var rendered = new MarkdownRenderer(allowHtml: false).Render(article, sources ?? SourceRegistry.Empty, diagnostics);
 
         Assert.Empty(diagnostics.ToSortedList());
         return rendered!.TextOf(Assert.Single(rendered.Notes));

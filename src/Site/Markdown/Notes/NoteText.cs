@@ -11,7 +11,8 @@ namespace Site.Markdown.Notes;
 /// <summary>
 /// A note as plain text, for annotations.json, read from the parsed note: its words, one line per
 /// paragraph, heading, list item and line break; code as written; a citation as it reads on the page;
-/// no markup. (Markdig's HTML renderer with HTML turned off did this before, and wrote a table's wrapper.)
+/// no markup. (Markdig's HTML renderer with HTML turned off did this before: it wrote a table's wrapper,
+/// and dropped the characters it would have escaped from citations and autolinks, "Business  Human Rights".)
 /// </summary>
 internal sealed class NoteText(AnnotationSet annotations, Strings strings)
 {
@@ -117,7 +118,7 @@ internal sealed class NoteText(AnnotationSet annotations, Strings strings)
                 _text.Append(code.ContentSpan);
                 break;
             case AutolinkInline autolink:
-                AppendUnescapable(autolink.Url);
+                _text.Append(autolink.Url);
                 break;
             case HtmlEntityInline entity:
                 _text.Append(entity.Transcoded.AsSpan());
@@ -126,7 +127,7 @@ internal sealed class NoteText(AnnotationSet annotations, Strings strings)
                 EnsureLine();
                 break;
             case SourceCitation citation when annotations.Citations.TryGetValue(citation, out var source):
-                AppendUnescapable(strings.Citation(source));
+                _text.Append(strings.Citation(source));
                 break;
             case DelimiterInline delimiter:
                 _text.Append(delimiter.ToLiteral());
@@ -136,18 +137,6 @@ internal sealed class NoteText(AnnotationSet annotations, Strings strings)
                 // Emphasis, links, images (their description) and annotated phrases: their words.
                 WriteInlines(container);
                 break;
-        }
-    }
-
-    /// <summary>As Markdig's renderer wrote text it would escape with escaping off: without &lt;, &gt;, &amp; and quotes.</summary>
-    private void AppendUnescapable(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c is not ('<' or '>' or '&' or '"'))
-            {
-                _text.Append(c);
-            }
         }
     }
 
