@@ -1,23 +1,8 @@
 using Markdig.Syntax.Inlines;
-using Site.Content;
 using Site.Diagnostics;
 using Site.Markdown.Notes;
 
 namespace Site.Markdown.Annotations;
-
-/// <summary>A referenced note while it is being resolved; it becomes a <see cref="Note"/> at the end.</summary>
-internal sealed class NoteDraft(NoteDefinition definition, int number)
-{
-    public NoteDefinition Definition { get; } = definition;
-
-    public int Number { get; } = number;
-
-    public List<NoteReference> References { get; } = [];
-
-    public NoteType Type { get; set; } = NoteType.Plain;
-
-    public List<Source> Sources { get; } = [];
-}
 
 /// <summary>Matches references to definitions and numbers the notes by first reference. Only a reference
 /// in the text, outside links, counts; every other one is reported.</summary>
