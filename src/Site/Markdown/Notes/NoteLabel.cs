@@ -5,9 +5,9 @@ namespace Site.Markdown.Notes;
 
 /// <summary>
 /// The label of a note, as in <c>[^toll]</c>, <c>{^toll}</c> and <c>[^toll]:</c>: every rule about labels
-/// lives here. The parsers read a label as any run of characters up to its closing bracket that has no
-/// space, no bracket and no '^', at most <see cref="MaxLength"/> long; the resolver then reports a label
-/// that is not <see cref="IsValid"/>, so a typo is an error with its position rather than literal text.
+/// lives here. The parsers read a label as any run of characters up to its closing bracket with no space
+/// and no square bracket, at most <see cref="MaxLength"/> long; the resolver then reports a label that is
+/// not <see cref="IsValid"/>, so a typo ("[^a^b]", "[^a.b]") is an error at its position, never literal text.
 /// Labels compare exactly (ordinal); <see cref="Folded"/> spots the near-misses a reader would confuse.
 /// </summary>
 internal readonly record struct NoteLabel(string Text)
@@ -51,5 +51,5 @@ internal readonly record struct NoteLabel(string Text)
 
     public override string ToString() => Text;
 
-    private static bool Ends(char c) => char.IsWhiteSpace(c) || c is '[' or ']' or '{' or '}' or '^';
+    private static bool Ends(char c) => char.IsWhiteSpace(c) || c is '[' or ']';
 }
