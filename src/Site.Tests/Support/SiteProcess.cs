@@ -25,6 +25,7 @@ internal static class SiteProcess
     public static async Task<ProcessResult> RunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         using var process = Start(workingDirectory, args, environment);
+        process.StandardInput.Close();
         var cancellation = TestContext.Current.CancellationToken;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
         var stderr = process.StandardError.ReadToEndAsync(cancellation);
@@ -42,13 +43,14 @@ internal static class SiteProcess
         return new ProcessResult(process.ExitCode, Normalize(await stdout), Normalize(await stderr));
     }
 
-    /// <summary>Starts the program and leaves it running, with stdout and stderr redirected, for tests that
-    /// stop it themselves (a kill, Ctrl+C, a server).</summary>
+    /// <summary>Starts the program and leaves it running, with stdin, stdout and stderr redirected, for tests
+    /// that stop it themselves (a kill, Ctrl+C, a server). Its stdin stays open until the test closes it.</summary>
     public static Process Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
