@@ -20,11 +20,12 @@ internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 internal static class SiteProcess
 {
     /// <summary>A guard against a hung build, not a speed requirement.</summary>
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ProcessResult> RunAsync(
+        string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)
     {
-        using var process = Start(workingDirectory, args, environment);
+        using var process = Start(workingDirectory, args, environment, runAs);
         process.StandardInput.Close();
         var cancellation = TestContext.Current.CancellationToken;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
@@ -45,9 +46,12 @@ internal static class SiteProcess
 
     /// <summary>Starts the program and leaves it running, with stdin, stdout and stderr redirected, for tests
     /// that stop it themselves (a kill, Ctrl+C, a server). Its stdin stays open until the test closes it.</summary>
-    public static Process Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="runAs">A command the program is run through, such as setpriv to another user; none when empty.</param>
+    public static Process Start(
+        string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        runAs ??= [];
+        var start = new ProcessStartInfo(runAs.Count > 0 ? runAs[0] : DotnetHost())
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -55,6 +59,10 @@ internal static class SiteProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var arg in runAs.Skip(1).Append(DotnetHost()).Skip(runAs.Count > 0 ? 0 : 1))
+        {
+            start.ArgumentList.Add(arg);
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "site.dll"));
         foreach (var arg in args)
         {
