@@ -96,12 +96,11 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         await fresh.Context.CloseAsync();
 
         var page = await OpenAsync(BuiltSite.StressSlug, 1440);
-        await page.SetViewportSizeAsync(1000, 900);
-        await page.WaitForTimeoutAsync(200);
-        await page.SetViewportSizeAsync(1440, 900);
-        await page.WaitForTimeoutAsync(200);
+        await ResizeAsync(page, 1000);
+        await ResizeAsync(page, 1440);
         var actual = await LayoutProbe.ReadAsync(page);
 
+        Assert.Equal(expected.Notes.Select(n => n.Id), actual.Notes.Select(n => n.Id));
         foreach (var (want, got) in expected.Notes.Zip(actual.Notes))
         {
             Assert.True(Math.Abs(want.Note.X - got.Note.X) <= 2 && Math.Abs(want.Note.Y - got.Note.Y) <= 2,
@@ -116,10 +115,12 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
     {
         var page = await OpenAsync(slug, width, height: 700);
         var references = await page.QuerySelectorAllAsync("a.note-ref");
+        Assert.True(references.Count >= 4, $"the page has {references.Count} references; the test activates four");
         foreach (var (reference, index) in references.Take(4).Select((r, i) => (r, i)))
         {
             var id = await reference.GetAttributeAsync("id");
             var noteId = (await reference.GetAttributeAsync("href"))![1..];
+            var atRest = await PageBox(page, noteId);
             await page.Mouse.MoveAsync(0, 0);
             await reference.ScrollIntoViewIfNeededAsync();
             if (index % 2 == 0)
@@ -131,6 +132,7 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
                 await reference.FocusAsync();
                 await page.Keyboard.PressAsync(index == 1 ? "Enter" : "Space");
             }
+            await WaitUntilOpenAsync(page, id!, noteId, open: true);
             await WaitUntilInViewAsync(page, noteId);
 
             var note = await Box(page, noteId);
@@ -140,10 +142,10 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
             Assert.True(await page.EvaluateAsync<double>("() => document.scrollingElement.scrollWidth") <= viewport.Width, "horizontal scrolling appeared");
 
             await page.Keyboard.PressAsync("Escape");
-            await page.WaitForFunctionAsync("id => document.activeElement?.id === id", id, new() { Timeout = 10000 });
-            var closed = await Box(page, noteId);
-            Assert.False(closed.Visible && closed.Box.Inside(viewport.Width, viewport.Height) && closed.Box.Y < note.Box.Y + 1 && Math.Abs(closed.Box.Y - note.Box.Y) < 1,
-                $"{noteId} is still shown after Escape");
+            await WaitUntilOpenAsync(page, id!, noteId, open: false);
+            Assert.Equal(id, await page.EvaluateAsync<string?>("() => document.activeElement?.id"));
+            // Closed is back in the Notes section where it rests, wherever the page has scrolled to.
+            Assert.Equal(atRest, await PageBox(page, noteId));
         }
         await page.Context.CloseAsync();
     }
@@ -153,14 +155,18 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
     {
         var page = await OpenAsync(BuiltSite.StressSlug, 375, height: 700);
         var reference = (await page.QuerySelectorAllAsync("a.note-ref"))[0];
+        var id = (await reference.GetAttributeAsync("id"))!;
         var noteId = (await reference.GetAttributeAsync("href"))![1..];
+        var atRest = await PageBox(page, noteId);
+
         await reference.ClickAsync();
+        await WaitUntilOpenAsync(page, id, noteId, open: true);
         await WaitUntilInViewAsync(page, noteId);
-        var open = await Box(page, noteId);
+        Assert.True((await Box(page, noteId)).Box.Inside(375, 700));
+
         await reference.ClickAsync();
-        var closed = await Box(page, noteId);
-        Assert.True(open.Box.Inside(375, 700));
-        Assert.False(closed.Box.Inside(375, 700) && Math.Abs(closed.Box.Y - open.Box.Y) < 1, "the note stayed open");
+        await WaitUntilOpenAsync(page, id, noteId, open: false);
+        Assert.Equal(atRest, await PageBox(page, noteId));
         await page.Context.CloseAsync();
     }
 
@@ -186,25 +192,40 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         await page.Context.CloseAsync();
     }
 
+    /// <summary>The theme's timers run on Playwright's clock, so the test sets the time: the preview must not
+    /// open while the intent timer (400 ms) is pending, must open when it fires, and must not open at all
+    /// for a pointer that a scroll (within 250 ms) brought over the reference.</summary>
     [Fact]
-    public async Task Hover_previews_a_note_only_after_an_intent_delay()
+    public async Task Hover_previews_a_note_only_after_an_intent_delay_and_not_right_after_a_scroll()
     {
-        var page = await OpenAsync(BuiltSite.StressSlug, 768);
-        var reference = page.Locator("a.note-ref").First;
+        var page = await browser.NewPageAsync(768, 900);
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(site.PageUrl(BuiltSite.StressSlug), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.EvaluateAsync("() => document.fonts.ready");
+        await page.Clock.PauseAtAsync(DateTime.UtcNow.AddHours(1));
+        var reference = page.Locator("a.note-ref").Nth(2);
+        var id = (await reference.GetAttributeAsync("id"))!;
         var noteId = (await reference.GetAttributeAsync("href"))![1..];
-        await reference.ScrollIntoViewIfNeededAsync();
-        // A hover right after a scroll is ignored by design; a reader's pointer comes to rest first.
-        await page.WaitForTimeoutAsync(400);
-        var before = await Box(page, noteId);
 
-        await reference.HoverAsync();
-        await page.WaitForTimeoutAsync(100);
-        var early = await Box(page, noteId);
-        Assert.Equal(before.Box, early.Box);
+        // A scroll that ends with the reference under the resting pointer: no preview, however long it rests.
+        await page.Mouse.MoveAsync(0, 0);
+        var box = await ScrollToAsync(page, id);
+        await page.Mouse.MoveAsync((float)(box.X + (box.W / 2)), (float)(box.Y + (box.H / 2)));
+        await WaitUntilHighlightedAsync(page, id);
+        await page.Clock.RunForAsync(2000);
+        await AssertOpenAsync(page, id, noteId, open: false, "a pointer brought over the reference by a scroll previewed the note");
 
-        await page.WaitForTimeoutAsync(900);
-        var later = await Box(page, noteId);
-        Assert.True(later.Box.Inside(768, 900), "hovering longer should preview the note");
+        // The pointer leaves and comes back once the page is still: the preview waits for the intent delay.
+        await page.Mouse.MoveAsync(0, 0);
+        await WaitUntilHighlightedAsync(page, id, highlighted: false);
+        await page.Mouse.MoveAsync((float)(box.X + (box.W / 2)), (float)(box.Y + (box.H / 2)));
+        await WaitUntilHighlightedAsync(page, id);
+        await AssertOpenAsync(page, id, noteId, open: false, "the note opened at once, without the intent delay");
+        await page.Clock.RunForAsync(399);
+        await AssertOpenAsync(page, id, noteId, open: false, "the note opened before the intent delay ran out");
+        await page.Clock.RunForAsync(1);
+        await AssertOpenAsync(page, id, noteId, open: true, "the note did not open when the intent delay ran out");
+        Assert.True((await Box(page, noteId)).Box.Inside(768, 900), "the preview is not inside the viewport");
         await page.Context.CloseAsync();
     }
 
@@ -259,6 +280,55 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         var printedUrl = await page.EvaluateAsync<string>("() => { const a = document.querySelector('.note-body a[href^=\"http\"]'); return getComputedStyle(a, '::after').content; }");
         Assert.Contains("http", printedUrl, StringComparison.Ordinal);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Resizes the viewport and waits until the theme has laid the notes out for the new width.</summary>
+    private static async Task ResizeAsync(IPage page, int width)
+    {
+        await page.SetViewportSizeAsync(width, page.ViewportSize!.Height);
+        await page.WaitForFunctionAsync("w => document.documentElement.dataset.notesWidth === String(w)", width, new() { Timeout = 10000 });
+    }
+
+    /// <summary>Waits (up to 10 s) until the theme shows the note as a popover at its reference, or until it
+    /// has closed it: the states it sets, not positions, which scrolling changes.</summary>
+    private static Task WaitUntilOpenAsync(IPage page, string referenceId, string noteId, bool open) =>
+        page.WaitForFunctionAsync(
+            "([r, n, open]) => document.getElementById(r).getAttribute('aria-expanded') === String(open) && document.getElementById(n).matches(':popover-open') === open",
+            new object[] { referenceId, noteId, open }, new() { Timeout = 10000 });
+
+    private static async Task AssertOpenAsync(IPage page, string referenceId, string noteId, bool open, string message)
+    {
+        var state = await page.EvaluateAsync<bool[]>(
+            "([r, n]) => [document.getElementById(r).getAttribute('aria-expanded') === 'true', document.getElementById(n).matches(':popover-open')]",
+            new[] { referenceId, noteId });
+        Assert.True(state.All(s => s == open), message);
+    }
+
+    /// <summary>Waits (up to 10 s) for the theme's highlight class on the reference: set by the same pointer
+    /// event that starts the intent timer.</summary>
+    private static Task WaitUntilHighlightedAsync(IPage page, string referenceId, bool highlighted = true) =>
+        page.WaitForFunctionAsync("([r, on]) => document.getElementById(r).classList.contains('is-hl') === on", new object[] { referenceId, highlighted }, new() { Timeout = 10000 });
+
+    /// <summary>Scrolls the element to the middle of the viewport, waits for the page's scroll event, and
+    /// returns the element's box in the viewport.</summary>
+    private static async Task<Box> ScrollToAsync(IPage page, string id)
+    {
+        await page.EvaluateAsync("""
+            id => new Promise(done => {
+              addEventListener('scroll', () => done(), { once: true });
+              const e = document.getElementById(id);
+              scrollTo(0, scrollY + e.getBoundingClientRect().top - innerHeight / 2 + 1);
+            })
+            """, id);
+        return (await Box(page, id)).Box;
+    }
+
+    /// <summary>The element's box in page coordinates, which scrolling does not change.</summary>
+    private static async Task<Box> PageBox(IPage page, string id)
+    {
+        var (_, box) = await Box(page, id);
+        var scroll = await page.EvaluateAsync<double[]>("() => [scrollX, scrollY]");
+        return box with { X = box.X + scroll[0], Y = box.Y + scroll[1] };
     }
 
     /// <summary>Waits (up to 10 s) until the element is shown wholly inside the viewport.</summary>

@@ -19,7 +19,6 @@ namespace Site.Tests.Robustness;
 [Collection(HeavyTests.Name)]
 public sealed class MarkdownFuzzTests
 {
-    private const int DefaultSeed = 20240104;
     private const int DefaultCases = 20_000;
 
     private static string RegressionFolder => Path.Combine(RepoRoot.Find(), "src", "Site.Tests", "Robustness", "Regressions");
@@ -31,7 +30,7 @@ public sealed class MarkdownFuzzTests
     [Fact(Timeout = 600_000)]
     public async Task Generated_and_mutated_articles_render_safely()
     {
-        var seed = Setting("SITE_FUZZ_SEED", DefaultSeed);
+        var seed = Setting("SITE_FUZZ_SEED", FuzzCase.DefaultSeed);
         var cases = Setting("SITE_FUZZ_CASES", DefaultCases);
         var target = new FuzzTarget();
         var sample = Encoding.UTF8.GetBytes(target.SampleText);

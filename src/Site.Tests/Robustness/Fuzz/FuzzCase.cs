@@ -12,6 +12,9 @@ namespace Site.Tests.Robustness.Fuzz;
 /// <param name="Mutated">The file, when it was mutated: its bytes need not be UTF-8.</param>
 internal sealed record FuzzCase(int Number, string? Text, byte[]? Mutated)
 {
+    /// <summary>The seed of the test's run (SITE_FUZZ_SEED chooses another) and of the benchmarks' documents.</summary>
+    public const int DefaultSeed = 20240104;
+
     /// <summary>The front matter of generated articles: a few sources, which their citations refer to.</summary>
     public const string FrontMatter = """
         ---
