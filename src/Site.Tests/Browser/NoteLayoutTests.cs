@@ -116,12 +116,16 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         var page = await OpenAsync(slug, width, height: 700);
         var references = await page.QuerySelectorAllAsync("a.note-ref");
         Assert.True(references.Count >= 4, $"the page has {references.Count} references; the test activates four");
+        var notes = new List<string>();
+        foreach (var reference in references.Take(4))
+        {
+            notes.Add((await reference.GetAttributeAsync("href"))![1..]);
+        }
+        var atRest = await RestingBoxesAsync(page, notes);
         foreach (var (reference, index) in references.Take(4).Select((r, i) => (r, i)))
         {
             var id = await reference.GetAttributeAsync("id");
-            var noteId = (await reference.GetAttributeAsync("href"))![1..];
-            var atRest = await PageBox(page, noteId);
-            await page.Mouse.MoveAsync(0, 0);
+            var noteId = notes[index];
             await reference.ScrollIntoViewIfNeededAsync();
             if (index % 2 == 0)
             {
@@ -144,8 +148,8 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
             await page.Keyboard.PressAsync("Escape");
             await WaitUntilOpenAsync(page, id!, noteId, open: false);
             Assert.Equal(id, await page.EvaluateAsync<string?>("() => document.activeElement?.id"));
-            // Closed is back in the Notes section where it rests, wherever the page has scrolled to.
-            Assert.Equal(atRest, await PageBox(page, noteId));
+            // Closed, it is back in the Notes section where it rests, wherever the page has scrolled to.
+            Assert.Equal(atRest, await RestingBoxesAsync(page, notes));
         }
         await page.Context.CloseAsync();
     }
@@ -157,7 +161,7 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         var reference = (await page.QuerySelectorAllAsync("a.note-ref"))[0];
         var id = (await reference.GetAttributeAsync("id"))!;
         var noteId = (await reference.GetAttributeAsync("href"))![1..];
-        var atRest = await PageBox(page, noteId);
+        var atRest = await RestingBoxesAsync(page, [noteId]);
 
         await reference.ClickAsync();
         await WaitUntilOpenAsync(page, id, noteId, open: true);
@@ -166,7 +170,7 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
 
         await reference.ClickAsync();
         await WaitUntilOpenAsync(page, id, noteId, open: false);
-        Assert.Equal(atRest, await PageBox(page, noteId));
+        Assert.Equal(atRest, await RestingBoxesAsync(page, [noteId]));
         await page.Context.CloseAsync();
     }
 
@@ -203,9 +207,9 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         await page.GotoAsync(site.PageUrl(BuiltSite.StressSlug), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         await page.EvaluateAsync("() => document.fonts.ready");
         await page.Clock.PauseAtAsync(DateTime.UtcNow.AddHours(1));
-        var reference = page.Locator("a.note-ref").Nth(2);
-        var id = (await reference.GetAttributeAsync("id"))!;
-        var noteId = (await reference.GetAttributeAsync("href"))![1..];
+        // A reference below the fold, so that bringing it to the middle of the viewport scrolls the page.
+        var id = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('a.note-ref')].find(a => a.getBoundingClientRect().top > innerHeight).id");
+        var noteId = (await page.Locator($"#{id}").GetAttributeAsync("href"))![1..];
 
         // A scroll that ends with the reference under the resting pointer: no preview, however long it rests.
         await page.Mouse.MoveAsync(0, 0);
@@ -313,22 +317,32 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
     /// returns the element's box in the viewport.</summary>
     private static async Task<Box> ScrollToAsync(IPage page, string id)
     {
-        await page.EvaluateAsync("""
+        var scrolled = await page.EvaluateAsync<bool>("""
             id => new Promise(done => {
-              addEventListener('scroll', () => done(), { once: true });
-              const e = document.getElementById(id);
-              scrollTo(0, scrollY + e.getBoundingClientRect().top - innerHeight / 2 + 1);
+              const target = Math.max(0, scrollY + document.getElementById(id).getBoundingClientRect().top - innerHeight / 2);
+              if (Math.abs(target - scrollY) < 1) { done(false); return; }
+              addEventListener('scroll', () => done(true), { once: true });
+              scrollTo(0, target);
             })
-            """, id);
+            """, id).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(scrolled, $"bringing {id} to the middle of the viewport did not scroll the page");
         return (await Box(page, id)).Box;
     }
 
-    /// <summary>The element's box in page coordinates, which scrolling does not change.</summary>
-    private static async Task<Box> PageBox(IPage page, string id)
+    /// <summary>The notes' boxes in page coordinates, which scrolling does not change, with the pointer out of
+    /// the way and once no note is open: a hover preview takes a note out of the list and moves the rest.</summary>
+    private static async Task<List<Box>> RestingBoxesAsync(IPage page, IReadOnlyList<string> ids)
     {
-        var (_, box) = await Box(page, id);
-        var scroll = await page.EvaluateAsync<double[]>("() => [scrollX, scrollY]");
-        return box with { X = box.X + scroll[0], Y = box.Y + scroll[1] };
+        await page.Mouse.MoveAsync(0, 0);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll(':popover-open').length === 0", null, new() { Timeout = 10000 });
+        var boxes = new List<Box>();
+        foreach (var id in ids)
+        {
+            var (_, box) = await Box(page, id);
+            var scroll = await page.EvaluateAsync<double[]>("() => [scrollX, scrollY]");
+            boxes.Add(box with { X = box.X + scroll[0], Y = box.Y + scroll[1] });
+        }
+        return boxes;
     }
 
     /// <summary>Waits (up to 10 s) until the element is shown wholly inside the viewport.</summary>
