@@ -360,14 +360,16 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
             new Box(json.GetProperty("x").GetDouble(), json.GetProperty("y").GetDouble(), json.GetProperty("w").GetDouble(), json.GetProperty("h").GetDouble()));
     }
 
-    /// <summary>Waits (up to 5 s) for the highlight to show: the theme fades it in, so it is not instant.</summary>
+    /// <summary>Waits (up to 10 s) for the highlight to show: the theme fades it in, so it is not instant.</summary>
     private static async Task ChangesFromAsync(ILocator element, string rest)
     {
-        for (var waited = 0; await Background(element) == rest; waited += 50)
+        var handle = await element.ElementHandleAsync();
+        var highlighted = handle.EvaluateAsync("(e, rest) => new Promise(done => { const look = () => { const s = getComputedStyle(e); return s.backgroundColor + '|' + s.boxShadow + '|' + s.outlineStyle; }; const check = () => look() !== rest ? done() : requestAnimationFrame(check); check(); })", rest);
+        if (await Task.WhenAny(highlighted, Task.Delay(TimeSpan.FromSeconds(10))) != highlighted)
         {
-            Assert.True(waited < 5000, "the element was never highlighted");
-            await Task.Delay(50);
+            Assert.Fail("the element was never highlighted");
         }
+        await highlighted;
     }
 
     private static Task<string> Background(ILocator element) =>

@@ -34,7 +34,7 @@ internal sealed class PausedBuild : IDisposable
     /// <paramref name="phase"/>; fails the test if the build ends without reaching it.</summary>
     public static async Task<PausedBuild> StartAsync(string root, string phase, params string[] args)
     {
-        var process = SiteProcess.Start(root, ["build", .. args], new Dictionary<string, string> { ["SITE_TEST_PAUSE"] = phase });
+        var process = SiteProcess.Start(root, ["build", .. args], new Dictionary<string, string> { ["SITE_TEST_PAUSE"] = phase }, SiteProcess.AsFromATerminal);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var before = new StringBuilder();
         try

@@ -50,8 +50,8 @@ internal static class SiteProcess
     public static Process Start(
         string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)
     {
-        runAs ??= [];
-        var start = new ProcessStartInfo(runAs.Count > 0 ? runAs[0] : DotnetHost())
+        string[] command = [.. runAs ?? [], DotnetHost(), Path.Combine(AppContext.BaseDirectory, "site.dll")];
+        var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -59,12 +59,7 @@ internal static class SiteProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in runAs.Skip(1).Append(DotnetHost()).Skip(runAs.Count > 0 ? 0 : 1))
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "site.dll"));
-        foreach (var arg in args)
+        foreach (var arg in command.Skip(1).Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -75,6 +70,13 @@ internal static class SiteProcess
         }
         return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
+
+    /// <summary>
+    /// For tests of Ctrl+C: runs the program with SIGINT at its default disposition, as from a terminal. A
+    /// process inherits an ignored SIGINT (a shell without job control ignores it in every background
+    /// job, `dotnet test &amp;` included), and then no SIGINT reaches it, by design of Unix, not of Site.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AsFromATerminal = ["env", "--default-signal=INT"];
 
     /// <summary>The dotnet host that runs the tests (set by the SDK), so the same runtime runs the program.</summary>
     private static string DotnetHost() =>
