@@ -13,13 +13,17 @@ internal static class Cli
               Publishes Site (NativeAOT and framework-dependent) and the floor into the work folder,
               generates the corpora, times clean builds of every size with every configuration (and
               Hugo, when it is on PATH), times the sample site, measures the preview's save-to-reload
-              latency, and prints a Markdown report (also saved under WORK/results/).
+              latency, times the worst-case inputs, and prints a Markdown report (also saved under
+              WORK/results/).
 
           dotnet run -c Release --project src/Site.Benchmarks -- generate --count N --out DIR [--seed S]
               Writes the corpus only: DIR/site/content (Site) and DIR/hugo (Hugo).
 
           dotnet run -c Release --project src/Site.Benchmarks -- preview [options]
               Only the preview latency benchmark.
+
+          dotnet run -c Release --project src/Site.Benchmarks -- worst [options]
+              Only the worst-case inputs: pathological articles, fuzz regressions and fuzz documents.
 
         Options:
           --sizes LIST        Corpus sizes, comma-separated (default 100,1000,10000)
@@ -40,6 +44,9 @@ internal static class Cli
           --no-preview        Skip the preview latency benchmark
           --edits N           Saves timed by the preview benchmark (default 30)
           --preview-size N    Articles in the preview benchmark's site (default 1000)
+          --no-worst          Skip the worst-case inputs
+          --worst-runs N      Timed runs of each pathological article (default 3)
+          --fuzz-documents N  Fuzz documents built, one run each (default 100)
           --seed S            Corpus seed (default 20260601)
         """;
 
@@ -69,9 +76,11 @@ internal static class Cli
                     Console.WriteLine($"Generated in {clock.Elapsed.TotalSeconds:0.0} s: {stats}");
                     return 0;
                 case "run":
-                    return await new BenchmarkRun(options).RunAsync(preview: !options.NoPreview, builds: true);
+                    return await new BenchmarkRun(options).RunAsync(preview: !options.NoPreview, builds: true, worst: !options.NoWorst);
                 case "preview":
-                    return await new BenchmarkRun(options).RunAsync(preview: true, builds: false);
+                    return await new BenchmarkRun(options).RunAsync(preview: true, builds: false, worst: false);
+                case "worst":
+                    return await new BenchmarkRun(options).RunAsync(preview: false, builds: false, worst: true);
                 default:
                     throw new UsageException($"unknown command '{command}'");
             }
@@ -117,6 +126,12 @@ internal sealed record Options
 
     public int PreviewSize { get; init; } = 1000;
 
+    public bool NoWorst { get; init; }
+
+    public int WorstRuns { get; init; } = 3;
+
+    public int FuzzDocuments { get; init; } = 100;
+
     public ulong Seed { get; init; } = CorpusGenerator.DefaultSeed;
 
     public int? Count { get; init; }
@@ -153,6 +168,9 @@ internal sealed record Options
                 "--no-preview" => options with { NoPreview = true },
                 "--edits" => options with { Edits = PositiveInt(arg, Value()) },
                 "--preview-size" => options with { PreviewSize = PositiveInt(arg, Value()) },
+                "--no-worst" => options with { NoWorst = true },
+                "--worst-runs" => options with { WorstRuns = PositiveInt(arg, Value()) },
+                "--fuzz-documents" => options with { FuzzDocuments = PositiveInt(arg, Value()) },
                 "--seed" => options with { Seed = ulong.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--count" => options with { Count = PositiveInt(arg, Value()) },
                 "--out" => options with { Out = Value() },

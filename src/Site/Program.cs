@@ -22,6 +22,12 @@ namespace Site
         public const int SiteErrors = 1;
         public const int BadUsage = 2;
 
+        /// <summary>Ctrl+C (SIGINT) and SIGTERM during a build: the exit code is 128 + the signal's number,
+        /// as a shell reports a process the signal ended.</summary>
+        public const int Interrupted = 130;
+
+        public const int Terminated = 143;
+
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
             var command = CommandLine.Parse(args);
@@ -107,7 +113,17 @@ namespace Site
                 stderr.WriteLine($"site: error: {refusal}");
                 return BadUsage;
             }
-            var result = SiteBuilder.Build(options);
+            using var stop = new BuildInterruption();
+            BuildResult result;
+            try
+            {
+                result = SiteBuilder.Build(options, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                stderr.WriteLine($"site: build stopped by {stop.SignalName}; '{options.OutputDir}' was left unchanged");
+                return stop.ExitCode;
+            }
             var summary = new DiagnosticReport.Summary(result.Published, result.PagesWritten, result.Warnings, result.Errors, result.Elapsed, options.OutputDir);
             DiagnosticReport.Write(command.Format, command.Quiet, result.Diagnostics, summary, stdout, stderr);
             return result.Published ? Success : SiteErrors;

@@ -130,6 +130,8 @@
     for (const n of d.querySelectorAll('.note')) {
       n.classList.toggle('is-clamped', inMargin(n) && n.scrollHeight > n.clientHeight + 1);
     }
+    // The width the notes were last laid out for: tests wait on it after a resize.
+    root.dataset.notesWidth = innerWidth;
   }
 
   d.addEventListener('click', e => {

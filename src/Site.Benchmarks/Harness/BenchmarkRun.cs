@@ -29,13 +29,14 @@ internal sealed class BenchmarkRun(Options options)
     private readonly List<string> _notes = [];
     private Sample[]? _sample;
     private PreviewResult? _preview;
+    private readonly List<WorstCaseResult> _worst = [];
     private Setup _setup = null!;
     private string _templates = "";
     private string _outputRoot = "";
     private string _loadBefore = "";
     private int _discarded;
 
-    public async Task<int> RunAsync(bool preview, bool builds)
+    public async Task<int> RunAsync(bool preview, bool builds, bool worst)
     {
         var repo = Setup.FindRepo();
         Setup.CheckWork(repo, options.Work);
@@ -57,7 +58,7 @@ internal sealed class BenchmarkRun(Options options)
             Console.WriteLine("note: " + note);
         }
         var needed = builds ? configs.Where(c => c != "hugo").ToList() : [];
-        if (preview || (builds && !options.NoSample))
+        if (preview || worst || (builds && !options.NoSample))
         {
             needed.Add("aot");
         }
@@ -84,6 +85,10 @@ internal sealed class BenchmarkRun(Options options)
             {
                 BenchmarkSample(repo);
             }
+        }
+        if (worst)
+        {
+            BenchmarkWorstCases(repo);
         }
         if (preview)
         {
@@ -182,6 +187,57 @@ internal sealed class BenchmarkRun(Options options)
         Clean(output);
         _sample = [.. samples];
         Console.WriteLine($"  median wall {Stats.Median(samples.Select(s => s.WallSeconds)) * 1000:0.0} ms");
+    }
+
+    /// <summary>Each worst-case input as the one article of a site: the pathological ones --worst-runs times,
+    /// each fuzz regression and document once. A build must end as the input requires, never crash.</summary>
+    private void BenchmarkWorstCases(string repo)
+    {
+        var cases = WorstCases.All(repo, options.FuzzDocuments).ToList();
+        Console.WriteLine($"\n== Worst-case inputs: {cases.Count} one-article sites, NativeAOT, real templates ==");
+        var content = Path.Combine(options.Work, "worst", "content");
+        var output = Path.Combine(_outputRoot, "worst");
+        foreach (var worst in cases)
+        {
+            Setup.DeleteDirectory(content);
+            Directory.CreateDirectory(content);
+            File.WriteAllText(Path.Combine(content, "site.yml"), "title: Worst cases\n");
+            File.WriteAllBytes(Path.Combine(content, "worst.md"), worst.File());
+            List<string> command = [_setup.AotSite, "build", "--content", content, "--templates", _templates, "--output", output, "--quiet"];
+            var samples = new List<Sample>();
+            for (var run = 0; run < (worst.Group == WorstCases.Pathological ? options.WorstRuns : 1); run++)
+            {
+                var sample = Timed(() => command, output, TimeSpan.FromMinutes(5), null);
+                if (sample.ExitCode is not (0 or 1) || (worst.ExitCode is { } expected && sample.ExitCode != expected))
+                {
+                    var tail = sample.Output.Length > 2000 ? sample.Output[..2000] + "…" : sample.Output;
+                    throw new InvalidOperationException($"worst case '{worst.Name}' ({worst.Group}) ended with exit code {sample.ExitCode}, expected {worst.ExitCode?.ToString(Inv) ?? "0 or 1"}:\n{tail}");
+                }
+                samples.Add(sample);
+            }
+            var result = new WorstCaseResult(worst, samples);
+            _worst.Add(result);
+            if (worst.Group != WorstCases.Fuzzed)
+            {
+                Console.WriteLine($"  {worst.Name,-45} exit {samples[0].ExitCode}  median wall {result.Wall,7:0.000} s");
+            }
+        }
+        var fuzzed = _worst.Where(w => w.Case.Group == WorstCases.Fuzzed).ToList();
+        if (fuzzed.Count > 0)
+        {
+            Console.WriteLine($"  {fuzzed.Count} fuzz documents: median wall {Stats.Median(fuzzed.Select(w => w.Wall)):0.000} s, slowest {fuzzed.Max(w => w.Wall):0.000} s");
+        }
+        Clean(output);
+    }
+
+    /// <summary>The slowest build of each group of worst cases, against the target.</summary>
+    private void ReportWorstCases(StringBuilder text)
+    {
+        foreach (var group in _worst.GroupBy(w => w.Case.Group))
+        {
+            var slowest = group.MaxBy(w => w.Wall)!;
+            text.AppendLine($"| Worst-case inputs, {group.Key} ({group.Count()}; issue 11): slowest build, start to exit | {slowest.Wall:0.000} s ({slowest.Case.Name}) | ≤ {WorstCases.TargetSeconds:0} s each | {(slowest.Wall <= WorstCases.TargetSeconds ? "yes" : "no")} |");
+        }
     }
 
     /// <summary>A timed run on a quiet machine: waits for other processes to calm down, runs, and runs
@@ -324,6 +380,7 @@ internal sealed class BenchmarkRun(Options options)
         {
             text.AppendLine($"| Preview save → reload event, {p.Articles:N0} articles (issue 4) | median {p.Median:0} ms, p95 {p.P95:0} ms | median ≤ 100 ms | {(p.Median <= 100 ? "yes" : "no")} |");
         }
+        ReportWorstCases(text);
         text.AppendLine();
 
         var others = new List<string>();
@@ -355,7 +412,7 @@ internal sealed class BenchmarkRun(Options options)
             text.AppendLine();
         }
 
-        if (_rows.Count > 0)
+        if (_rows.Count > 0 || _worst.Count > 0)
         {
             text.AppendLine("<details><summary>All timed runs (wall s / CPU s / RSS MB)</summary>");
             text.AppendLine();
@@ -366,6 +423,10 @@ internal sealed class BenchmarkRun(Options options)
             if (_sample is { } all)
             {
                 text.AppendLine($"- Sample site wall ms: " + string.Join(", ", all.Select(s => (s.WallSeconds * 1000).ToString("0.0", Inv))));
+            }
+            foreach (var worst in _worst.Where(w => w.Case.Group != WorstCases.Fuzzed))
+            {
+                text.AppendLine($"- Worst case, {worst.Case.Group}, {worst.Case.Name} (exit {worst.Samples[0].ExitCode}) wall s: " + string.Join(", ", worst.Samples.Select(s => s.WallSeconds.ToString("0.000", Inv))));
             }
             text.AppendLine();
             text.AppendLine("</details>");

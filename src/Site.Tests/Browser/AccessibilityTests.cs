@@ -192,12 +192,20 @@ public sealed class AccessibilityTests(BrowserFixture browser, BuiltSite site) :
         var page = await browser.NewPageAsync(width);
         await page.AddInitScriptAsync("""
             window.__cls = 0;
-            new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-              .observe({ type: 'layout-shift', buffered: true });
+            window.__shifts = new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; });
+            window.__shifts.observe({ type: 'layout-shift', buffered: true });
             """);
-        await page.GotoAsync(site.PageUrl(BuiltSite.SampleSlug));
-        await page.WaitForTimeoutAsync(1500);
-        var shift = await page.EvaluateAsync<double>("() => window.__cls");
+        await page.GotoAsync(site.PageUrl(BuiltSite.SampleSlug), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        // Whatever could move the page has happened once the fonts are in and the theme has laid the notes
+        // out; two frames later every shift is rendered, and takeRecords hands over any not yet reported.
+        await page.EvaluateAsync("() => document.fonts.ready");
+        await page.WaitForFunctionAsync("w => document.documentElement.dataset.notesWidth === String(w)", width, new() { Timeout = 10000 });
+        var shift = await page.EvaluateAsync<double>("""
+            () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+              for (const e of window.__shifts.takeRecords()) if (!e.hadRecentInput) window.__cls += e.value;
+              done(window.__cls);
+            })))
+            """);
         TestContext.Current.SendDiagnosticMessage($"CLS at {width} px: {shift:0.0000}");
         Assert.True(shift < 0.01, $"cumulative layout shift {shift}");
         await page.Context.CloseAsync();

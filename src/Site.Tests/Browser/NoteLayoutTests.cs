@@ -96,12 +96,11 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         await fresh.Context.CloseAsync();
 
         var page = await OpenAsync(BuiltSite.StressSlug, 1440);
-        await page.SetViewportSizeAsync(1000, 900);
-        await page.WaitForTimeoutAsync(200);
-        await page.SetViewportSizeAsync(1440, 900);
-        await page.WaitForTimeoutAsync(200);
+        await ResizeAsync(page, 1000);
+        await ResizeAsync(page, 1440);
         var actual = await LayoutProbe.ReadAsync(page);
 
+        Assert.Equal(expected.Notes.Select(n => n.Id), actual.Notes.Select(n => n.Id));
         foreach (var (want, got) in expected.Notes.Zip(actual.Notes))
         {
             Assert.True(Math.Abs(want.Note.X - got.Note.X) <= 2 && Math.Abs(want.Note.Y - got.Note.Y) <= 2,
@@ -116,11 +115,17 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
     {
         var page = await OpenAsync(slug, width, height: 700);
         var references = await page.QuerySelectorAllAsync("a.note-ref");
+        Assert.True(references.Count >= 4, $"the page has {references.Count} references; the test activates four");
+        var notes = new List<string>();
+        foreach (var reference in references.Take(4))
+        {
+            notes.Add((await reference.GetAttributeAsync("href"))![1..]);
+        }
+        var atRest = await RestingBoxesAsync(page, notes);
         foreach (var (reference, index) in references.Take(4).Select((r, i) => (r, i)))
         {
             var id = await reference.GetAttributeAsync("id");
-            var noteId = (await reference.GetAttributeAsync("href"))![1..];
-            await page.Mouse.MoveAsync(0, 0);
+            var noteId = notes[index];
             await reference.ScrollIntoViewIfNeededAsync();
             if (index % 2 == 0)
             {
@@ -131,6 +136,7 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
                 await reference.FocusAsync();
                 await page.Keyboard.PressAsync(index == 1 ? "Enter" : "Space");
             }
+            await WaitUntilOpenAsync(page, id!, noteId, open: true);
             await WaitUntilInViewAsync(page, noteId);
 
             var note = await Box(page, noteId);
@@ -140,10 +146,10 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
             Assert.True(await page.EvaluateAsync<double>("() => document.scrollingElement.scrollWidth") <= viewport.Width, "horizontal scrolling appeared");
 
             await page.Keyboard.PressAsync("Escape");
-            await page.WaitForFunctionAsync("id => document.activeElement?.id === id", id, new() { Timeout = 10000 });
-            var closed = await Box(page, noteId);
-            Assert.False(closed.Visible && closed.Box.Inside(viewport.Width, viewport.Height) && closed.Box.Y < note.Box.Y + 1 && Math.Abs(closed.Box.Y - note.Box.Y) < 1,
-                $"{noteId} is still shown after Escape");
+            await WaitUntilOpenAsync(page, id!, noteId, open: false);
+            Assert.Equal(id, await page.EvaluateAsync<string?>("() => document.activeElement?.id"));
+            // Closed, it is back in the Notes section where it rests, wherever the page has scrolled to.
+            Assert.Equal(atRest, await RestingBoxesAsync(page, notes));
         }
         await page.Context.CloseAsync();
     }
@@ -153,14 +159,18 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
     {
         var page = await OpenAsync(BuiltSite.StressSlug, 375, height: 700);
         var reference = (await page.QuerySelectorAllAsync("a.note-ref"))[0];
+        var id = (await reference.GetAttributeAsync("id"))!;
         var noteId = (await reference.GetAttributeAsync("href"))![1..];
+        var atRest = await RestingBoxesAsync(page, [noteId]);
+
         await reference.ClickAsync();
+        await WaitUntilOpenAsync(page, id, noteId, open: true);
         await WaitUntilInViewAsync(page, noteId);
-        var open = await Box(page, noteId);
+        Assert.True((await Box(page, noteId)).Box.Inside(375, 700));
+
         await reference.ClickAsync();
-        var closed = await Box(page, noteId);
-        Assert.True(open.Box.Inside(375, 700));
-        Assert.False(closed.Box.Inside(375, 700) && Math.Abs(closed.Box.Y - open.Box.Y) < 1, "the note stayed open");
+        await WaitUntilOpenAsync(page, id, noteId, open: false);
+        Assert.Equal(atRest, await RestingBoxesAsync(page, [noteId]));
         await page.Context.CloseAsync();
     }
 
@@ -186,25 +196,40 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         await page.Context.CloseAsync();
     }
 
+    /// <summary>The theme's timers run on Playwright's clock, so the test sets the time: the preview must not
+    /// open while the intent timer (400 ms) is pending, must open when it fires, and must not open at all
+    /// for a pointer that a scroll (within 250 ms) brought over the reference.</summary>
     [Fact]
-    public async Task Hover_previews_a_note_only_after_an_intent_delay()
+    public async Task Hover_previews_a_note_only_after_an_intent_delay_and_not_right_after_a_scroll()
     {
-        var page = await OpenAsync(BuiltSite.StressSlug, 768);
-        var reference = page.Locator("a.note-ref").First;
-        var noteId = (await reference.GetAttributeAsync("href"))![1..];
-        await reference.ScrollIntoViewIfNeededAsync();
-        // A hover right after a scroll is ignored by design; a reader's pointer comes to rest first.
-        await page.WaitForTimeoutAsync(400);
-        var before = await Box(page, noteId);
+        var page = await browser.NewPageAsync(768, 900);
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(site.PageUrl(BuiltSite.StressSlug), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.EvaluateAsync("() => document.fonts.ready");
+        await page.Clock.PauseAtAsync(DateTime.UtcNow.AddHours(1));
+        // A reference below the fold, so that bringing it to the middle of the viewport scrolls the page.
+        var id = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('a.note-ref')].find(a => a.getBoundingClientRect().top > innerHeight).id");
+        var noteId = (await page.Locator($"#{id}").GetAttributeAsync("href"))![1..];
 
-        await reference.HoverAsync();
-        await page.WaitForTimeoutAsync(100);
-        var early = await Box(page, noteId);
-        Assert.Equal(before.Box, early.Box);
+        // A scroll that ends with the reference under the resting pointer: no preview, however long it rests.
+        await page.Mouse.MoveAsync(0, 0);
+        var box = await ScrollToAsync(page, id);
+        await page.Mouse.MoveAsync((float)(box.X + (box.W / 2)), (float)(box.Y + (box.H / 2)));
+        await WaitUntilHighlightedAsync(page, id);
+        await page.Clock.RunForAsync(2000);
+        await AssertOpenAsync(page, id, noteId, open: false, "a pointer brought over the reference by a scroll previewed the note");
 
-        await page.WaitForTimeoutAsync(900);
-        var later = await Box(page, noteId);
-        Assert.True(later.Box.Inside(768, 900), "hovering longer should preview the note");
+        // The pointer leaves and comes back once the page is still: the preview waits for the intent delay.
+        await page.Mouse.MoveAsync(0, 0);
+        await WaitUntilHighlightedAsync(page, id, highlighted: false);
+        await page.Mouse.MoveAsync((float)(box.X + (box.W / 2)), (float)(box.Y + (box.H / 2)));
+        await WaitUntilHighlightedAsync(page, id);
+        await AssertOpenAsync(page, id, noteId, open: false, "the note opened at once, without the intent delay");
+        await page.Clock.RunForAsync(399);
+        await AssertOpenAsync(page, id, noteId, open: false, "the note opened before the intent delay ran out");
+        await page.Clock.RunForAsync(1);
+        await AssertOpenAsync(page, id, noteId, open: true, "the note did not open when the intent delay ran out");
+        Assert.True((await Box(page, noteId)).Box.Inside(768, 900), "the preview is not inside the viewport");
         await page.Context.CloseAsync();
     }
 
@@ -261,6 +286,65 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Resizes the viewport and waits until the theme has laid the notes out for the new width.</summary>
+    private static async Task ResizeAsync(IPage page, int width)
+    {
+        await page.SetViewportSizeAsync(width, page.ViewportSize!.Height);
+        await page.WaitForFunctionAsync("w => document.documentElement.dataset.notesWidth === String(w)", width, new() { Timeout = 10000 });
+    }
+
+    /// <summary>Waits (up to 10 s) until the theme shows the note as a popover at its reference, or until it
+    /// has closed it: the states it sets, not positions, which scrolling changes.</summary>
+    private static Task WaitUntilOpenAsync(IPage page, string referenceId, string noteId, bool open) =>
+        page.WaitForFunctionAsync(
+            "([r, n, open]) => document.getElementById(r).getAttribute('aria-expanded') === String(open) && document.getElementById(n).matches(':popover-open') === open",
+            new object[] { referenceId, noteId, open }, new() { Timeout = 10000 });
+
+    private static async Task AssertOpenAsync(IPage page, string referenceId, string noteId, bool open, string message)
+    {
+        var state = await page.EvaluateAsync<bool[]>(
+            "([r, n]) => [document.getElementById(r).getAttribute('aria-expanded') === 'true', document.getElementById(n).matches(':popover-open')]",
+            new[] { referenceId, noteId });
+        Assert.True(state.All(s => s == open), message);
+    }
+
+    /// <summary>Waits (up to 10 s) for the theme's highlight class on the reference: set by the same pointer
+    /// event that starts the intent timer.</summary>
+    private static Task WaitUntilHighlightedAsync(IPage page, string referenceId, bool highlighted = true) =>
+        page.WaitForFunctionAsync("([r, on]) => document.getElementById(r).classList.contains('is-hl') === on", new object[] { referenceId, highlighted }, new() { Timeout = 10000 });
+
+    /// <summary>Scrolls the element to the middle of the viewport, waits for the page's scroll event, and
+    /// returns the element's box in the viewport.</summary>
+    private static async Task<Box> ScrollToAsync(IPage page, string id)
+    {
+        var scrolled = await page.EvaluateAsync<bool>("""
+            id => new Promise(done => {
+              const target = Math.max(0, scrollY + document.getElementById(id).getBoundingClientRect().top - innerHeight / 2);
+              if (Math.abs(target - scrollY) < 1) { done(false); return; }
+              addEventListener('scroll', () => done(true), { once: true });
+              scrollTo(0, target);
+            })
+            """, id).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(scrolled, $"bringing {id} to the middle of the viewport did not scroll the page");
+        return (await Box(page, id)).Box;
+    }
+
+    /// <summary>The notes' boxes in page coordinates, which scrolling does not change, with the pointer out of
+    /// the way and once no note is open: a hover preview takes a note out of the list and moves the rest.</summary>
+    private static async Task<List<Box>> RestingBoxesAsync(IPage page, IReadOnlyList<string> ids)
+    {
+        await page.Mouse.MoveAsync(0, 0);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll(':popover-open').length === 0", null, new() { Timeout = 10000 });
+        var boxes = new List<Box>();
+        foreach (var id in ids)
+        {
+            var (_, box) = await Box(page, id);
+            var scroll = await page.EvaluateAsync<double[]>("() => [scrollX, scrollY]");
+            boxes.Add(box with { X = box.X + scroll[0], Y = box.Y + scroll[1] });
+        }
+        return boxes;
+    }
+
     /// <summary>Waits (up to 10 s) until the element is shown wholly inside the viewport.</summary>
     private static Task WaitUntilInViewAsync(IPage page, string id) =>
         page.WaitForFunctionAsync(
@@ -276,14 +360,16 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
             new Box(json.GetProperty("x").GetDouble(), json.GetProperty("y").GetDouble(), json.GetProperty("w").GetDouble(), json.GetProperty("h").GetDouble()));
     }
 
-    /// <summary>Waits (up to 5 s) for the highlight to show: the theme fades it in, so it is not instant.</summary>
+    /// <summary>Waits (up to 10 s) for the highlight to show: the theme fades it in, so it is not instant.</summary>
     private static async Task ChangesFromAsync(ILocator element, string rest)
     {
-        for (var waited = 0; await Background(element) == rest; waited += 50)
+        var handle = await element.ElementHandleAsync();
+        var highlighted = handle.EvaluateAsync("(e, rest) => new Promise(done => { const look = () => { const s = getComputedStyle(e); return s.backgroundColor + '|' + s.boxShadow + '|' + s.outlineStyle; }; const check = () => look() !== rest ? done() : requestAnimationFrame(check); check(); })", rest);
+        if (await Task.WhenAny(highlighted, Task.Delay(TimeSpan.FromSeconds(10))) != highlighted)
         {
-            Assert.True(waited < 5000, "the element was never highlighted");
-            await Task.Delay(50);
+            Assert.Fail("the element was never highlighted");
         }
+        await highlighted;
     }
 
     private static Task<string> Background(ILocator element) =>

@@ -332,12 +332,18 @@ public sealed class AnnotationsJsonTests(AnnotatedSite site) : IClassFixture<Ann
         using var other = new TestSite().With("templates/article.html", AnnotatedSite.ArticleTemplate).With("content/x.md", article);
         var build = other.Build();
         Assert.True(build.Result.Published, build.ToString());
-        Assert.Contains(build.Diagnostics, d => d.StartsWith("content/x.md(12,1): warning SITE014:", StringComparison.Ordinal));
+        // b is cited, but only by a note that is not published: it counts as never cited.
+        DiagnosticAssert.Exactly(build.Diagnostics,
+            ("content/x.md(6,3): warning SITE074:", "source 'b' is never cited"),
+            ("content/x.md(12,1): warning SITE014:", "annotation [^draft] is defined but never referenced"));
 
         using var json = JsonDocument.Parse(File.ReadAllText(other.Path("output/x/annotations.json")));
-        Assert.All(json.RootElement.GetProperty("sources").EnumerateArray(), s => Assert.NotEmpty(s.GetProperty("cited_by").EnumerateArray()));
+        var sources = json.RootElement.GetProperty("sources").EnumerateArray().ToList();
+        Assert.Equal(["a"], sources.Select(s => s.GetProperty("key").GetString()));
+        Assert.Equal(["n"], Keys(sources[0].GetProperty("cited_by")));
         var page = new HtmlParser().ParseDocument(File.ReadAllText(other.Path("output/x/index.html")));
-        Assert.All(page.QuerySelectorAll("li.source"), li => Assert.NotEmpty(li.QuerySelectorAll("a.source-back")));
+        Assert.Equal(["x--source-a"], page.QuerySelectorAll("li.source").Select(li => li.Id));
+        Assert.Equal(["#x--note-n"], page.QuerySelectorAll("li.source a.source-back").Select(a => a.GetAttribute("href")));
     }
 
     private static void AssertReference(JsonElement reference, string id, int line, int column, string? phraseId)

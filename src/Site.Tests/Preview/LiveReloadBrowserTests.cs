@@ -71,7 +71,7 @@ public sealed class LiveReloadBrowserTests(BrowserFixture browser)
     public async Task Ctrl_C_stops_the_server_cleanly()
     {
         using var site = new TestSite().With("content/a.md", TestSite.Article());
-        using var process = SiteProcess.Start(site.Root, ["serve", "--port", "0"]);
+        using var process = SiteProcess.Start(site.Root, ["serve", "--port", "0"], runAs: SiteProcess.AsFromATerminal);
         var errors = process.StandardError.ReadToEndAsync();
         string? line;
         while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))) is not null && !line.StartsWith("Serving ", StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Threading.Channels;
 using Site.Generation;
 using Site.Preview;
 
@@ -214,8 +215,8 @@ public sealed class PreviewServerTests
     public async Task An_editors_save_pattern_causes_one_rebuild(string pattern)
     {
         await using var host = await PreviewHost.StartAsync();
-        var builds = 0;
-        host.Server.Site.Changed += _ => Interlocked.Increment(ref builds);
+        await using var events = await EventStream.OpenAsync(host);
+        var before = await events.NextAsync();
         var path = host.Folder.Combine("content/article-3.md");
         var text = PreviewHost.Article("Article 3", "Saved by an editor.");
 
@@ -237,16 +238,21 @@ public sealed class PreviewServerTests
                 break;
         }
 
-        // Long enough for any stray second rebuild to show, far longer than the debounce.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Volatile.Read(ref builds) == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-        await Task.Delay(1000);
-        Assert.Equal(1, Volatile.Read(ref builds));
+        // The first rebuild after the save sees all of it.
+        var saved = await events.NextAsync();
+        Assert.True(saved.Ok, string.Join("\n", saved.Diagnostics));
+        Assert.Equal(before.Version + 1, saved.Version);
         using var client = host.Client();
-        Assert.Contains("Saved by an editor.", await client.GetStringAsync("/article-3/"));
+        var last = pattern == "several writes in a burst" ? "<p>Saved by an editor.\n....</p>" : "<p>Saved by an editor.</p>";
+        Assert.Contains(last, await client.GetStringAsync("/article-3/"));
+
+        // And it was the only one: the next state the stream reports is that of a later save, which breaks
+        // another article (a failed build keeps the version and lists the error, so it cannot be mistaken).
+        File.WriteAllText(host.Folder.Combine("content/article-1.md"), PreviewHost.Article("Article 1", "A later save.[^missing]"));
+        var later = await events.NextAsync();
+        Assert.False(later.Ok, $"a second rebuild for the same save: version {later.Version}");
+        Assert.Equal(saved.Version, later.Version);
+        Assert.Equal(["content/article-1.md(5,14): error SITE012: annotation [^missing] has no definition"], later.Diagnostics.Select(d => d.Replace(host.Folder.Path + "/", "", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -254,12 +260,16 @@ public sealed class PreviewServerTests
     {
         await using var host = await PreviewHost.StartAsync(articles: 5);
         var site = host.Server.Site;
+        // What each rebuild rendered, recorded as it ends (under the build lock): the watcher's rebuild is
+        // the only one, so nothing else can change the count before it is read.
+        var builds = Channel.CreateUnbounded<(int Version, bool Ok, int Rendered)>();
+        site.Changed += state => builds.Writer.TryWrite((state.Version, state.Ok, site.RenderedLastBuild));
+        var version = site.State.Version;
+
         File.WriteAllText(host.Folder.Combine("content/article-4.md"), PreviewHost.Article("Article four, edited", "New body[^n].\n\n[^n]: New note."));
+        var build = await builds.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
 
-        var result = site.Rebuild();
-
-        Assert.True(result.Published);
-        Assert.Equal(1, site.RenderedLastBuild);
+        Assert.Equal((version + 1, true, 1), build);
         var full = new MemoryOutput();
         var options = new BuildOptions(host.Folder.Combine("content"), host.Folder.Combine("templates"), "", PageInjection: PreviewSite.ReloadScript);
         Assert.True(SiteBuilder.Build(options, full).Published);

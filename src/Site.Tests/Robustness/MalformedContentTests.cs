@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Site.Tests.Support;
 
@@ -61,19 +60,23 @@ public sealed class MalformedContentTests
         Assert.Equal(["content/dump.md: error SITE008: cannot read article: file contains a NUL byte; is it a binary file?"], run.StderrLines);
     }
 
-    public static TheoryData<string, string> DeepNesting => new()
+    private const string TooDeepForMarkdig = "content/deep.md: error SITE021: the Markdown could not be processed: Markdown elements in the input are too deeply nested";
+
+    /// <summary>Lists and quotes are caught before Markdig, at the 129th marker (column: 128 markers of their
+    /// width before it); the rest by Markdig's own depth limit, for the whole file.</summary>
+    public static TheoryData<string, string, string> DeepNesting => new()
     {
-        { "block quotes", new string('>', 100_000) + " deep\n" },
-        { "brackets", new string('[', 100_000) + "deep\n" },
-        { "bullet lists", string.Concat(Enumerable.Repeat("- ", 100_000)) + "deep\n" },
-        { "ordered lists", string.Concat(Enumerable.Repeat("1. ", 100_000)) + "deep\n" },
-        { "emphasis", new string('*', 50_000) + "deep" + new string('*', 50_000) + "\n" },
-        { "phrase annotations", string.Concat(Enumerable.Repeat("[", 100_000)) + "deep" + string.Concat(Enumerable.Repeat("]{^n}", 100_000)) + "\n\n[^n]: A note.\n" },
+        { "block quotes", new string('>', 100_000) + " deep\n", "content/deep.md(5,129): error SITE021: lists and quotes are nested more than 128 levels deep here" },
+        { "bullet lists", string.Concat(Enumerable.Repeat("- ", 100_000)) + "deep\n", "content/deep.md(5,257): error SITE021: lists and quotes are nested more than 128 levels deep here" },
+        { "ordered lists", string.Concat(Enumerable.Repeat("1. ", 100_000)) + "deep\n", "content/deep.md(5,385): error SITE021: lists and quotes are nested more than 128 levels deep here" },
+        { "brackets", new string('[', 100_000) + "deep\n", TooDeepForMarkdig },
+        { "emphasis", new string('*', 50_000) + "deep" + new string('*', 50_000) + "\n", TooDeepForMarkdig },
+        { "phrase annotations", string.Concat(Enumerable.Repeat("[", 100_000)) + "deep" + string.Concat(Enumerable.Repeat("]{^n}", 100_000)) + "\n\n[^n]: A note.\n", TooDeepForMarkdig },
     };
 
     [Theory]
     [MemberData(nameof(DeepNesting))]
-    public async Task Nesting_100000_levels_deep_is_an_error(string what, string body)
+    public async Task Nesting_100000_levels_deep_is_an_error(string what, string body, string expected)
     {
         using var build = await RefusedBuild.StartAsync();
         build.Site.With("content/deep.md", FrontMatter + body);
@@ -81,17 +84,14 @@ public sealed class MalformedContentTests
         var run = await build.RunAsync();
 
         var error = Assert.Single(run.StderrLines);
-        // Lists and quotes are caught before Markdig, at the marker past the limit; the rest by Markdig's
-        // own limit, for the whole file.
-        Assert.True(
-            error.StartsWith("content/deep.md(5,", StringComparison.Ordinal) && error.Contains("): error SITE021: lists and quotes are nested more than 128 levels deep here", StringComparison.Ordinal)
-            || error.StartsWith("content/deep.md: error SITE021: the Markdown could not be processed: ", StringComparison.Ordinal) && error.Contains("too deeply nested", StringComparison.Ordinal),
-            $"{what}: {RefusedBuild.Shorten(error)}");
+        // Markdig's own message goes on with its wording, which is not ours to pin.
+        Assert.True(expected == TooDeepForMarkdig ? error.StartsWith(expected, StringComparison.Ordinal) : error == expected, $"{what}: {RefusedBuild.Shorten(error)}");
     }
 
     public static TheoryData<string, string, string> SlowShapes => new()
     {
-        // Each took Markdig minutes or hours at this size: now an error at its line, at once.
+        // Each took Markdig minutes or hours at this size: now an error at its line. (How fast: see the
+        // benchmarks' worst cases; here the build must end within the hang guard.)
         { "4 million list markers", string.Concat(Enumerable.Repeat("- ", 4_000_000)) + "deep\n", "content/slow.md(5,257): error SITE021: lists and quotes are nested more than 128 levels deep here" },
         { "2 million quote markers", string.Concat(Enumerable.Repeat("> ", 2_000_000)) + "deep\n", "content/slow.md(5,257): error SITE021: lists and quotes are nested more than 128 levels deep here" },
         { "300,000 link definitions", string.Concat(Enumerable.Repeat("[a]: https://example.org/\n", 300_000)), "content/slow.md(1005,1): error SITE022: more than 1000 link definitions in a row; put a blank line between groups of them" },
@@ -99,28 +99,25 @@ public sealed class MalformedContentTests
 
     [Theory]
     [MemberData(nameof(SlowShapes))]
-    public async Task Shapes_markdig_takes_superlinear_time_on_are_refused_at_once(string what, string body, string expected)
+    public async Task Shapes_markdig_takes_superlinear_time_on_are_refused(string what, string body, string expected)
     {
         using var build = await RefusedBuild.StartAsync();
         build.Site.With("content/slow.md", FrontMatter + body);
 
-        var clock = Stopwatch.StartNew();
         var run = await build.RunAsync();
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{what}: the build took {clock.Elapsed}");
         Assert.True(run.StderrLines.SequenceEqual([expected]), $"{what}:\n{RefusedBuild.Shorten(run.ToString())}");
     }
 
     [Fact]
-    public async Task Fifty_thousand_headings_with_the_same_text_build_quickly()
+    public async Task Fifty_thousand_headings_with_the_same_text_build()
     {
-        // Markdig's heading ids counted up from "-1" for every heading: this took it minutes.
+        // Markdig's heading ids counted up from "-1" for every heading: this took it minutes. (How fast it is
+        // now is measured by the benchmarks' worst cases; here it must finish within the hang guard.)
         using var site = new TestSite().With("content/same.md", FrontMatter + string.Concat(Enumerable.Repeat("## Update\n\n", 50_000)));
 
-        var clock = Stopwatch.StartNew();
         var run = await site.RunAsync("build", "--quiet");
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the build took {clock.Elapsed}");
         Assert.True(run.ExitCode == 0, RefusedBuild.Shorten(run.ToString()));
         var html = File.ReadAllText(site.Path("output/same/index.html"));
         Assert.Contains("<h2 id=\"update\">Update</h2>\n<h2 id=\"update-1\">Update</h2>", html, StringComparison.Ordinal);
@@ -247,7 +244,7 @@ public sealed class MalformedContentTests
     {
         // Opening a FIFO blocks until something writes to it: the build used to wait forever.
         using var build = await RefusedBuild.StartAsync();
-        MakeFifo(build.Site.Path("content/pipe.md"));
+        await SystemTool.RunAsync("mkfifo", build.Site.Path("content/pipe.md"));
 
         var run = await build.RunAsync();
 
@@ -258,12 +255,10 @@ public sealed class MalformedContentTests
     public async Task A_fifo_among_the_assets_does_not_hang_the_build()
     {
         using var site = new TestSite().With("content/a.md", TestSite.Article()).With("templates/assets/empty.css", "");
-        MakeFifo(site.Path("templates/assets/pipe.css"));
+        await SystemTool.RunAsync("mkfifo", site.Path("templates/assets/pipe.css"));
 
-        var clock = Stopwatch.StartNew();
         var run = await site.RunAsync("build");
 
-        Assert.True(clock.Elapsed < RefusedBuild.HangGuard, $"the build took {clock.Elapsed}");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(0, new FileInfo(site.Path("output/assets/empty.css")).Length);
     }
@@ -280,44 +275,12 @@ public sealed class MalformedContentTests
         var path = build.Site.Path("content/secret.md");
         build.Site.With("content/secret.md", FrontMatter + "Body.\n");
         File.SetUnixFileMode(path, UnixFileMode.None);
-        if (CanRead(path))
-        {
-            Assert.Skip("chmod 000 does not stop this user from reading (running as root?)");
-        }
+        var runAs = await Unprivileged.RunAsForAsync(path, build.Site.Root);
 
-        var run = await build.RunAsync();
+        var run = await build.RunAsync(runAs: runAs);
 
         var error = Assert.Single(run.StderrLines);
         Assert.StartsWith("content/secret.md: error SITE008: cannot read article: ", error, StringComparison.Ordinal);
-    }
-
-    private static bool CanRead(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static void MakeFifo(string path)
-    {
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-    }
-
-    private static int Count(string text, string value)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-        return count;
+        Assert.Contains(path, error, StringComparison.Ordinal);
     }
 }

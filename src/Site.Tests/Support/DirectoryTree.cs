@@ -21,10 +21,11 @@ internal static class DirectoryTree
 
     /// <summary>Null when both trees are identical; otherwise the missing and extra files and a diff of
     /// the first file whose bytes differ.</summary>
-    public static string? Difference(string expectedRoot, string actualRoot)
+    public static string? Difference(string expectedRoot, string actualRoot) => Difference(Read(expectedRoot), Read(actualRoot));
+
+    /// <inheritdoc cref="Difference(string, string)"/>
+    public static string? Difference(SortedDictionary<string, byte[]> expected, SortedDictionary<string, byte[]> actual)
     {
-        var expected = Read(expectedRoot);
-        var actual = Read(actualRoot);
         var report = new StringBuilder();
         foreach (var missing in expected.Keys.Except(actual.Keys))
         {

@@ -20,11 +20,13 @@ internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 internal static class SiteProcess
 {
     /// <summary>A guard against a hung build, not a speed requirement.</summary>
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ProcessResult> RunAsync(
+        string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)
     {
-        using var process = Start(workingDirectory, args, environment);
+        using var process = Start(workingDirectory, args, environment, runAs);
+        process.StandardInput.Close();
         var cancellation = TestContext.Current.CancellationToken;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
         var stderr = process.StandardError.ReadToEndAsync(cancellation);
@@ -42,19 +44,22 @@ internal static class SiteProcess
         return new ProcessResult(process.ExitCode, Normalize(await stdout), Normalize(await stderr));
     }
 
-    /// <summary>Starts the program and leaves it running, with stdout and stderr redirected, for tests that
-    /// stop it themselves (a kill, Ctrl+C, a server).</summary>
-    public static Process Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the program and leaves it running, with stdin, stdout and stderr redirected, for tests
+    /// that stop it themselves (a kill, Ctrl+C, a server). Its stdin stays open until the test closes it.</summary>
+    /// <param name="runAs">A command the program is run through, such as setpriv to another user; none when empty.</param>
+    public static Process Start(
+        string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        string[] command = [.. runAs ?? [], DotnetHost(), Path.Combine(AppContext.BaseDirectory, "site.dll")];
+        var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "site.dll"));
-        foreach (var arg in args)
+        foreach (var arg in command.Skip(1).Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -65,6 +70,13 @@ internal static class SiteProcess
         }
         return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
+
+    /// <summary>
+    /// For tests of Ctrl+C: runs the program with SIGINT at its default disposition, as from a terminal. A
+    /// process inherits an ignored SIGINT (a shell without job control ignores it in every background
+    /// job, `dotnet test &amp;` included), and then no SIGINT reaches it, by design of Unix, not of Site.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AsFromATerminal = ["env", "--default-signal=INT"];
 
     /// <summary>The dotnet host that runs the tests (set by the SDK), so the same runtime runs the program.</summary>
     private static string DotnetHost() =>

@@ -9,64 +9,79 @@ namespace Site.Generation;
 internal sealed partial class OutputStaging : ISiteOutput
 {
     private const string Prefix = ".site-staging-";
+    private const string OldSuffix = ".old";
+
+    /// <summary>
+    /// Test seam. Whether output/ is always one whole build depends on where a build is when it dies, and
+    /// a test cannot hit a window of microseconds by timing a kill. With SITE_TEST_PAUSE set to a phase
+    /// (<c>writing</c>, <c>staged</c>, <c>exchanged</c>, <c>committed</c>, or <c>moved-aside</c> and
+    /// <c>moved-in</c>, which take the two-rename swap used where renameat2 is not available), the build
+    /// prints "site: test pause at PHASE" to stderr there and waits for a line (or the end) of standard
+    /// input, or Ctrl+C, so a test can kill or interrupt it at exactly that point. Unset, as it is
+    /// everywhere but in tests, it costs one environment lookup per run.
+    /// </summary>
+    private static readonly string? PausePhase = Environment.GetEnvironmentVariable("SITE_TEST_PAUSE");
 
     private readonly string _output;
+    private readonly CancellationToken _stop;
+    private int _written;
 
-    private OutputStaging(string output, string path)
+    private OutputStaging(string output, string path, CancellationToken stop)
     {
         _output = output;
         Path = path;
+        _stop = stop;
     }
 
     public string Path { get; }
 
-    public static OutputStaging Begin(string outputDir)
+    /// <param name="stop">Ctrl+C: every write, and the commit, throw once it is cancelled.</param>
+    public static OutputStaging Begin(string outputDir, CancellationToken stop = default)
     {
         var output = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(outputDir));
         var parent = System.IO.Path.GetDirectoryName(output)!;
         Directory.CreateDirectory(parent);
-        RemoveLeftovers(parent, System.IO.Path.GetFileName(output));
+        RemoveLeftovers(parent, output);
         var staging = System.IO.Path.Combine(parent, $"{Prefix}{System.IO.Path.GetFileName(output)}-{Environment.ProcessId}");
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
         }
         Directory.CreateDirectory(staging);
-        return new OutputStaging(output, staging);
+        return new OutputStaging(output, staging, stop);
     }
 
-    public void Write(string relativePath, byte[] content)
-    {
-        var path = System.IO.Path.Combine(Path, relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, content);
-    }
+    public void Write(string relativePath, byte[] content) => File.WriteAllBytes(Prepare(relativePath), content);
 
-    public void CopyFile(string source, string relativePath)
-    {
-        var path = System.IO.Path.Combine(Path, relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.Copy(source, path, overwrite: true);
-    }
+    public void CopyFile(string source, string relativePath) => File.Copy(source, Prepare(relativePath), overwrite: true);
 
     /// <summary>Swaps the staged build in for output/. On Linux the swap is one atomic renameat2 call, so
-    /// even a kill at this instant leaves either the old tree or the new one.</summary>
+    /// even a kill at this instant leaves either the old tree or the new one. Ctrl+C can stop a build up
+    /// to the swap, not after it: a swap once begun is finished.</summary>
     public void Commit()
     {
+        Pause("staged");
+        _stop.ThrowIfCancellationRequested();
         if (!Directory.Exists(_output))
         {
             Directory.Move(Path, _output);
-            return;
         }
-        if (OperatingSystem.IsLinux() && RenameExchange(Path, _output))
+        else if (PausePhase is not ("moved-aside" or "moved-in") && OperatingSystem.IsLinux() && RenameExchange(Path, _output))
         {
+            Pause("exchanged");
             Directory.Delete(Path, recursive: true);
-            return;
         }
-        var old = Path + ".old";
-        Directory.Move(_output, old);
-        Directory.Move(Path, _output);
-        Directory.Delete(old, recursive: true);
+        else
+        {
+            // Two renames: a run killed between them leaves no output/, and the next one puts this old tree back.
+            var old = Path + OldSuffix;
+            Directory.Move(_output, old);
+            Pause("moved-aside");
+            Directory.Move(Path, _output);
+            Pause("moved-in");
+            Directory.Delete(old, recursive: true);
+        }
+        Pause("committed");
     }
 
     public void Discard()
@@ -77,14 +92,55 @@ internal sealed partial class OutputStaging : ISiteOutput
         }
     }
 
-    /// <summary>Staging folders of runs that were killed: their process is gone, so they are ours to remove.</summary>
-    private static void RemoveLeftovers(string parent, string outputName)
+    /// <summary>The full path of a file to write; throws once the build is stopped, so Ctrl+C ends it at
+    /// the next file.</summary>
+    private string Prepare(string relativePath)
     {
-        foreach (var dir in Directory.EnumerateDirectories(parent, $"{Prefix}{outputName}-*"))
+        _stop.ThrowIfCancellationRequested();
+        if (Interlocked.Increment(ref _written) == 1)
         {
-            var suffix = System.IO.Path.GetFileName(dir)[($"{Prefix}{outputName}-".Length)..].Split('.')[0];
+            Pause("writing");
+        }
+        var path = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        return path;
+    }
+
+    /// <summary>See <see cref="PausePhase"/>.</summary>
+    private void Pause(string phase)
+    {
+        if (PausePhase != phase)
+        {
+            return;
+        }
+        Console.Error.WriteLine($"site: test pause at {phase}");
+        Console.Error.Flush();
+        var resume = Task.Run(Console.In.ReadLine);
+        try
+        {
+            resume.Wait(_stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C ends the pause; what it does to the build is decided where the build goes on.
+        }
+    }
+
+    /// <summary>Staging folders of runs that were killed: their process is gone, so they are ours to remove.
+    /// One killed between the two renames of the fallback swap left no output/; its old tree is put back.</summary>
+    private static void RemoveLeftovers(string parent, string output)
+    {
+        var prefix = $"{Prefix}{System.IO.Path.GetFileName(output)}-";
+        foreach (var dir in Directory.EnumerateDirectories(parent, prefix + "*").Order(StringComparer.Ordinal))
+        {
+            var suffix = System.IO.Path.GetFileName(dir)[prefix.Length..].Split('.')[0];
             if (int.TryParse(suffix, out var pid) && pid != Environment.ProcessId && IsRunning(pid))
             {
+                continue;
+            }
+            if (dir.EndsWith(OldSuffix, StringComparison.Ordinal) && !Directory.Exists(output))
+            {
+                Directory.Move(dir, output);
                 continue;
             }
             Directory.Delete(dir, recursive: true);

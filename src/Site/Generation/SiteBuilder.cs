@@ -6,14 +6,16 @@ using Site.Templating;
 namespace Site.Generation;
 
 /// <summary>The build, top to bottom: read content and templates, render every article, report uncited
-/// sources, render the listing pages and extras, copy assets, check every link. <see cref="Build(BuildOptions)"/>
+/// sources, render the listing pages and extras, copy assets, check every link. <see cref="Build(BuildOptions, CancellationToken)"/>
 /// publishes to disk only if nothing failed; the preview server builds into memory with the same code.</summary>
 internal static class SiteBuilder
 {
     /// <summary>Builds into a staging folder and swaps it in for the output folder if the build succeeded.</summary>
-    public static BuildResult Build(BuildOptions options)
+    /// <param name="stop">Ctrl+C: up to the swap, the build stops at its next file and throws
+    /// <see cref="OperationCanceledException"/>, leaving the output folder as it was.</param>
+    public static BuildResult Build(BuildOptions options, CancellationToken stop = default)
     {
-        var staging = OutputStaging.Begin(options.OutputDir);
+        var staging = OutputStaging.Begin(options.OutputDir, stop);
         try
         {
             var result = Build(options, staging);
@@ -27,6 +29,12 @@ internal static class SiteBuilder
                 staging.Discard();
             }
             return result;
+        }
+        catch (Exception e) when (stop.IsCancellationRequested)
+        {
+            // The stop surfaces from whichever write saw it first, wrapped by Parallel.ForEach when a page's.
+            staging.Discard();
+            throw new OperationCanceledException("the build was stopped", e, stop);
         }
         catch
         {

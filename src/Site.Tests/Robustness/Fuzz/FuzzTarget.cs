@@ -19,9 +19,6 @@ internal sealed record FuzzFailure(string Property, string Detail)
 /// </summary>
 internal sealed class FuzzTarget
 {
-    /// <summary>A hang guard per document, not a speed requirement: the sample article takes milliseconds.</summary>
-    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(3);
-
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly MarkdownRenderer _renderer = new(allowHtml: false);
@@ -44,21 +41,6 @@ internal sealed class FuzzTarget
 
     /// <summary>The whole file, front matter included.</summary>
     public string SampleText { get; }
-
-    /// <summary>The front matter of generated articles: a few sources, which their citations refer to.</summary>
-    public const string FrontMatterText = """
-        ---
-        title: "A generated article"
-        date: 2024-01-02
-        sources:
-          src-a: {title: "Source A", publisher: "Publisher A", url: "https://example.org/a", date: 2022-01}
-          src-b: {title: "Source B", publisher: "Publisher B", url: "https://example.org/b"}
-          src.c_d: {title: "Source C", publisher: "Publisher C", url: "https://example.org/c", date: 2022}
-        ---
-
-        """;
-
-    public static readonly IReadOnlyList<string> SourceKeys = ["src-a", "src-b", "src.c_d"];
 
     /// <summary>Checks a whole article file, front matter and all, as <see cref="TextFile"/> would read it.</summary>
     public FuzzFailure? CheckFile(byte[] bytes)
