@@ -45,10 +45,13 @@ internal static partial class SvgSafety
         {
             return Walk(reader, findings);
         }
-        catch (XmlException e) when (xml.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+        catch (XmlException) when (xml.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) is >= 0 and var at)
         {
+            // The reader stops at a prohibited DTD without a position; the file's own text has it.
+            var line = 1 + xml.AsSpan(0, at).Count('\n');
+            var column = at - xml.LastIndexOf('\n', Math.Max(0, at - 1));
             findings.Add(new SvgFinding(SvgFindingKind.Doctype,
-                "a DOCTYPE with declarations (<!ENTITY …>) can expand into gigabytes or read other files", e.LineNumber, e.LinePosition));
+                "a DOCTYPE with declarations (<!ENTITY …>) can expand into gigabytes or read other files", line, column));
             return new SvgReport(null, null, findings, null);
         }
         catch (XmlException e)
