@@ -21,6 +21,10 @@ internal static class Cli
           dotnet run -c Release --project src/Site.Benchmarks -- preview [options]
               Only the preview latency benchmark.
 
+          dotnet run -c Release --project src/Site.Benchmarks -- images [--runs N] [--work DIR]
+              Only the image engine: a 10-megapixel JPEG resized into three widths (JPEG + WebP) with an
+              empty cache and with a full one, and the JPEG decode at full and reduced scale.
+
         Options:
           --sizes LIST        Corpus sizes, comma-separated (default 100,1000,10000)
           --runs N            Timed runs per size and configuration; the median is reported (default 5)
@@ -72,6 +76,8 @@ internal static class Cli
                     return await new BenchmarkRun(options).RunAsync(preview: !options.NoPreview, builds: true);
                 case "preview":
                     return await new BenchmarkRun(options).RunAsync(preview: true, builds: false);
+                case "images":
+                    return new ImageBenchmark(options).Run();
                 default:
                     throw new UsageException($"unknown command '{command}'");
             }

@@ -14,12 +14,16 @@ internal static class ImageDecoder
     public static SKSizeI DecodeSize(SKCodec codec, int minStoredWidth)
     {
         var full = codec.Info.Size;
-        if (minStoredWidth >= full.Width)
+        // libjpeg-turbo scales by eighths; ask for each in turn and keep the smallest that is wide enough.
+        for (var eighths = 1; eighths < 8 && minStoredWidth < full.Width; eighths++)
         {
-            return full;
+            var scaled = codec.GetScaledDimensions(eighths / 8f);
+            if (scaled.Width >= minStoredWidth && scaled.Width < full.Width && scaled.Height > 0)
+            {
+                return scaled;
+            }
         }
-        var scaled = codec.GetScaledDimensions((float)minStoredWidth / full.Width);
-        return scaled.Width >= minStoredWidth && scaled.Width <= full.Width && scaled.Height > 0 ? scaled : full;
+        return full;
     }
 
     public static (SKBitmap? Bitmap, ImageProblem? Problem) Decode(SKCodec codec, SKSizeI size)

@@ -4,8 +4,9 @@ namespace Site.Images;
 /// width capped by the largest; each in its own format and, where the source is not WebP, in WebP.</summary>
 internal static class VariantPlan
 {
-    /// <summary>Lossless WebP effort: near libwebp's default, a good size for the time it takes.</summary>
-    private const int LosslessEffort = 70;
+    /// <summary>Lossless WebP effort. Measured on a 1600-pixel photo: 25 takes a twelfth of the time of 70
+    /// for a file 1.6% smaller; on a chart the sizes are equal.</summary>
+    private const int LosslessEffort = 25;
 
     /// <summary>The target widths, ascending. A small image gets one variant at its own width.</summary>
     public static IReadOnlyList<int> Widths(int imageWidth, ImageSettings settings)
