@@ -61,10 +61,13 @@ internal sealed class ImageEngine(ImageCache cache, ImageSettings settings)
             }
             using (bitmap)
             {
-                foreach (var spec in missing)
+                // One resample per size, shared by its JPEG (or PNG) and its WebP.
+                foreach (var sameSize in missing.GroupBy(spec => (spec.Width, spec.Height)))
                 {
-                    var encoded = Render(bitmap, info, spec);
-                    entries[spec] = encoded is null ? null : cache.Put(keys[spec], spec.Format.Extension(), encoded);
+                    foreach (var (spec, encoded) in Render(bitmap, info, [.. sameSize]))
+                    {
+                        entries[spec] = encoded is null ? null : cache.Put(keys[spec], spec.Format.Extension(), encoded);
+                    }
                 }
             }
             work = work with { Decodes = 1, Encodes = missing.Count };
@@ -106,15 +109,15 @@ internal sealed class ImageEngine(ImageCache cache, ImageSettings settings)
         return new ImageResult(info, [variant], [], null, work);
     }
 
-    /// <summary>Resamples in stored orientation (the spec's size turned back), then orients and encodes.</summary>
-    private static byte[]? Render(SKBitmap decoded, ImageInfo info, VariantSpec spec)
+    /// <summary>Resamples in stored orientation (the size turned back), then orients and encodes each spec of that size.</summary>
+    private static List<(VariantSpec Spec, byte[]? Encoded)> Render(SKBitmap decoded, ImageInfo info, IReadOnlyList<VariantSpec> sameSize)
     {
-        var stored = Stored(info, spec);
+        var stored = Stored(info, sameSize[0]);
         using var resized = ImageResampler.Resize(decoded, stored.Width, stored.Height);
         var oriented = ImageResampler.Orient(resized, info.Orientation);
         try
         {
-            return ImageEncoder.Encode(oriented, spec);
+            return [.. sameSize.Select(spec => (spec, ImageEncoder.Encode(oriented, spec)))];
         }
         finally
         {
