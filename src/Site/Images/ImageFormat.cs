@@ -21,15 +21,6 @@ internal static class ImageFormatExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    public static string MediaType(this ImageFormat format) => format switch
-    {
-        ImageFormat.Jpeg => "image/jpeg",
-        ImageFormat.Png => "image/png",
-        ImageFormat.WebP => "image/webp",
-        ImageFormat.Gif => "image/gif",
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
-
     /// <summary>The format a file's extension promises, or null when it names no raster format we read.</summary>
     public static ImageFormat? FromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -21,7 +22,8 @@ internal static partial class SvgSafety
             var length = new FileInfo(path).Length;
             if (length > limits.MaxFileBytes)
             {
-                return Failed(ImageProblemKind.FileTooLarge, $"the file is {length} bytes, over the limit of {limits.MaxFileBytes}");
+                return Failed(ImageProblemKind.FileTooLarge,
+                    string.Create(CultureInfo.InvariantCulture, $"the file is {length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}"));
             }
             return InspectText(File.ReadAllText(path, Encoding.UTF8));
         }
