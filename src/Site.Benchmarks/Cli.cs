@@ -25,6 +25,10 @@ internal static class Cli
           dotnet run -c Release --project src/Site.Benchmarks -- worst [options]
               Only the worst-case inputs: pathological articles, fuzz regressions and fuzz documents.
 
+          dotnet run -c Release --project src/Site.Benchmarks -- images [--runs N] [--work DIR]
+              Only the image engine: a 10-megapixel JPEG resized into three widths (JPEG + WebP) with an
+              empty cache and with a full one, and the JPEG decode at full and reduced scale.
+
         Options:
           --sizes LIST        Corpus sizes, comma-separated (default 100,1000,10000)
           --runs N            Timed runs per size and configuration; the median is reported (default 5)
@@ -81,6 +85,8 @@ internal static class Cli
                     return await new BenchmarkRun(options).RunAsync(preview: true, builds: false, worst: false);
                 case "worst":
                     return await new BenchmarkRun(options).RunAsync(preview: false, builds: false, worst: true);
+                case "images":
+                    return new ImageBenchmark(options).Run();
                 default:
                     throw new UsageException($"unknown command '{command}'");
             }
