@@ -88,7 +88,7 @@ internal static class AddressGuard
 
 /// <summary>A link that resolves only to addresses the check refuses to reach.</summary>
 internal sealed class RefusedAddressException(string host, IPAddress address, string kind)
-    : Exception($"{host} resolves to {address}, {kind}")
+    : Exception(IPAddress.TryParse(host, out _) ? $"{address} is {kind}" : $"{host} resolves to {address}, {kind}")
 {
     public string Host { get; } = host;
 
