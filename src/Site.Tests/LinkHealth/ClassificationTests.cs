@@ -99,6 +99,23 @@ public sealed class ClassificationTests
         Assert.Equal($"redirects to {server.Url("/b")}, which returns 404 Not Found", report.Result.Message);
     }
 
+    [Theory]
+    [InlineData("/to-mail", "redirects to mailto:desk@example.org, which is not a web page")]
+    [InlineData("/nowhere", "returns 302 Found without saying where to")]
+    public async Task A_redirect_that_leads_nowhere_a_reader_can_follow_is_dead(string path, string message)
+    {
+        await using var server = await StartAsync(new Dictionary<string, Route>
+        {
+            ["/to-mail"] = Redirect(302, "mailto:desk@example.org"),
+            ["/nowhere"] = Status(302),
+        });
+
+        var report = await OneAsync(server.Url(path));
+
+        Assert.Equal(LinkStatus.Dead, report.Result.Status);
+        Assert.Equal(message, report.Result.Message);
+    }
+
     [Fact]
     public async Task HEAD_refused_with_405_falls_back_to_GET()
     {

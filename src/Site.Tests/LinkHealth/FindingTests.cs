@@ -50,6 +50,19 @@ public sealed class FindingTests
         Assert.Null(RetryPolicy.RetryAfter(none, clock));
     }
 
+    [Theory]
+    [InlineData(HttpRequestError.NameResolutionError, "cannot be reached: its site name does not exist (DNS lookup failed)")]
+    [InlineData(HttpRequestError.ResponseEnded, "cannot be reached: the server closed the connection without answering")]
+    [InlineData(HttpRequestError.SecureConnectionError, "cannot be opened safely: the secure connection failed")]
+    public void Network_failures_are_put_in_plain_words(HttpRequestError error, string message)
+    {
+        // A DNS failure cannot be staged on loopback without asking a real resolver, so its words are checked here.
+        var result = FailureText.Describe(new HttpRequestException(error, "platform text"));
+
+        Assert.Equal(LinkStatus.Dead, result.Status);
+        Assert.Equal(message, result.Message);
+    }
+
     [Fact]
     public async Task A_503_asking_for_a_long_wait_as_an_HTTP_date_is_dead_at_once()
     {

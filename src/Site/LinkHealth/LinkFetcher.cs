@@ -109,6 +109,10 @@ internal sealed class LinkFetcher : IDisposable
         var code = (int)response.StatusCode;
         var (first, last) = (chain[0], chain[^1]);
         var final = chain.Count > 1 ? last.AbsoluteUri : null;
+        if (IsRedirect(response.StatusCode))
+        {
+            return Via(chain, new LinkResult(LinkStatus.Dead, $"returns {FailureText.Status(code)} without saying where to", code, final, elapsed));
+        }
         if (code < 400)
         {
             return (IsMove(first, last), elapsed > _options.SlowThreshold, final) switch
@@ -174,12 +178,13 @@ internal sealed class LinkFetcher : IDisposable
     }
 
     private static Uri? RedirectTarget(HttpResponseMessage response, Uri current) =>
-        response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
-            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect
-        && response.Headers.Location is { } location
-        && Uri.TryCreate(current, location, out var next)
+        IsRedirect(response.StatusCode) && response.Headers.Location is { } location && Uri.TryCreate(current, location, out var next)
             ? StripFragment(next)
             : null;
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 
     /// <summary>A link that lands on another site, or on a home page when it did not point to one: what
     /// news sites do with articles they have taken down.</summary>
