@@ -39,8 +39,12 @@ internal static class LinkFindings
             LinkStatus.Dead => (DeadSourceWithoutArchive, $"{sentence}; add an `archive:` copy (for example from the Wayback Machine) so readers can still read it"),
             LinkStatus.Moved => (Moved, sentence),
             LinkStatus.Slow => (Slow, sentence),
-            LinkStatus.NotChecked => (NotChecked, sentence),
+            // A mailto: or tel: link is not a page that can die: nothing to report.
+            LinkStatus.NotChecked when IsWeb(link.Url) => (NotChecked, sentence),
             _ => null,
         };
     }
+
+    private static bool IsWeb(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
