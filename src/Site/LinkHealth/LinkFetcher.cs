@@ -107,33 +107,46 @@ internal sealed class LinkFetcher : IDisposable
     private LinkResult Classify(List<Uri> chain, HttpResponseMessage response, TimeSpan elapsed)
     {
         var code = (int)response.StatusCode;
-        var (first, last) = (chain[0], chain[^1]);
-        var final = chain.Count > 1 ? last.AbsoluteUri : null;
-        if (IsRedirect(response.StatusCode))
+        var final = chain.Count > 1 ? chain[^1].AbsoluteUri : null;
+        if (code < 400 && !IsRedirect(response.StatusCode))
         {
-            return Via(chain, new LinkResult(LinkStatus.Dead, $"returns {FailureText.Status(code)} without saying where to", code, final, elapsed));
-        }
-        if (code < 400)
-        {
-            return (IsMove(first, last), elapsed > _options.SlowThreshold, final) switch
-            {
-                (true, _, _) when !SameSite(first, last) => new LinkResult(LinkStatus.Moved,
-                    $"now redirects to {last.AbsoluteUri}, another site: the article may now cite a home page", code, final, elapsed),
-                (true, _, _) => new LinkResult(LinkStatus.Moved,
-                    $"now redirects to {last.AbsoluteUri}, the site's home page: the page it cited may be gone", code, final, elapsed),
-                (_, true, _) => new LinkResult(LinkStatus.Slow,
-                    $"answered in {FailureText.Seconds(elapsed)}, slower than the {FailureText.Seconds(_options.SlowThreshold)} limit", code, final, elapsed),
-                (_, _, { }) => new LinkResult(LinkStatus.Redirected, $"redirects to {final} within the site", code, final, elapsed),
-                _ => new LinkResult(LinkStatus.Ok, "answers " + FailureText.Status(code), code, null, elapsed),
-            };
+            return Answered(chain, code, elapsed);
         }
         var wait = RetryPolicy.RetryAfter(response, _time) is { } w && w > _options.MaxRetryAfter
             ? $" and asks to wait {FailureText.Seconds(w)} before trying again"
             : "";
-        var result = response.StatusCode == HttpStatusCode.TooManyRequests
-            ? new LinkResult(LinkStatus.NotChecked, $"was not checked: the site is limiting requests ({FailureText.Status(code)}){wait}", code, final, elapsed, Cacheable: false)
-            : new LinkResult(LinkStatus.Dead, $"returns {FailureText.Status(code)}{wait}", code, final, elapsed);
+        var result = response.StatusCode switch
+        {
+            HttpStatusCode.TooManyRequests => new LinkResult(LinkStatus.NotChecked,
+                $"was not checked: the site is limiting requests ({FailureText.Status(code)}){wait}", code, final, elapsed, Cacheable: false),
+            _ when IsRedirect(response.StatusCode) => new LinkResult(LinkStatus.Dead, $"returns {FailureText.Status(code)} without saying where to", code, final, elapsed),
+            _ => new LinkResult(LinkStatus.Dead, $"returns {FailureText.Status(code)}{wait}", code, final, elapsed),
+        };
         return Via(chain, result);
+    }
+
+    /// <summary>A page that answered: fine, unless the chain left the site, or ended on a home page when the link
+    /// did not point to one (what news sites do with articles they take down), or took too long.</summary>
+    private LinkResult Answered(List<Uri> chain, int code, TimeSpan elapsed)
+    {
+        var (first, last) = (chain[0], chain[^1]);
+        var final = chain.Count > 1 ? last.AbsoluteUri : null;
+        if (!SameSite(first, last))
+        {
+            return new LinkResult(LinkStatus.Moved, $"now redirects to {final}, another site: the article may now cite a home page", code, final, elapsed);
+        }
+        if (last.AbsolutePath == "/" && first.AbsolutePath != "/")
+        {
+            return new LinkResult(LinkStatus.Moved, $"now redirects to {final}, the site's home page: the page it cited may be gone", code, final, elapsed);
+        }
+        if (elapsed > _options.SlowThreshold)
+        {
+            return new LinkResult(LinkStatus.Slow,
+                $"answered in {FailureText.Seconds(elapsed)}, slower than the {FailureText.Seconds(_options.SlowThreshold)} limit", code, final, elapsed);
+        }
+        return final is null
+            ? new LinkResult(LinkStatus.Ok, "answers " + FailureText.Status(code), code, null, elapsed)
+            : new LinkResult(LinkStatus.Redirected, $"redirects to {final} within the site", code, final, elapsed);
     }
 
     /// <summary>One attempt is HEAD, then GET if HEAD answers an error other than 429: many servers mishandle
@@ -185,11 +198,6 @@ internal sealed class LinkFetcher : IDisposable
     private static bool IsRedirect(HttpStatusCode status) =>
         status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
             or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
-
-    /// <summary>A link that lands on another site, or on a home page when it did not point to one: what
-    /// news sites do with articles they have taken down.</summary>
-    private static bool IsMove(Uri first, Uri last) =>
-        !SameSite(first, last) || (last.AbsolutePath == "/" && first.AbsolutePath != "/");
 
     /// <summary>Hosts are compared by name, ignoring case, the port and a leading "www.": http → https and
     /// example.org → www.example.org stay on the same site; 127.0.0.1 and localhost are two sites.</summary>
