@@ -35,7 +35,7 @@ internal static class RetryPolicy
         return wait is { } w && w < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
-    public static bool IsRetriedStatus(HttpStatusCode status) =>
+    private static bool IsRetriedStatus(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
     private static bool ShouldRetry(Outcome<HttpAttempt> outcome, LinkCheckOptions options, TimeProvider time) => outcome switch
