@@ -34,17 +34,23 @@ public sealed class PolitenessTests
     [Fact]
     public async Task No_more_than_the_per_host_limit_of_requests_are_in_flight_at_once()
     {
-        // Requests to one host (127.0.0.1) are held until every request to another host (localhost, the same
-        // server under another name) has been answered: that gives the checker every chance to send more to
-        // the first host than the limit allows, while the holding proves the limit is reached, not just kept.
+        // Requests to one host (127.0.0.1) are held until two of them are in flight together and every request to
+        // another host (localhost, the same server under another name) has been answered: that gives the checker
+        // every chance to send more to the first host than the limit allows, and proves the limit is reached.
         var inFlight = 0;
         var most = 0;
         var freeAnswered = 0;
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var twoHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var freeDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Route held = async (context, _) =>
         {
-            InterlockedMax(ref most, Interlocked.Increment(ref inFlight));
-            await release.Task.WaitAsync(Hang);
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref most, now);
+            if (now >= 2)
+            {
+                twoHeld.TrySetResult();
+            }
+            await Task.WhenAll(twoHeld.Task, freeDone.Task).WaitAsync(Hang);
             Interlocked.Decrement(ref inFlight);
             context.Response.StatusCode = 200;
         };
@@ -52,7 +58,7 @@ public sealed class PolitenessTests
         {
             if (Interlocked.Increment(ref freeAnswered) == 8)
             {
-                release.TrySetResult();
+                freeDone.TrySetResult();
             }
             context.Response.StatusCode = 200;
             return Task.CompletedTask;
