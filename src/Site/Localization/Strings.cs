@@ -14,12 +14,16 @@ internal readonly record struct MessageArg(string Name, object Value);
 internal sealed class Strings
 {
     private readonly IReadOnlyDictionary<string, Message> _messages;
+    private readonly IReadOnlyDictionary<string, Message> _english;
 
-    public Strings(string language, bool hasTable, LanguageSettings settings, IReadOnlyDictionary<string, Message> messages, IReadOnlyList<StringsProblem> problems)
+    /// <param name="english">English's messages, which say what values each key takes in every language.</param>
+    public Strings(string language, bool hasTable, LanguageSettings settings, IReadOnlyDictionary<string, Message> messages,
+        IReadOnlyDictionary<string, Message> english, IReadOnlyList<StringsProblem> problems)
     {
         Language = language;
         HasTable = hasTable;
         _messages = messages;
+        _english = english;
         Problems = problems;
         Name = settings.Name ?? language;
         Direction = settings.Direction ?? TextDirection.Ltr;
@@ -57,6 +61,10 @@ internal sealed class Strings
     public IReadOnlyList<StringsProblem> Problems { get; }
 
     public IReadOnlyDictionary<string, Message> Messages => _messages;
+
+    /// <summary>The values <paramref name="key"/> takes, whatever the language: English's placeholders, and
+    /// <c>count</c> for a plural message. A translation may use fewer, so callers give these.</summary>
+    public IReadOnlySet<string> Parameters(string key) => (_english.GetValueOrDefault(key) ?? Get(key)).Parameters;
 
     /// <summary>The message as plain text (for attributes the caller escapes, JSON, feeds).</summary>
     /// <exception cref="ArgumentException">No such key, or a placeholder without a value.</exception>

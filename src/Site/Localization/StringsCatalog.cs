@@ -93,7 +93,7 @@ internal sealed partial class StringsCatalog
             }
         }
         var hasTable = translations.Count > 0 || IsEnglish(language);
-        return new Strings(language, hasTable, Settings(_tables, language), messages, problems);
+        return new Strings(language, hasTable, Settings(_tables, language), messages, _english, problems);
     }
 
     /// <summary>The language's settings, field by field from the most specific table that gives one.</summary>

@@ -43,9 +43,10 @@ internal static class TemplateStrings
                 group = group[name] as ScriptObject ?? (ScriptObject)(group[name] = new ScriptObject());
             }
             // A text without placeholders is a plain string; the rest are functions taking named values.
-            group[path[^1]] = message.Parameters.Count == 0 && !message.IsPlural
+            var parameters = strings.Parameters(key);
+            group[path[^1]] = parameters.Count == 0
                 ? Html.Escape(message.Other.Render(_ => null, text => text))
-                : new MessageFunction(strings, key, message);
+                : new MessageFunction(strings, key, message, [.. parameters.Order(StringComparer.Ordinal)]);
         }
         Freeze(t);
         return t;
@@ -85,12 +86,12 @@ internal static class TemplateStrings
     }
 
     /// <summary>A message with placeholders. Values come by name (<c>number: 3</c>); a message with a single
-    /// placeholder also takes it by position, so a count can be piped in.</summary>
-    private sealed class MessageFunction(Strings strings, string key, Message message) : ScriptFunctionBase(0, variable: true)
+    /// placeholder also takes it by position, so a count can be piped in. Every language takes the same
+    /// <paramref name="names"/>, English's, so a template that works in one works in all.</summary>
+    private sealed class MessageFunction(Strings strings, string key, Message message, List<string> names) : ScriptFunctionBase(0, variable: true)
     {
         protected override object Call(SourceSpan span, ScriptArray arguments)
         {
-            var names = message.Parameters.Order(StringComparer.Ordinal).ToList();
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             if (arguments.Count > 0)
             {
