@@ -2,10 +2,6 @@ using System.Globalization;
 
 namespace Site.Localization;
 
-/// <summary>A value for a message's placeholder: text (written as given) or a number (written in the
-/// language's style, and the one that chooses a plural message's form when named <c>count</c>).</summary>
-internal readonly record struct MessageArg(string Name, object Value);
-
 /// <summary>
 /// Every word Site writes, in one language, resolved through its fallbacks (kk-KZ, then kk, then English;
 /// a site's table before the theme's), with the language's plural rules, number style and dates.
@@ -66,14 +62,16 @@ internal sealed class Strings
     /// <c>count</c> for a plural message. A translation may use fewer, so callers give these.</summary>
     public IReadOnlySet<string> Parameters(string key) => (_english.GetValueOrDefault(key) ?? Get(key)).Parameters;
 
-    /// <summary>The message as plain text (for attributes the caller escapes, JSON, feeds).</summary>
+    /// <summary>The message as plain text (for attributes the caller escapes, JSON, feeds). Each value is
+    /// text, written as given, or a number, written in the language's style; <c>count</c> chooses a plural
+    /// message's form: <c>Text("articles.count", ("count", 5))</c>.</summary>
     /// <exception cref="ArgumentException">No such key, or a placeholder without a value.</exception>
-    public string Text(string key, params ReadOnlySpan<MessageArg> args) => Format(Get(key), key, Lookup(args), html: false);
+    public string Text(string key, params ReadOnlySpan<(string Name, object Value)> args) => Format(Get(key), key, Lookup(args), html: false);
 
     /// <summary>The message as HTML: its own text escaped, the values inserted as given (so they may be
     /// markup, such as links to notes).</summary>
     /// <exception cref="ArgumentException">No such key, or a placeholder without a value.</exception>
-    public string Html(string key, params ReadOnlySpan<MessageArg> args) => Format(Get(key), key, Lookup(args), html: true);
+    public string Html(string key, params ReadOnlySpan<(string Name, object Value)> args) => Format(Get(key), key, Lookup(args), html: true);
 
     /// <summary>Writes <paramref name="message"/> with the values <paramref name="arg"/> gives by name.</summary>
     /// <exception cref="ArgumentException">A value is missing or of the wrong kind.</exception>
@@ -98,7 +96,7 @@ internal sealed class Strings
     private Message Get(string key) =>
         _messages.TryGetValue(key, out var message) ? message : throw new ArgumentException($"no strings table has the key '{key}'", nameof(key));
 
-    private static Func<string, object?> Lookup(ReadOnlySpan<MessageArg> args)
+    private static Func<string, object?> Lookup(ReadOnlySpan<(string Name, object Value)> args)
     {
         var values = new Dictionary<string, object>(args.Length, StringComparer.Ordinal);
         foreach (var (name, value) in args)

@@ -52,18 +52,16 @@ internal static class StringsValidation
                 }
                 continue;
             }
-            if (!isEnglish)
-            {
-                CheckAgainstEnglish(key, message, source, problems);
-            }
-            if (message.Forms is { } forms)
+            // A translation with plural forms English cannot choose between is reported once, as that.
+            if ((isEnglish || CheckAgainstEnglish(key, message, source, problems)) && message.Forms is { } forms)
             {
                 CheckForms(table.Language, key, message, forms, rules, problems);
             }
         }
     }
 
-    private static void CheckAgainstEnglish(string key, Message message, Message english, List<StringsProblem> problems)
+    /// <summary>False when <paramref name="message"/> has plural forms though no count is given for it.</summary>
+    private static bool CheckAgainstEnglish(string key, Message message, Message english, List<StringsProblem> problems)
     {
         foreach (var name in message.Placeholders.Where(p => !english.Parameters.Contains(p)).Order(StringComparer.Ordinal))
         {
@@ -76,7 +74,9 @@ internal static class StringsValidation
         {
             problems.Add(StringsProblem.Error(message.Position,
                 $"'{key}' has plural forms, but no {{{Message.CountName}}} to choose one by: the English text is not a plural message"));
+            return false;
         }
+        return true;
     }
 
     private static void CheckForms(string language, string key, Message message, IReadOnlyDictionary<PluralCategory, MessageText> forms, PluralRules rules, List<StringsProblem> problems)
