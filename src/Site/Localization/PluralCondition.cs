@@ -11,8 +11,27 @@ internal sealed record PluralCondition(IReadOnlyList<IReadOnlyList<PluralRelatio
 
     public bool IsEmpty => AnyOf.Count == 0;
 
-    public bool Matches(PluralOperands operands) =>
-        AnyOf.Any(allOf => allOf.All(relation => relation.Matches(operands)));
+    public bool Matches(PluralOperands operands)
+    {
+        // Loops rather than LINQ: this runs for every number a page writes with a plural message.
+        foreach (var allOf in AnyOf)
+        {
+            var all = true;
+            foreach (var relation in allOf)
+            {
+                if (!relation.Matches(operands))
+                {
+                    all = false;
+                    break;
+                }
+            }
+            if (all)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Parses <paramref name="text"/>; samples after '@' (<c>@integer 1, 21, …</c>) are allowed and
     /// ignored, so rules can be pasted from CLDR's data as they are.</summary>
@@ -33,8 +52,14 @@ internal sealed record PluralRelation(char Operand, decimal? Modulus, bool Negat
         {
             value %= modulus;
         }
-        var whole = value == decimal.Truncate(value);
-        var inside = Ranges.Any(range => (Within || whole) && value >= range.From && value <= range.To);
+        var inside = false;
+        if (Within || value == decimal.Truncate(value))
+        {
+            foreach (var range in Ranges)
+            {
+                inside |= value >= range.From && value <= range.To;
+            }
+        }
         return inside != Negated;
     }
 }

@@ -13,6 +13,11 @@ internal readonly record struct PluralOperands(decimal N, decimal I, decimal V, 
     public static PluralOperands From(decimal value)
     {
         var n = Math.Abs(value);
+        if (n.Scale == 0)
+        {
+            // A whole number as most counts are: no fraction digits to read.
+            return new PluralOperands(n, n, 0, 0, 0, 0);
+        }
         // Digits as shown, trailing zeros included: "1.230" gives v = 3, f = 230, t = 23, w = 2.
         var text = n.ToString(CultureInfo.InvariantCulture);
         var point = text.IndexOf('.');

@@ -98,12 +98,9 @@ internal sealed class Strings
 
     private static Func<string, object?> Lookup(ReadOnlySpan<(string Name, object Value)> args)
     {
-        var values = new Dictionary<string, object>(args.Length, StringComparer.Ordinal);
-        foreach (var (name, value) in args)
-        {
-            values[name] = value;
-        }
-        return name => values.GetValueOrDefault(name);
+        // A message has a value or two: a search beats building a dictionary.
+        var values = args.ToArray();
+        return name => Array.Find(values, v => v.Name == name).Value;
     }
 
     /// <summary>A number given to a message; text holding one ("1.50", as a template might pass) counts too.</summary>

@@ -92,30 +92,32 @@ internal static class TemplateStrings
     {
         protected override object Call(SourceSpan span, ScriptArray arguments)
         {
-            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var values = new object?[names.Count];
             if (arguments.Count > 0)
             {
                 if (arguments.Count > 1 || names.Count != 1)
                 {
                     throw new ScriptRuntimeException(span, $"t.{key} takes its values by name: {Usage(names)}");
                 }
-                values[names[0]] = arguments[0];
+                values[0] = arguments[0];
             }
-            foreach (var name in arguments.ScriptObject.Keys)
+            foreach (var (name, value) in arguments.ScriptObject)
             {
-                if (!names.Contains(name))
+                var index = names.IndexOf(name);
+                if (index < 0)
                 {
                     throw new ScriptRuntimeException(span, $"t.{key} has no value '{name}'; it takes {Usage(names)}");
                 }
-                values[name] = arguments.ScriptObject[name];
+                values[index] = value;
             }
-            if (names.FirstOrDefault(n => values.GetValueOrDefault(n) is null) is { } missing)
+            var missing = Array.IndexOf(values, null);
+            if (missing >= 0)
             {
-                throw new ScriptRuntimeException(span, $"t.{key} needs a value for {missing}: {Usage(names)}");
+                throw new ScriptRuntimeException(span, $"t.{key} needs a value for {names[missing]}: {Usage(names)}");
             }
             try
             {
-                return strings.Format(message, key, name => values.GetValueOrDefault(name), html: true);
+                return strings.Format(message, key, name => names.IndexOf(name) is var index and >= 0 ? values[index] : null, html: true);
             }
             catch (ArgumentException e)
             {
