@@ -43,7 +43,6 @@ internal sealed partial class StringsCatalog
     {
         var problems = new List<StringsProblem>(readProblems ?? []);
         var tables = new Dictionary<string, List<StringsTable>>(StringComparer.OrdinalIgnoreCase);
-        var englishLayers = new List<StringsTable>();
         foreach (var layer in layers)
         {
             foreach (var source in layer)

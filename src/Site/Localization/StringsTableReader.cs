@@ -240,8 +240,11 @@ internal sealed class StringsTableReader
                 case YamlMap map:
                     Messages(map, name + ".", messages);
                     break;
-                case YamlScalar scalar when Text(name, scalar) is { } text:
-                    messages[name] = new Message(text, null, at);
+                case YamlScalar scalar:
+                    if (Text(name, scalar) is { } text)
+                    {
+                        messages[name] = new Message(text, null, at);
+                    }
                     break;
                 case YamlList:
                     Error(value, $"'{name}' must be a text, or a mapping of plural forms (one: …, other: …)");
