@@ -88,6 +88,25 @@ public sealed class StringsCatalogTests
     }
 
     [Fact]
+    public void Month_names_after_a_day_never_come_from_another_language()
+    {
+        var englishWithDay = English.Replace("  date: ", "  months_with_day: [of January, of February, of March, of April, of May, of June, of July, of August, of September, of October, of November, of December]\n  date: ");
+        const string kazakh = "dates:\n  months: [қаңтар, ақпан, наурыз, сәуір, мамыр, маусым, шілде, тамыз, қыркүйек, қазан, қараша, желтоқсан]\n  date: \"{year} жылғы {day} {month}\"\n";
+        const string russian = "dates:\n  months: [январь, февраль, март, апрель, май, июнь, июль, август, сентябрь, октябрь, ноябрь, декабрь]\n  months_with_day: [января, февраля, марта, апреля, мая, июня, июля, августа, сентября, октября, ноября, декабря]\n  date: \"{day} {month} {year}\"\n";
+        // The site capitalises the Russian month names; the theme's forms after a day stay.
+        const string siteRussian = "dates:\n  months: [Январь, Февраль, Март, Апрель, Май, Июнь, Июль, Август, Сентябрь, Октябрь, Ноябрь, Декабрь]\n";
+        var catalog = Load([("theme/en.yml", englishWithDay), ("theme/kk.yml", kazakh), ("theme/ru.yml", russian)], [("site/ru.yml", siteRussian)]);
+
+        var dates = new[] { "en", "kk", "kk-KZ", "ru" }.Select(l => catalog.Resolve(l).Dates).ToList();
+
+        Assert.Empty(catalog.Problems);
+        Assert.Equal(
+            ["4 of March 2024", "2024 жылғы 4 наурыз", "2024 жылғы 4 наурыз", "4 марта 2024"],
+            dates.Select(d => d.Format(new DateOnly(2024, 3, 4))));
+        Assert.Equal("Март 2024", dates[3].FormatIso("2024-03"));
+    }
+
+    [Fact]
     public void A_site_can_change_the_English_text_and_add_its_own_keys()
     {
         var catalog = Load([("theme/en.yml", English)], [("site/en.yml", "messages:\n  notes:\n    heading: Footnotes\n  newsletter:\n    signup: Sign up\n")]);

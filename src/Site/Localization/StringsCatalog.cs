@@ -96,8 +96,19 @@ internal sealed partial class StringsCatalog
     }
 
     /// <summary>The language's settings, field by field from the most specific table that gives one.</summary>
-    private static LanguageSettings Settings(Dictionary<string, List<StringsTable>> tables, string language) =>
-        InOrder(tables, language).Aggregate(new LanguageSettings(), (settings, table) => settings.Over(table.Settings));
+    private static LanguageSettings Settings(Dictionary<string, List<StringsTable>> tables, string language)
+    {
+        var inOrder = InOrder(tables, language);
+        var settings = inOrder.Aggregate(new LanguageSettings(), (settings, table) => settings.Over(table.Settings));
+        // Month names after a day come from the language itself or are its plain month names: Kazakh, which
+        // needs no other form, must not get English's "January" after a day.
+        var primary = Primary(language);
+        var withDay = inOrder.Where(t => Primary(t.Language).Equals(primary, StringComparison.OrdinalIgnoreCase))
+            .Select(t => t.Settings.MonthsWithDay).FirstOrDefault(months => months is not null);
+        return settings with { MonthsWithDay = withDay ?? settings.Months };
+    }
+
+    private static string Primary(string language) => language.Split('-', '_')[0];
 
     /// <summary>The tables that serve <paramref name="language"/>, most specific first.</summary>
     private static List<StringsTable> InOrder(Dictionary<string, List<StringsTable>> tables, string language) =>
