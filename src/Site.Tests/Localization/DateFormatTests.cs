@@ -86,9 +86,21 @@ public sealed class DateFormatTests
     {
         var expected = Everything();
         var (current, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo other;
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            other = CultureInfo.GetCultureInfo(culture);
+        }
+        catch (CultureNotFoundException)
+        {
+            // DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1: there is no other culture to switch to, and every other test
+            // of this class shows the same text as with ICU.
+            Assert.Skip($"no culture data for {culture} (globalization-invariant mode)");
+            return;
+        }
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = other;
 
             Assert.Equal(expected, Everything());
         }
