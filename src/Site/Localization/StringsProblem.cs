@@ -10,6 +10,9 @@ internal sealed record StringsProblem(string File, int Line, int Column, Severit
 
     public static StringsProblem Warning(TablePosition at, string message) => new(at.File, at.Line, at.Column, Severity.Warning, message);
 
+    /// <summary>The build's diagnostic for this problem, under the code it gives tables.</summary>
+    public Diagnostic ToDiagnostic(string code) => new(File, Line, Column, Severity, code, Message);
+
     public override string ToString()
     {
         var position = (Line, Column) switch
