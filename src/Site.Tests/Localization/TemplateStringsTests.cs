@@ -64,6 +64,8 @@ public sealed class TemplateStringsTests
         { "{{ t.articles.count count: 'many' }}", 4, "{count} of the message 'articles.count' must be a number, not 'many'" },
         { "{{ t.date 'yesterday' }}", 4, "t.date takes a date like 2024-01-31, 2024-01 or 2024, not 'yesterday'" },
         { "{{ t.month 13 }}", 4, "t.month takes a month number from 1 to 12, not '13'" },
+        { "{{ t.number 'many' }}", 4, "t.number takes a number, not 'many'" },
+        { "{{ t.date }}", 10, "Invalid number of arguments `0` passed to `t.date` while expecting `1`" },
         { "{{ t.notes.titel }}", 12, "titel" },
         { "{{ t.notes.heading = 'x' }}", 4, "The object is readonly" },
     };

@@ -31,8 +31,7 @@ internal static class TemplateStrings
             ["language_name"] = Html.Escape(strings.Name),
             ["date"] = new Function(1, (span, args) => Date(strings, span, args[0])),
             ["month"] = new Function(1, (span, args) => Html.Escape(strings.Dates.MonthName(Month(span, args[0])))),
-            ["number"] = new Function(1, (span, args) =>
-                strings.Numbers.Format(Number(span, () => Strings.Number(args[0] ?? "", "t.number", "value")))),
+            ["number"] = new Function(1, (span, args) => strings.Numbers.Format(Number(span, args[0]))),
         };
         foreach (var (key, message) in strings.Messages)
         {
@@ -64,15 +63,15 @@ internal static class TemplateStrings
         _ => throw new ScriptRuntimeException(span, $"t.month takes a month number from 1 to 12, not '{value}'"),
     };
 
-    private static decimal Number(SourceSpan span, Func<decimal> read)
+    private static decimal Number(SourceSpan span, object? value)
     {
         try
         {
-            return read();
+            return Strings.Number(value ?? "", "t.number", "value");
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            throw new ScriptRuntimeException(span, e.Message);
+            throw new ScriptRuntimeException(span, $"t.number takes a number, not '{value}'");
         }
     }
 
