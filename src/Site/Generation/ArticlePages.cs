@@ -15,7 +15,7 @@ namespace Site.Generation;
 internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
 {
     private readonly MarkdownRenderer _markdown = new(site.Config.AllowHtml);
-    private readonly Strings _strings = Strings.English;
+    private readonly PageText _strings = PageText.English;
     private readonly ConcurrentDictionary<string, byte> _citedSiteSources = new(StringComparer.Ordinal);
 
     /// <returns>The keys of the site-wide sources the articles cite.</returns>

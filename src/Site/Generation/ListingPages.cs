@@ -16,7 +16,7 @@ internal static class ListingPages
 
     public static IEnumerable<PageJob> Jobs(LoadedSite site)
     {
-        var (config, strings) = (site.Config, Strings.English);
+        var (config, strings) = (site.Config, PageText.English);
         var newest = site.Content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
         var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, strings))], newest.Count > 0 ? newest[0].Date.ToRfc3339() : null);
         PageGlobals Globals(string title, string url, string root) => new(PageModel.For(config, title, config.Description, url, root), Listing: listing);

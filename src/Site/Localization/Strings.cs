@@ -1,81 +1,124 @@
 using System.Globalization;
-using Site.Content;
-using Site.Markdown.Notes;
 
 namespace Site.Localization;
 
 /// <summary>
-/// Every word Site itself writes into a page (templates bring their own): section headings, accessible
-/// names, note types, dates. English only for now; a table per language replaces this one instance.
+/// Every word Site writes, in one language, resolved through its fallbacks (kk-KZ, then kk, then English;
+/// a site's table before the theme's), with the language's plural rules, number style and dates.
+/// Immutable, so one instance serves every page rendered in parallel.
 /// </summary>
 internal sealed class Strings
 {
-    public static readonly Strings English = new();
+    private readonly IReadOnlyDictionary<string, Message> _messages;
+    private readonly IReadOnlyDictionary<string, Message> _english;
 
-    private Strings()
+    /// <param name="english">English's messages, which say what values each key takes in every language.</param>
+    public Strings(string language, bool hasTable, LanguageSettings settings, IReadOnlyDictionary<string, Message> messages,
+        IReadOnlyDictionary<string, Message> english, IReadOnlyList<StringsProblem> problems)
     {
+        Language = language;
+        HasTable = hasTable;
+        _messages = messages;
+        _english = english;
+        Problems = problems;
+        Name = settings.Name ?? language;
+        Direction = settings.Direction ?? TextDirection.Ltr;
+        Plural = settings.Plural ?? PluralRules.OtherOnly;
+        Numbers = new NumberFormat(settings.DecimalSeparator ?? ".", settings.GroupSeparator ?? ",", settings.MinimumGroupingDigits ?? 1);
+        var neutral = LanguageSettings.Neutral;
+        var months = settings.Months ?? neutral.Months!;
+        Dates = new DateFormat(
+            months,
+            settings.MonthsWithDay ?? months,
+            settings.DatePattern ?? neutral.DatePattern!,
+            settings.MonthYearPattern ?? neutral.MonthYearPattern!,
+            settings.YearPattern ?? neutral.YearPattern!);
     }
 
-    public string NotesHeading => "Notes";
+    /// <summary>The language tag asked for: "kk-KZ".</summary>
+    public string Language { get; }
 
-    public string SourcesHeading => "Sources";
+    /// <summary>False when no table of this language (or of its base language) exists and every word is
+    /// English: the build reports that where the language was chosen.</summary>
+    public bool HasTable { get; }
 
-    /// <summary>Introduces a fact-check's claim: "Claim: “…”".</summary>
-    public string Claim => "Claim:";
+    /// <summary>The language's name in itself: "Русский".</summary>
+    public string Name { get; }
 
-    public string ArchivedCopy => "Archived copy";
+    public TextDirection Direction { get; }
 
-    /// <summary>The accessible name of a table's scrolling region.</summary>
-    public string Table => "Table";
+    public PluralRules Plural { get; }
 
-    /// <summary>The title of the 404 page.</summary>
-    public string PageNotFound => "Page not found";
+    public NumberFormat Numbers { get; }
 
-    /// <summary>The visible type of a note, "Fact-check"; empty for a plain note.</summary>
-    public string NoteType(NoteKind kind) => kind switch
+    public DateFormat Dates { get; }
+
+    /// <summary>Keys this language has no text for (English is used), found when it was resolved.</summary>
+    public IReadOnlyList<StringsProblem> Problems { get; }
+
+    public IReadOnlyDictionary<string, Message> Messages => _messages;
+
+    /// <summary>The values <paramref name="key"/> takes, whatever the language: English's placeholders, and
+    /// <c>count</c> for a plural message. A translation may use fewer, so callers give these.</summary>
+    public IReadOnlySet<string> Parameters(string key) => (_english.GetValueOrDefault(key) ?? Get(key)).Parameters;
+
+    /// <summary>The message as plain text (for attributes the caller escapes, JSON, feeds). Each value is
+    /// text, written as given, or a number, written in the language's style; <c>count</c> chooses a plural
+    /// message's form: <c>Text("articles.count", ("count", 5))</c>.</summary>
+    /// <exception cref="ArgumentException">No such key, or a placeholder without a value.</exception>
+    public string Text(string key, params ReadOnlySpan<(string Name, object Value)> args) => Format(Get(key), key, Lookup(args), html: false);
+
+    /// <summary>The message as HTML: its own text escaped, the values inserted as given (so they may be
+    /// markup, such as links to notes).</summary>
+    /// <exception cref="ArgumentException">No such key, or a placeholder without a value.</exception>
+    public string Html(string key, params ReadOnlySpan<(string Name, object Value)> args) => Format(Get(key), key, Lookup(args), html: true);
+
+    /// <summary>Writes <paramref name="message"/> with the values <paramref name="arg"/> gives by name.</summary>
+    /// <exception cref="ArgumentException">A value is missing or of the wrong kind.</exception>
+    public string Format(Message message, string key, Func<string, object?> arg, bool html)
     {
-        NoteKind.Context => "Context",
-        NoteKind.Definition => "Definition",
-        NoteKind.FactCheck => "Fact-check",
-        NoteKind.Correction => "Correction",
-        _ => "",
-    };
-
-    /// <summary>A reference's accessible name: "Note 3", or "Note 3, fact-check" for a typed note.</summary>
-    public string NoteName(int number, NoteKind kind = NoteKind.Plain) =>
-        kind == NoteKind.Plain ? $"Note {Number(number)}" : $"Note {Number(number)}, {NoteType(kind).ToLowerInvariant()}";
-
-    /// <summary>A back-link's accessible name, ending in the letter it shows: "Back to reference 3 b".</summary>
-    public string BackToReference(int number, string letter) =>
-        letter.Length == 0 ? $"Back to reference {Number(number)}" : $"Back to reference {Number(number)} {letter}";
-
-    /// <summary>a, b, … z, aa, ab, …: Wikipedia's labels for the k-th of several references to one note.</summary>
-    public string ReferenceLetter(int index)
-    {
-        var label = "";
-        for (var n = index; n > 0; n = (n - 1) / 26)
+        var text = message.Other;
+        if (message.IsPlural)
         {
-            label = (char)('a' + ((n - 1) % 26)) + label;
+            var count = arg(Message.CountName) ?? throw new ArgumentException($"the message '{key}' needs {{{Message.CountName}}}, the number that chooses its form");
+            text = message.For(Plural.Select(Number(count, key, Message.CountName)));
         }
-        return label;
+        return text.Render(
+            name => arg(name) switch
+            {
+                null => throw new ArgumentException($"the message '{key}' needs a value for {{{name}}}"),
+                string value => value,
+                var number => Numbers.Format(Number(number, key, name)),
+            },
+            html ? Templating.Html.Escape : static literal => literal);
     }
 
-    /// <summary>Starts the list of notes citing a source: "Cited in note" or "Cited in notes".</summary>
-    public string CitedIn(int notes) => notes == 1 ? "Cited in note" : "Cited in notes";
+    private Message Get(string key) =>
+        _messages.TryGetValue(key, out var message) ? message : throw new ArgumentException($"no strings table has the key '{key}'", nameof(key));
 
-    /// <summary>How a citation reads: "Human Rights Watch, 26 January 2022".</summary>
-    public string Citation(Source source) => PartialDate(source.Date) is { } date ? $"{source.Publisher}, {date}" : source.Publisher;
-
-    public string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>"4 January 2024".</summary>
-    public string Date(PublishDate date) => date.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>A source's date as given: "26 January 2022", "January 2022" or "2022".</summary>
-    public string? PartialDate(string? date) => date?.Length switch
+    private static Func<string, object?> Lookup(ReadOnlySpan<(string Name, object Value)> args)
     {
-        10 => DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
-        7 => DateOnly.ParseExact(date + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture),
-        _ => date,
-    };
+        // A message has a value or two: a search beats building a dictionary.
+        var values = args.ToArray();
+        return name => Array.Find(values, v => v.Name == name).Value;
+    }
+
+    /// <summary>A number given to a message; text holding one ("1.50", as a template might pass) counts too.</summary>
+    public static decimal Number(object value, string key, string name)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        switch (value)
+        {
+            case decimal number:
+                return number;
+            case int or long or short or byte or uint or ulong or ushort or sbyte:
+                return Convert.ToDecimal(value, invariant);
+            case double or float when Convert.ToDouble(value, invariant) is var number && double.IsFinite(number) && Math.Abs(number) < 1e15:
+                return Convert.ToDecimal(number);
+            case string text when decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, invariant, out var number):
+                return number;
+            default:
+                throw new ArgumentException($"{{{name}}} of the message '{key}' must be a number, not '{value}'");
+        }
+    }
 }

@@ -6,9 +6,9 @@ namespace Site.Markdown;
 
 /// <summary>The HTML renderer of one article: it carries what the article's own renderers need, its
 /// resolved annotations and the words to write, to the extensions that register them.</summary>
-internal sealed class ArticleHtmlRenderer(TextWriter writer, AnnotationSet annotations, Strings strings) : HtmlRenderer(writer)
+internal sealed class ArticleHtmlRenderer(TextWriter writer, AnnotationSet annotations, PageText strings) : HtmlRenderer(writer)
 {
     public AnnotationSet Annotations { get; } = annotations;
 
-    public Strings Strings { get; } = strings;
+    public PageText Text { get; } = strings;
 }

@@ -35,7 +35,7 @@ internal sealed class MarkdownRenderer
     private readonly MarkdownPipeline _pipeline;
 
     /// <summary>One language for now; the words will come with each article when articles have languages.</summary>
-    private readonly Strings _strings = Strings.English;
+    private readonly PageText _strings = PageText.English;
 
     public MarkdownRenderer(bool allowHtml)
     {

@@ -21,7 +21,7 @@ internal sealed record ArticleModel(
     OriginalPublicationModel? Source,
     ArticlePageModel? Page = null)
 {
-    public static ArticleModel From(Article article, SiteConfig config, Strings strings)
+    public static ArticleModel From(Article article, SiteConfig config, PageText strings)
     {
         var url = article.Slug + "/";
         return new ArticleModel(
@@ -40,7 +40,7 @@ internal sealed record ArticleModel(
     }
 
     /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>
-    public static ArticleModel From(RenderedArticle rendered, SiteConfig config, Strings strings)
+    public static ArticleModel From(RenderedArticle rendered, SiteConfig config, PageText strings)
     {
         var article = rendered.Article;
         var model = From(article, config, strings);

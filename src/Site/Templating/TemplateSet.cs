@@ -8,7 +8,7 @@ using Site.Diagnostics;
 namespace Site.Templating;
 
 /// <summary>
-/// Every template of templates/ (assets/ aside), parsed once per build. Renders with strict variables,
+/// Every template of templates/ (assets/ and i18n/ aside), parsed once per build. Renders with strict variables,
 /// plain ScriptObject data (the AOT-safe path) and limits, so a broken or runaway template becomes a
 /// positioned diagnostic rather than a crash or a hang.
 /// </summary>
@@ -63,11 +63,12 @@ internal sealed class TemplateSet
         var hasErrors = false;
         var fingerprint = new Fingerprint();
         var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder);
+        var strings = Path.Combine(Path.GetFullPath(templatesDir), Localization.StringsFolder.Name);
         if (Directory.Exists(templatesDir))
         {
-            // assets/ is copied, not parsed (see Generation/Assets.cs).
+            // assets/ is copied, not parsed (see Generation/Assets.cs); i18n/ holds strings tables, not templates.
             var links = new DiagnosticBag();
-            var paths = FileTree.Files(templatesDir, templatesDir, links, entry => entry.FullName != assets);
+            var paths = FileTree.Files(templatesDir, templatesDir, links, entry => entry.FullName != assets && entry.FullName != strings);
             diagnostics.AddRange(links.ToSortedList());
             hasErrors |= links.HasErrors;
             foreach (var path in paths.Order(StringComparer.Ordinal))

@@ -20,7 +20,7 @@ internal sealed class CitationsExtension : IMarkdownExtension
     {
         if (renderer is ArticleHtmlRenderer html)
         {
-            html.ObjectRenderers.AddIfNotAlready(new HtmlSourceCitationRenderer(html.Annotations, html.Strings));
+            html.ObjectRenderers.AddIfNotAlready(new HtmlSourceCitationRenderer(html.Annotations, html.Text));
         }
     }
 }

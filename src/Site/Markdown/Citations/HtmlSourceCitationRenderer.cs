@@ -6,7 +6,7 @@ using Site.Markdown.Annotations;
 namespace Site.Markdown.Citations;
 
 /// <summary>A citation reads as its publisher and date, linked to the source itself.</summary>
-internal sealed class HtmlSourceCitationRenderer(AnnotationSet annotations, Strings strings) : HtmlObjectRenderer<SourceCitation>
+internal sealed class HtmlSourceCitationRenderer(AnnotationSet annotations, PageText strings) : HtmlObjectRenderer<SourceCitation>
 {
     protected override void Write(HtmlRenderer renderer, SourceCitation citation)
     {

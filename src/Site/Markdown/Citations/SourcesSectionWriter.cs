@@ -10,7 +10,7 @@ namespace Site.Markdown.Citations;
 /// </summary>
 internal static class SourcesSectionWriter
 {
-    public static void Write(HtmlRenderer renderer, AnnotationSet annotations, Strings strings)
+    public static void Write(HtmlRenderer renderer, AnnotationSet annotations, PageText strings)
     {
         if (annotations.Sources.Count == 0)
         {

@@ -7,7 +7,7 @@ namespace Site.Markdown.Notes;
 
 /// <summary>A reference is a real link to its note, numbered in the DOM text, and named for assistive tech
 /// "Note N", or "Note N, fact-check" when the note has a type.</summary>
-internal sealed class HtmlNoteReferenceRenderer(AnnotationSet annotations, Strings strings) : HtmlObjectRenderer<NoteReference>
+internal sealed class HtmlNoteReferenceRenderer(AnnotationSet annotations, PageText strings) : HtmlObjectRenderer<NoteReference>
 {
     protected override void Write(HtmlRenderer renderer, NoteReference reference)
     {

@@ -14,11 +14,11 @@ namespace Site.Markdown.Notes;
 /// no markup. (Markdig's HTML renderer with HTML turned off did this before: it wrote a table's wrapper,
 /// and dropped the characters it would have escaped from citations and autolinks, "Business  Human Rights".)
 /// </summary>
-internal sealed class NoteText(AnnotationSet annotations, Strings strings)
+internal sealed class NoteText(AnnotationSet annotations, PageText strings)
 {
     private readonly StringBuilder _text = new();
 
-    public static string Of(Note note, AnnotationSet annotations, Strings strings)
+    public static string Of(Note note, AnnotationSet annotations, PageText strings)
     {
         var writer = new NoteText(annotations, strings);
         writer.WriteBlocks(note.Definition, inTightList: false);

@@ -27,7 +27,7 @@ internal sealed class NotesExtension : IMarkdownExtension
         if (renderer is ArticleHtmlRenderer html)
         {
             html.ObjectRenderers.AddIfNotAlready(new HtmlNoteDefinitionRenderer());
-            html.ObjectRenderers.AddIfNotAlready(new HtmlNoteReferenceRenderer(html.Annotations, html.Strings));
+            html.ObjectRenderers.AddIfNotAlready(new HtmlNoteReferenceRenderer(html.Annotations, html.Text));
             html.ObjectRenderers.AddIfNotAlready(new HtmlPhraseAnnotationRenderer(html.Annotations));
         }
     }

@@ -11,7 +11,7 @@ namespace Site.Markdown.Notes;
 /// </summary>
 internal static class NotesSectionWriter
 {
-    public static void Write(HtmlRenderer renderer, AnnotationSet annotations, Strings strings)
+    public static void Write(HtmlRenderer renderer, AnnotationSet annotations, PageText strings)
     {
         if (annotations.Notes.Count == 0)
         {
@@ -25,7 +25,7 @@ internal static class NotesSectionWriter
         SectionWriter.Close(renderer);
     }
 
-    private static void WriteNote(HtmlRenderer renderer, Note note, AnnotationIds ids, Strings strings)
+    private static void WriteNote(HtmlRenderer renderer, Note note, AnnotationIds ids, PageText strings)
     {
         var kind = note.Kind;
         renderer.Write("<li class=\"note").Write(kind == NoteKind.Plain ? "" : " note--" + kind.Name()).Write("\" id=\"").WriteEscape(ids.Note(note.Label))

@@ -16,7 +16,7 @@ internal sealed class ScrollingTableExtension : IMarkdownExtension
         // Registered after UsePipeTables(), so the table renderer exists to be wrapped.
         if (renderer is ArticleHtmlRenderer html && html.ObjectRenderers.Find<HtmlTableRenderer>() is { } table)
         {
-            html.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer(table, html.Strings.Table));
+            html.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer(table, html.Text.Table));
         }
     }
 }
