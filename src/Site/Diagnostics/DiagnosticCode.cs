@@ -51,6 +51,15 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode MissingFragment = Define("SITE051", Severity.Error, "A link to a #fragment that names no id on its page");
     public static readonly DiagnosticCode MalformedUrl = Define("SITE052", Severity.Error, "A malformed external URL, or a scheme that is not allowed");
 
+    // External link health (site check --external): warnings, since a publisher's site going down is news
+    // for the desk, not a mistake in the article; --strict makes them fail a scheduled run.
+    public static readonly DiagnosticCode DeadLink = Define("SITE053", Severity.Warning, "An external link that is dead: an error status, a redirect loop, or no answer after retries");
+    public static readonly DiagnosticCode DeadSourceWithoutArchive = Define("SITE054", Severity.Warning, "A dead source with no archive copy");
+    public static readonly DiagnosticCode DeadSourceWithArchive = Define("SITE055", Severity.Warning, "A dead source whose archive copy readers can still use");
+    public static readonly DiagnosticCode Moved = Define("SITE056", Severity.Warning, "An external link that now redirects to another site or to its site's home page");
+    public static readonly DiagnosticCode SlowLink = Define("SITE057", Severity.Warning, "An external link that answers only after the slow threshold");
+    public static readonly DiagnosticCode LinkNotChecked = Define("SITE058", Severity.Warning, "An external web link that was not checked: a private address, rate-limited, or not a valid address");
+
     // Note types
     public static readonly DiagnosticCode NoteType = Define("SITE060", Severity.Error, "An unknown note type or attribute, or a malformed {…} block");
     public static readonly DiagnosticCode FactCheckIncomplete = Define("SITE061", Severity.Error, "A fact-check without a verdict or a claim");
