@@ -3,6 +3,7 @@ using System.Reflection;
 using Site;
 using Site.Diagnostics;
 using Site.Generation;
+using Site.LinkHealth;
 using Site.Preview;
 
 // Output must not depend on the machine: dates, numbers and sorting use the invariant culture.
@@ -47,6 +48,8 @@ namespace Site
                     return Success;
                 case "serve":
                     return Serve(command, stdout, stderr);
+                case "check":
+                    return Check(command, stdout, stderr);
                 default:
                     return Build(command, stdout, stderr);
             }
@@ -99,6 +102,41 @@ namespace Site
                 }
             }
             return false;
+        }
+
+        /// <summary>A build into memory, so nothing is written; with --external, then every external link fetched.</summary>
+        private static int Check(CommandLine command, TextWriter stdout, TextWriter stderr)
+        {
+            var options = command.Build;
+            if (MissingFolder(options, stderr))
+            {
+                return BadUsage;
+            }
+            using var stop = new BuildInterruption();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var diagnostics = new DiagnosticBag();
+            var links = 0;
+            try
+            {
+                var built = SiteBuilder.Build(options with { Strict = false }, new MemoryOutput());
+                diagnostics.AddRange(built.Diagnostics);
+                if (command.External)
+                {
+                    var site = LoadedSite.Load(options, new DiagnosticBag(), null);
+                    var findings = ExternalCheck.Run(site, command.Check, diagnostics, stop.Token, out links);
+                    diagnostics.AddRange(findings);
+                }
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                stderr.WriteLine($"site: check stopped by {stop.SignalName}");
+                return stop.ExitCode;
+            }
+            var result = BuildResult.Of(diagnostics, 0, options.Strict, clock.Elapsed);
+            var headline = command.External ? $"Check of {links} external link(s) {(result.Published ? "passed" : "failed")}" : $"Check {(result.Published ? "passed" : "failed")}";
+            var summary = new DiagnosticReport.Summary(result.Published, 0, result.Warnings, result.Errors, result.Elapsed, "", headline);
+            DiagnosticReport.Write(command.Format, command.Quiet, result.Diagnostics, summary, stdout, stderr);
+            return result.Published ? Success : SiteErrors;
         }
 
         private static int Build(CommandLine command, TextWriter stdout, TextWriter stderr)

@@ -7,7 +7,9 @@
      reference. Mouse hover previews it after an intent delay.
    - A reference, its phrase and its note are highlighted together while
      any of them is hovered or focused.
-   - A clamped margin note opens and closes on click. */
+   - A clamped margin note opens and closes on click, and on its "more"
+     link (a disclosure: aria-expanded), which without this file opens it
+     as the :target. */
 (() => {
   'use strict';
   const d = document, root = d.documentElement;
@@ -129,6 +131,8 @@
     }
     for (const n of d.querySelectorAll('.note')) {
       n.classList.toggle('is-clamped', inMargin(n) && n.scrollHeight > n.clientHeight + 1);
+      const more = n.querySelector('a.note-more');
+      if (more) more.setAttribute('aria-expanded', String(n.classList.contains('is-open')));
     }
     // The width the notes were last laid out for: tests wait on it after a resize.
     root.dataset.notesWidth = innerWidth;
@@ -141,8 +145,11 @@
     if (ref) { if (activate(ref)) e.preventDefault(); return; }
     if (cur && !cur.note.contains(t)) close(false);
     const n = t.closest('.note');
-    if (n && inMargin(n) && !t.closest('a') && (n.classList.contains('is-clamped') || n.classList.contains('is-open'))) {
+    const more = t.closest('a.note-more');
+    if (more && n && inMargin(n)) e.preventDefault(); // open in place, without scrolling to the note
+    if (n && inMargin(n) && (more || !t.closest('a')) && (n.classList.contains('is-clamped') || n.classList.contains('is-open'))) {
       n.classList.toggle('is-open');
+      sync();
     }
   });
   d.addEventListener('keydown', e => {

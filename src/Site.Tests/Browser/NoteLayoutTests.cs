@@ -79,14 +79,82 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
     public async Task On_the_sample_at_1440_px_notes_sit_close_to_their_references(bool javaScript)
     {
         var page = await OpenAsync(BuiltSite.SampleSlug, 1440, javaScript);
-        var drift = LayoutProbe.Drift(await LayoutProbe.ReadAsync(page));
+        var layout = await LayoutProbe.ReadAsync(page);
+        var drift = LayoutProbe.Drift(layout);
 
         var median = LayoutProbe.Percentile(drift, 50);
         var p95 = LayoutProbe.Percentile(drift, 95);
         TestContext.Current.SendDiagnosticMessage($"drift at 1440 px, JavaScript {(javaScript ? "on" : "off")}: median {median:0} px, p95 {p95:0} px, max {drift.Max():0} px over {drift.Count} notes");
-        Assert.True(p95 <= 300, $"p95 drift {p95:0} px > 300 px");
+        // Layout is deterministic in one Chromium: the target of issue 13, held without overlap.
+        Assert.True(p95 <= 150, $"p95 drift {p95:0} px > 150 px");
+        for (var i = 1; i < layout.Notes.Count; i++)
+        {
+            Assert.True(layout.Notes[i - 1].Note.Bottom <= layout.Notes[i].Note.Y + 0.5, $"{layout.Notes[i - 1].Id} overlaps {layout.Notes[i].Id}");
+        }
         await page.Context.CloseAsync();
     }
+
+    public static TheoryData<string, bool> ClippedNoteCases => new()
+    {
+        { BuiltSite.SampleSlug, true }, { BuiltSite.SampleSlug, false }, { BuiltSite.StressSlug, true }, { BuiltSite.StressSlug, false },
+    };
+
+    /// <summary>Issue 13: a margin note cut short for lack of room says so with a "more" link, reached with
+    /// Tab from the note's back-link, that opens the whole note where it stands on Enter; a note shown whole
+    /// has no such link.</summary>
+    [Theory]
+    [MemberData(nameof(ClippedNoteCases))]
+    public async Task At_1440_px_a_clipped_margin_note_has_a_more_link_that_Enter_opens_in_place(string slug, bool javaScript)
+    {
+        var page = await OpenAsync(slug, 1440, javaScript);
+        var notes = await NoteClipsAsync(page);
+        Assert.All(notes.Where(n => !n.Clipped), n => Assert.False(n.MoreShown, $"{n.Id} is shown whole but offers 'more'"));
+        var clipped = notes.Where(n => n.Clipped).Select(n => n.Id).ToList();
+        if (slug == BuiltSite.SampleSlug)
+        {
+            Assert.NotEmpty(clipped);
+        }
+        foreach (var id in clipped)
+        {
+            await page.GotoAsync(site.PageUrl(slug));
+            await page.EvaluateAsync("() => document.fonts.ready");
+            var before = (await NoteClipsAsync(page)).Single(n => n.Id == id);
+            Assert.True(before.MoreShown, $"{id} is cut short and offers no 'more'");
+
+            await page.Locator($"[id='{id}'] a.note-back").Last.FocusAsync();
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal("note-more", await page.EvaluateAsync<string>("() => document.activeElement.className"));
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForFunctionAsync("id => { const n = document.getElementById(id); return n.scrollHeight <= n.clientHeight + 1; }", id, new() { Timeout = 10000 });
+
+            var after = (await NoteClipsAsync(page)).Single(n => n.Id == id);
+            Assert.False(after.Clipped, $"{id} is still cut short after Enter on 'more'");
+            Assert.True(Math.Abs(after.Top - before.Top) <= 1 && after.Height > before.Height, $"{id} did not open in place: top {before.Top:0} → {after.Top:0}, height {before.Height:0} → {after.Height:0}");
+            if (javaScript)
+            {
+                Assert.Equal("true", await page.Locator($"[id='{id}'] a.note-more").GetAttributeAsync("aria-expanded"));
+            }
+        }
+        await page.Context.CloseAsync();
+    }
+
+    private sealed record NoteClip(string Id, bool Clipped, bool MoreShown, double Top, double Height);
+
+    private static async Task<List<NoteClip>> NoteClipsAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<System.Text.Json.JsonElement>(NoteClipScript);
+        return [.. json.EnumerateArray().Select(n => new NoteClip(n.GetProperty("id").GetString()!, n.GetProperty("clipped").GetBoolean(),
+            n.GetProperty("moreShown").GetBoolean(), n.GetProperty("top").GetDouble(), n.GetProperty("height").GetDouble()))];
+    }
+
+    private const string NoteClipScript = """
+        () => [...document.querySelectorAll('li.note')].map(n => {
+          const more = n.querySelector('a.note-more'), b = n.getBoundingClientRect();
+          return { id: n.id, clipped: n.scrollHeight > n.clientHeight + 1 && getComputedStyle(n).overflowY !== 'visible',
+                   moreShown: !!more && more.getClientRects().length > 0 && getComputedStyle(more).visibility !== 'hidden',
+                   top: b.top + scrollY, height: b.height };
+        })
+        """;
 
     [Fact]
     public async Task Resizing_1440_to_1000_and_back_gives_the_positions_of_a_fresh_load()
@@ -279,10 +347,71 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IC
                 Assert.True(layout.Notes[i].Note.Overlap(layout.Notes[j].Note) <= 1, $"{layout.Notes[i].Id} overlaps {layout.Notes[j].Id} in print");
             }
         }
-        var controls = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('a.note-back, .skip-link, button')].filter(e => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0).length");
+        var controls = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('a.note-back, a.note-more, .skip-link, button')].filter(e => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0).length");
         Assert.Equal(0, controls);
         var printedUrl = await page.EvaluateAsync<string>("() => { const a = document.querySelector('.note-body a[href^=\"http\"]'); return getComputedStyle(a, '::after').content; }");
         Assert.Contains("http", printedUrl, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Issue 13: "30." printed as "0.". The page laid out for print at the width of an A4 page's
+    /// text: every list number, measured in its marker's font, starts inside the page.</summary>
+    [Theory]
+    [InlineData(BuiltSite.SampleSlug)]
+    [InlineData(BuiltSite.StressSlug)]
+    public async Task In_print_list_numbers_of_two_digits_and_more_are_not_cut_at_the_page_edge(string slug)
+    {
+        var page = await browser.NewPageAsync(673, 987); // A4 less the theme's @page margins, in CSS pixels
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.GotoAsync(site.PageUrl(slug));
+        await page.EvaluateAsync("() => document.fonts.ready");
+        var json = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            () => [...document.querySelectorAll('main ol')].filter(l => getComputedStyle(l).listStyleType !== 'none').flatMap(list =>
+              [...list.children].map((li, i) => {
+                const m = getComputedStyle(li, '::marker'), probe = document.createElement('span');
+                probe.style.cssText = `position:absolute;white-space:pre;font:${m.font};font-variant-numeric:${m.fontVariantNumeric};letter-spacing:${m.letterSpacing}`;
+                probe.textContent = `${i + 1}. `;
+                document.body.append(probe);
+                const width = probe.getBoundingClientRect().width;
+                probe.remove();
+                return { number: i + 1, left: li.getBoundingClientRect().left - width };
+              }))
+            """);
+        var markers = json.EnumerateArray().Select(m => new PrintedMarker(m.GetProperty("number").GetInt32(), m.GetProperty("left").GetDouble())).ToList();
+        if (slug == BuiltSite.SampleSlug)
+        {
+            Assert.Contains(markers, m => m.Number >= 10);
+        }
+        Assert.All(markers, m => Assert.True(m.Left >= 0, $"number {m.Number}. starts {-m.Left:0.0} px outside the page"));
+        await page.Context.CloseAsync();
+    }
+
+    private sealed record PrintedMarker(int Number, double Left);
+
+    /// <summary>Issue 13: the last printed page held only the footer. Chromium prints the page twice, once
+    /// with only the footer visible and once with everything but the footer (visibility keeps the layout,
+    /// so the pages are the same): the page the footer is on must also carry the article.</summary>
+    [Theory]
+    [InlineData(BuiltSite.SampleSlug, "A4")]
+    [InlineData(BuiltSite.SampleSlug, "Letter")]
+    [InlineData(BuiltSite.StressSlug, "A4")]
+    [InlineData(BuiltSite.StressSlug, "Letter")]
+    [InlineData(BuiltSite.StressSlug, "A5")]
+    public async Task In_print_the_footer_never_has_a_page_to_itself(string slug, string paper)
+    {
+        var page = await browser.NewPageAsync(1024, 1400);
+        await page.GotoAsync(site.PageUrl(slug));
+        await page.EvaluateAsync("() => document.fonts.ready");
+        var onlyFooter = await page.AddStyleTagAsync(new() { Content = "body > :not(.site-footer) { visibility: hidden !important; }" });
+        var footerPages = PrintedPages.WithText(await page.PdfAsync(new() { Format = paper }));
+        await onlyFooter.EvaluateAsync("e => e.remove()");
+        await page.AddStyleTagAsync(new() { Content = ".site-footer { visibility: hidden !important; }" });
+        var articlePages = PrintedPages.WithText(await page.PdfAsync(new() { Format = paper }));
+
+        Assert.Equal(footerPages.Count, articlePages.Count);
+        var footerOn = Enumerable.Range(0, footerPages.Count).Where(i => footerPages[i]).ToList();
+        Assert.Single(footerOn);
+        Assert.True(articlePages[footerOn[0]], $"page {footerOn[0] + 1} of {footerPages.Count} holds only the footer");
         await page.Context.CloseAsync();
     }
 

@@ -12,11 +12,13 @@ namespace Site.Tests.Docs;
 /// </summary>
 public sealed partial class TemplateModelTableTests
 {
-    private static readonly SiteModel Site = new("Site", "en", "Desk", "News", "https://example.org/");
+    private static readonly SiteModel Site = new("Site", "en", "Desk", "News", "https://example.org/", [new VerdictModel("Accurate", "The claim is correct.", 5)]);
     private static readonly PageModel Page = new("A title", "A summary", "a/", "../", "https://example.org/a/");
     private static readonly ArticleModel Listed = new(
         "A title", "a", "a/", "https://example.org/a/", "2024-01-04", "2024-01-04T00:00:00Z", "4 January 2024",
-        "A summary", "Desk", ["tag"], false, new OriginalPublicationModel("Post", "https://example.com/"));
+        "A summary", "Desk", ["tag"], false, new OriginalPublicationModel("Post", "https://example.com/"),
+        Kind: "analysis", KindLabel: "Analysis", ModifiedRfc3339: "2024-01-05T00:00:00Z", CorrectionsId: "a--corrections",
+        Corrections: [new CorrectionModel(1, "a--correction-1", "correction", "Correction", "2024-01-05", "5 January 2024", "A figure was wrong.")]);
 
     [Fact]
     public void The_readme_lists_every_variable_and_field_templates_see_and_no_other()
@@ -34,6 +36,8 @@ public sealed partial class TemplateModelTableTests
             ["article"] = Fields(articlePage["article"]),
             ["articles"] = Fields(Assert.IsType<ScriptArray>(listingPage["articles"])[0]),
             ["source"] = Fields(Assert.IsType<ScriptObject>(articlePage["article"])["source"]),
+            ["corrections"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["corrections"])[0]),
+            ["verdicts"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["verdicts"])[0]),
         };
         foreach (var name in articlePage.Keys.Concat(listingPage.Keys).Where(name => !seen.ContainsKey(name)))
         {

@@ -24,7 +24,7 @@ public sealed partial class ThemeContractTests
         [^check]: {fact-check verdict="Disputed" claimant="Someone"} Checked [@report].
         [^term]: {definition} A term.
         [^context]: {context} Some context.
-        [^fix]: {correction} A correction.
+        [^fix]: {correction entry="1"} A correction.
         """;
 
     [Fact]
@@ -54,7 +54,10 @@ public sealed partial class ThemeContractTests
 
     private static HashSet<string> WrittenClasses()
     {
-        var article = new Article("", "s", "Test", new PublishDate(new DateTimeOffset(2024, 1, 4, 0, 0, 0, TimeSpan.Zero), false), null, [], null, false, null, Everything.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        var article = new Article("", "s", "Test", new PublishDate(new DateTimeOffset(2024, 1, 4, 0, 0, 0, TimeSpan.Zero), false), null, [], null, false, null, Everything.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n")
+        {
+            Corrections = [new Correction(1, new PublishDate(new DateTimeOffset(2024, 1, 5, 0, 0, 0, TimeSpan.Zero), false), CorrectionKind.Correction, "A figure was wrong.")],
+        };
         var sources = new Dictionary<string, Source>
         {
             ["report"] = new("report", "A report", "A publisher", "https://example.org/report", "2022-01", "https://archive.example/report", "content/sources.yml", 1, 1),

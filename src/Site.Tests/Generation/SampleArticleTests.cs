@@ -5,30 +5,33 @@ using Site.Tests.Support;
 
 namespace Site.Tests.Generation;
 
-/// <summary>Builds the repository's sample site once for all the checks of <see cref="SampleArticleTests"/>.</summary>
+/// <summary>Builds the repository's sample site once for the checks of <see cref="SampleArticleTests"/> and
+/// <see cref="SampleContentTests"/>.</summary>
 public sealed class SampleSiteFixture : IDisposable
 {
+    /// <summary>The annotated sample article, the one <see cref="SampleArticleTests"/> checks.</summary>
+    public const string SampleSlug = "tokayev-january-events";
+
     private readonly TempDirectory _output = new();
 
     public SampleSiteFixture()
     {
         var repo = RepoRoot.Find();
-        var output = _output.Combine("output");
-        var result = SiteBuilder.Build(new BuildOptions(Path.Combine(repo, "content"), Path.Combine(repo, "templates"), output));
+        Output = _output.Combine("output");
+        var result = SiteBuilder.Build(new BuildOptions(Path.Combine(repo, "content"), Path.Combine(repo, "templates"), Output));
         Diagnostics = string.Join("\n", result.Diagnostics);
         Published = result.Published;
-        var pages = Published
-            ? Directory.EnumerateFiles(output, "index.html", SearchOption.AllDirectories).Where(p => Path.GetDirectoryName(p) != output).Order(StringComparer.Ordinal).ToList()
-            : [];
-        Articles = [.. pages.Select(path => new HtmlParser().ParseDocument(File.ReadAllText(path)))];
     }
 
     public bool Published { get; }
 
     public string Diagnostics { get; }
 
-    /// <summary>Every article page of the sample site.</summary>
-    public IReadOnlyList<IDocument> Articles { get; }
+    /// <summary>Where the site was built.</summary>
+    public string Output { get; }
+
+    /// <summary>The built page at {slug}/index.html.</summary>
+    public IDocument Page(string slug) => new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(Output, slug, "index.html")));
 
     public void Dispose() => _output.Dispose();
 }
@@ -41,9 +44,11 @@ public sealed class SampleArticleTests(SampleSiteFixture site) : IClassFixture<S
         get
         {
             Assert.True(site.Published, site.Diagnostics);
-            return Assert.Single(site.Articles);
+            return _page ??= site.Page(SampleSiteFixture.SampleSlug);
         }
     }
+
+    private IDocument? _page;
 
     private IReadOnlyList<IElement> References => Page.QuerySelectorAll("a[role=doc-noteref]").ToList();
 

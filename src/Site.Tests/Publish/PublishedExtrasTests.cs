@@ -12,6 +12,7 @@ public sealed class PublishedExtrasTests : IAsyncLifetime
 {
     private const string BaseUrl = "https://example.org/news/";
     private const string Sample = "tokayev-january-events";
+    private const string Timeline = "january-2022-timeline";
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -21,6 +22,9 @@ public sealed class PublishedExtrasTests : IAsyncLifetime
     {
         var repo = RepoRoot.Find();
         _site.WriteBytes($"content/{Sample}.md", File.ReadAllBytes(Path.Combine(repo, "content", Sample + ".md")));
+        // The sample article cites the sample site's shared sources and links to the timeline, and back.
+        _site.WriteBytes("content/sources.yml", File.ReadAllBytes(Path.Combine(repo, "content", "sources.yml")));
+        _site.WriteBytes($"content/{Timeline}.md", File.ReadAllBytes(Path.Combine(repo, "content", Timeline + ".md")));
         _site.Write("content/site.yml", "title: \"The Test & Record\"\nlanguage: en\ndescription: Articles for the extras test.\nauthor: Test Desk\n");
         _site.Write("content/first.md", "---\ntitle: First report\ndate: 2024-01-02\nsummary: \"The first one.\"\nauthor: Jane Doe\ntags: [Kazakhstan, Almaty]\n---\nBody.\n");
         _site.Write("content/second.md", "---\ntitle: \"Second & <final> report\"\ndate: 2024-03-05T09:30:00+06:00\nslug: second-report\n---\nBody.\n");
@@ -44,9 +48,10 @@ public sealed class PublishedExtrasTests : IAsyncLifetime
         var entries = sitemap.Root!.Elements(Sitemap + "url").Select(u => (u.Element(Sitemap + "loc")!.Value, u.Element(Sitemap + "lastmod")?.Value));
         Assert.Equal(
         [
-            (BaseUrl, "2024-03-05T09:30:00+06:00"),
+            (BaseUrl, "2026-12-02T00:00:00Z"),
+            (BaseUrl + Timeline + "/", "2026-12-02T00:00:00Z"),
+            (BaseUrl + Sample + "/", "2026-11-25T00:00:00Z"),
             (BaseUrl + "second-report/", "2024-03-05T09:30:00+06:00"),
-            (BaseUrl + Sample + "/", "2024-01-04T00:00:00Z"),
             (BaseUrl + "first/", "2024-01-02T00:00:00Z"),
         ], entries);
     }
@@ -59,7 +64,7 @@ public sealed class PublishedExtrasTests : IAsyncLifetime
         // RFC 4287 4.1.1: a feed has exactly one id, title and updated, and an author (here at feed level).
         Assert.Equal(BaseUrl, Assert.Single(feed.Elements(Atom + "id")).Value);
         Assert.Equal("The Test & Record", Assert.Single(feed.Elements(Atom + "title")).Value);
-        Assert.Equal("2024-03-05T09:30:00+06:00", Assert.Single(feed.Elements(Atom + "updated")).Value);
+        Assert.Equal("2026-12-02T00:00:00Z", Assert.Single(feed.Elements(Atom + "updated")).Value);
         Assert.Equal("Test Desk", feed.Element(Atom + "author")!.Element(Atom + "name")!.Value);
         Assert.Contains(feed.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "self" && (string?)l.Attribute("href") == BaseUrl + "feed.xml");
 
@@ -73,8 +78,9 @@ public sealed class PublishedExtrasTests : IAsyncLifetime
             e.Element(Atom + "author")!.Element(Atom + "name")!.Value));
         Assert.Equal(
         [
+            ("Kazakhstan’s January 2022 events, day by day", BaseUrl + Timeline + "/", "2026-12-02T00:00:00Z", BaseUrl + Timeline + "/", "Test Desk"),
+            ("President Tokayev: January events tested our unity and strength, and we passed with flying colours", BaseUrl + Sample + "/", "2026-11-25T00:00:00Z", BaseUrl + Sample + "/", "Text: London Post (undated); notes: The Annotated Record"),
             ("Second & <final> report", BaseUrl + "second-report/", "2024-03-05T09:30:00+06:00", BaseUrl + "second-report/", "Test Desk"),
-            ("President Tokayev: January events tested our unity and strength, and we passed with flying colours", BaseUrl + Sample + "/", "2024-01-04T00:00:00Z", BaseUrl + Sample + "/", "London Post staff (from The Astana Times)"),
             ("First report", BaseUrl + "first/", "2024-01-02T00:00:00Z", BaseUrl + "first/", "Jane Doe"),
         ], entries);
         var first = feed.Elements(Atom + "entry").Last();

@@ -37,6 +37,15 @@ internal sealed record Article(
     /// <summary>How many lines the front matter takes, both '---' lines included.</summary>
     public int FrontMatterLines { get; init; }
 
+    /// <summary>The type of work (front matter <c>kind:</c>), or null when the author did not say.</summary>
+    public TypeOfWork? Kind { get; init; }
+
+    /// <summary>Changes made after publication, oldest first.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
+
+    /// <summary>The newest correction's date, or the publication date: when the article last changed.</summary>
+    public PublishDate Modified => Corrections.Count > 0 ? Corrections.MaxBy(c => c.Date.Value)!.Date : Date;
+
     /// <summary>Where <c>slug:</c> was written (1-based), or (0, 0) when the slug came from the file name.</summary>
     public (int Line, int Column) SlugPosition { get; init; }
 }

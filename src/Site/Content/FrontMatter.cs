@@ -5,7 +5,7 @@ namespace Site.Content;
 /// <summary>Splits an article into its YAML front matter and Markdown body, and validates the fields.</summary>
 internal static class FrontMatter
 {
-    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources"];
+    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources", "kind", "corrections"];
     private static readonly string[] SourceKeys = ["name", "url"];
 
     /// <summary>Returns the article whenever its front matter is a readable mapping, even with bad or
@@ -96,13 +96,32 @@ internal static class FrontMatter
             original = name is not null && url is not null ? new OriginalPublication(name, url) : null;
         }
         var sources = fields.Node("sources") is { } sourcesNode ? SourceRegistry.Read(sourcesNode, file, fields.Diagnostics) : SourceRegistry.Empty;
+        var kind = Kind(fields);
+        var corrections = Corrections.Read(fields, date);
         var slugNode = slug is null ? null : fields.Node("slug");
         return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, original, markdown)
         {
             FrontMatterLines = closingLine,
             Sources = sources,
+            Kind = kind,
+            Corrections = corrections,
             SlugPosition = slugNode is null ? (0, 0) : (slugNode.Line, slugNode.Column),
         };
+    }
+
+    private static TypeOfWork? Kind(YamlFields fields)
+    {
+        if (fields.String("kind") is not { } name)
+        {
+            return null;
+        }
+        if (TypesOfWork.ByName.TryGetValue(name, out var kind))
+        {
+            return kind;
+        }
+        var hint = YamlFields.Closest(name, TypesOfWork.ByName.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
+        fields.Report(DiagnosticCode.BadValue, fields.Node("kind")!, $"kind '{Printable(name)}' is not known{hint}; use {string.Join(", ", TypesOfWork.ByName.Keys)}");
+        return null;
     }
 
     private static bool IsLine(string text, int start, string marker, out int lineEnd)

@@ -14,7 +14,7 @@ internal sealed partial record SiteConfig(
 {
     public const string FileName = "site.yml";
 
-    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html"];
+    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts"];
 
     public static SiteConfig Default { get; } = new("Site", "en", null, null, null, false);
 
@@ -59,8 +59,14 @@ internal sealed partial record SiteConfig(
             fields.String("author"),
             fields.String("description"),
             baseUrl,
-            fields.Bool("allow_html") ?? false);
+            fields.Bool("allow_html") ?? false)
+        {
+            Verdicts = fields.Node("verdicts") is { } verdicts ? VerdictScale.Read(verdicts, file, diagnostics) : null,
+        };
     }
+
+    /// <summary>The desk's verdicts, or null: then fact-checks' verdicts are free text.</summary>
+    public VerdictScale? Verdicts { get; init; }
 
     /// <summary>The absolute URL of a path of the site (such as "my-article/"), when the site has a base URL.</summary>
     public string? Permalink(string path) => BaseUrl is { } baseUrl ? new Uri(baseUrl, path).AbsoluteUri : null;

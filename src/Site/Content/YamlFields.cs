@@ -28,6 +28,8 @@ internal sealed class YamlFields
 
     public DiagnosticBag Diagnostics => _diagnostics;
 
+    public string File => _file;
+
     public YamlNode? Node(string key) => _map.Entries.FirstOrDefault(e => e.Key.Value == key).Value;
 
     public string? String(string key, bool required = false)
@@ -158,7 +160,8 @@ internal sealed class YamlFields
         _ => "value",
     };
 
-    private static string? Closest(string key, IEnumerable<string> candidates) =>
+    /// <summary>The candidate a typo probably meant: at most two edits away.</summary>
+    internal static string? Closest(string key, IEnumerable<string> candidates) =>
         candidates
             .Select(c => (Candidate: c, Distance: EditDistance(key.ToLowerInvariant(), c)))
             .Where(x => x.Distance <= 2)
@@ -166,7 +169,7 @@ internal sealed class YamlFields
             .Select(x => x.Candidate)
             .FirstOrDefault();
 
-    private static int EditDistance(string a, string b)
+    internal static int EditDistance(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)

@@ -64,6 +64,13 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode NoteType = Define("SITE060", Severity.Error, "An unknown note type or attribute, or a malformed {…} block");
     public static readonly DiagnosticCode FactCheckIncomplete = Define("SITE061", Severity.Error, "A fact-check without a verdict or a claim");
 
+    // Verdict scale and corrections
+    public static readonly DiagnosticCode UnknownVerdict = Define("SITE062", Severity.Error, "A fact-check verdict that is not on the site's verdict scale");
+    public static readonly DiagnosticCode VerdictScale = Define("SITE063", Severity.Error, "A verdict named twice on the scale in site.yml");
+    public static readonly DiagnosticCode FreeTextVerdict = Define("SITE064", Severity.Warning, "A fact-check verdict that cannot be aggregated, as site.yml defines no verdict scale (reported under --strict)");
+    public static readonly DiagnosticCode CorrectionOrder = Define("SITE065", Severity.Error, "A correction dated before the article, or before the correction listed above it");
+    public static readonly DiagnosticCode CorrectionEntry = Define("SITE066", Severity.Error, "A correction note whose entry names no correction of the article, or an entry on another type of note");
+
     // Sources
     public static readonly DiagnosticCode BadSource = Define("SITE070", Severity.Error, "A source entry that is not allowed, or a sources.yml that cannot be read");
     public static readonly DiagnosticCode UndefinedSource = Define("SITE071", Severity.Error, "A citation of a source key that is not defined");
@@ -73,6 +80,9 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode SourceDefinedTwice = Define("SITE075", Severity.Error, "A source key defined both in the article and in sources.yml");
     public static readonly DiagnosticCode CitationOutsideNote = Define("SITE076", Severity.Error, "A citation outside a note");
     public static readonly DiagnosticCode CitationInLink = Define("SITE077", Severity.Error, "A citation inside a link's text or an image's description");
+
+    // External link health, continued
+    public static readonly DiagnosticCode LinkCacheNotSaved = Define("SITE079", Severity.Warning, "The external link check's cache could not be saved, so the next run asks every site again");
 
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All => Catalogue;

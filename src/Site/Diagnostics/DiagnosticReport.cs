@@ -8,7 +8,8 @@ namespace Site.Diagnostics;
 /// <summary>Prints a build's diagnostics and summary in the format a person or a pipeline asked for.</summary>
 internal static class DiagnosticReport
 {
-    public sealed record Summary(bool Published, int Pages, int Warnings, int Errors, TimeSpan Elapsed, string Output);
+    /// <param name="Headline">Replaces "Build wrote N pages to DIR" for a command that writes nothing (check).</param>
+    public sealed record Summary(bool Published, int Pages, int Warnings, int Errors, TimeSpan Elapsed, string Output, string? Headline = null);
 
     public static void Write(DiagnosticFormat format, bool quiet, IReadOnlyList<Diagnostic> diagnostics, Summary summary, TextWriter stdout, TextWriter stderr)
     {
@@ -32,9 +33,10 @@ internal static class DiagnosticReport
         }
         if (!quiet || !summary.Published)
         {
-            var outcome = summary.Published ? $"wrote {summary.Pages} pages to {summary.Output}" : $"failed; {summary.Output} was left unchanged";
+            var headline = summary.Headline
+                ?? (summary.Published ? $"Build wrote {summary.Pages} pages to {summary.Output}" : $"Build failed; {summary.Output} was left unchanged");
             stdout.WriteLine(FormattableString.Invariant(
-                $"Build {outcome}: {summary.Warnings} warning(s), {summary.Errors} error(s) in {summary.Elapsed.TotalMilliseconds:0} ms."));
+                $"{headline}: {summary.Warnings} warning(s), {summary.Errors} error(s) in {summary.Elapsed.TotalMilliseconds:0} ms."));
         }
     }
 

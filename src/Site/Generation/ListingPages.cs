@@ -18,7 +18,9 @@ internal static class ListingPages
     {
         var (config, strings) = (site.Config, PageText.English);
         var newest = site.Content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
-        var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, strings))], newest.Count > 0 ? newest[0].Date.ToRfc3339() : null);
+        // The site last changed when its latest article was published or corrected.
+        var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
+        var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, strings))], updated);
         PageGlobals Globals(string title, string url, string root) => new(PageModel.For(config, title, config.Description, url, root), Listing: listing);
 
         yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./"));

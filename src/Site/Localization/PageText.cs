@@ -23,6 +23,27 @@ internal sealed class PageText
     /// <summary>Introduces a fact-check's claim: "Claim: “…”".</summary>
     public string Claim => "Claim:";
 
+    /// <summary>The label above the headline.</summary>
+    public string TypeOfWork(TypeOfWork kind) => kind switch
+    {
+        Content.TypeOfWork.Analysis => "Analysis",
+        Content.TypeOfWork.Opinion => "Opinion",
+        Content.TypeOfWork.Explainer => "Explainer",
+        Content.TypeOfWork.FactCheck => "Fact check",
+        _ => "News",
+    };
+
+    /// <summary>The kind of a dated entry in the corrections box.</summary>
+    public string CorrectionKind(CorrectionKind kind) => kind switch
+    {
+        Content.CorrectionKind.Clarification => "Clarification",
+        Content.CorrectionKind.Update => "Update",
+        _ => "Correction",
+    };
+
+    /// <summary>A correction note's link to its dated entry in the corrections box.</summary>
+    public string SeeCorrection(int number) => $"See correction {Number(number)}";
+
     public string ArchivedCopy => "Archived copy";
 
     /// <summary>The accessible name of a table's scrolling region.</summary>
@@ -48,6 +69,12 @@ internal sealed class PageText
     /// <summary>A back-link's accessible name, ending in the letter it shows: "Back to reference 3 b".</summary>
     public string BackToReference(int number, string letter) =>
         letter.Length == 0 ? $"Back to reference {Number(number)}" : $"Back to reference {Number(number)} {letter}";
+
+    /// <summary>The visible text of the control that opens a clipped margin note.</summary>
+    public string More => "more";
+
+    /// <summary>That control's accessible name, containing its visible text: "More of note 3".</summary>
+    public string MoreOfNote(int number) => $"More of note {Number(number)}";
 
     /// <summary>a, b, … z, aa, ab, …: Wikipedia's labels for the k-th of several references to one note.</summary>
     public string ReferenceLetter(int index)

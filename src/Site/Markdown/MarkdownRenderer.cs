@@ -37,8 +37,15 @@ internal sealed class MarkdownRenderer
     /// <summary>One language for now; the words will come with each article when articles have languages.</summary>
     private readonly PageText _strings = PageText.English;
 
-    public MarkdownRenderer(bool allowHtml)
+    private readonly VerdictScale? _verdicts;
+    private readonly bool _strict;
+
+    /// <param name="verdicts">The desk's verdict scale, which every fact-check's verdict must be on.</param>
+    /// <param name="strict">Warn about what --strict makes an error, such as free-text verdicts without a scale.</param>
+    public MarkdownRenderer(bool allowHtml, VerdictScale? verdicts = null, bool strict = false)
     {
+        _verdicts = verdicts;
+        _strict = strict;
         // Extensions are listed one by one: UseAdvancedExtensions() would bring generic attributes,
         // which let "{onclick=...}" through even with HTML disabled.
         var builder = new MarkdownPipelineBuilder()
@@ -73,6 +80,8 @@ internal sealed class MarkdownRenderer
             var document = Markdig.Markdown.Parse(article.Markdown, _pipeline);
             var annotations = AnnotationResolver.Resolve(document, article, siteSources, local);
             var links = LinkPolicy.Check(document, article.File, local);
+            NoteTypeCheck.CheckVerdicts(annotations.Notes, _verdicts, _strict, article.File, local);
+            NoteTypeCheck.CheckEntries(annotations.Notes, article.Corrections.Count, article.File, local);
             // An article with errors is not published, so it is not rendered: no rejected link or
             // unresolved annotation can reach any HTML, even a preview's.
             return local.HasErrors ? null : Render(article, document, annotations, links);

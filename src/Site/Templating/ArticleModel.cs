@@ -1,6 +1,7 @@
 using Site.Content;
 using Site.Localization;
 using Site.Markdown;
+using Site.Markdown.Annotations;
 
 namespace Site.Templating;
 
@@ -19,7 +20,12 @@ internal sealed record ArticleModel(
     IReadOnlyList<string> Tags,
     bool Draft,
     OriginalPublicationModel? Source,
-    ArticlePageModel? Page = null)
+    ArticlePageModel? Page = null,
+    string? Kind = null,
+    string? KindLabel = null,
+    string? ModifiedRfc3339 = null,
+    string? CorrectionsId = null,
+    IReadOnlyList<CorrectionModel>? Corrections = null)
 {
     public static ArticleModel From(Article article, SiteConfig config, PageText strings)
     {
@@ -36,7 +42,12 @@ internal sealed record ArticleModel(
             Html.Escape(article.Author ?? config.Author),
             [.. article.Tags.Select(tag => Html.Escape(tag))],
             article.Draft,
-            article.OriginalPublication is { } original ? new OriginalPublicationModel(Html.Escape(original.Name), Html.Escape(original.Url)) : null);
+            article.OriginalPublication is { } original ? new OriginalPublicationModel(Html.Escape(original.Name), Html.Escape(original.Url)) : null,
+            Kind: article.Kind?.Name(),
+            KindLabel: article.Kind is { } kind ? strings.TypeOfWork(kind) : null,
+            ModifiedRfc3339: article.Modified.ToRfc3339(),
+            CorrectionsId: new AnnotationIds(article.Slug).Corrections,
+            Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))]);
     }
 
     /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>
@@ -47,6 +58,19 @@ internal sealed record ArticleModel(
         var jsonLd = StructuredData.ForArticle(article, config, config.Permalink(model.Url), rendered.Annotations);
         return model with { Page = new ArticlePageModel(rendered.BodyHtml, rendered.NotesHtml, rendered.SourcesHtml, rendered.Notes.Count, jsonLd) };
     }
+}
+
+/// <summary>Each of <c>article.corrections</c>: one dated entry of the corrections box, HTML-escaped.</summary>
+internal sealed record CorrectionModel(int Number, string Id, string Kind, string KindLabel, string Date, string DateDisplay, string Text)
+{
+    public static CorrectionModel From(Correction correction, string slug, PageText strings) => new(
+        correction.Number,
+        new AnnotationIds(slug).Correction(correction.Number),
+        Content.Corrections.KindNames[(int)correction.Kind],
+        strings.CorrectionKind(correction.Kind),
+        correction.Date.ToIso(),
+        strings.Date(correction.Date),
+        Html.Escape(correction.Text)!);
 }
 
 /// <summary><c>article.source</c>: the publication the article first appeared in, HTML-escaped.</summary>

@@ -17,6 +17,7 @@ internal sealed class ScriptModel(SiteModel site)
         ["author"] = site.Author,
         ["description"] = site.Description,
         ["base_url"] = site.BaseUrl,
+        ["verdicts"] = Array((site.Verdicts ?? []).Select(v => new ScriptObject { ["name"] = v.Name, ["meaning"] = v.Meaning, ["rating"] = v.Rating })),
     });
 
     /// <summary>A listing is converted once, however many pages list it (10,000 articles make 10,000 objects).</summary>
@@ -62,6 +63,11 @@ internal sealed class ScriptModel(SiteModel site)
             ["tags"] = Array(article.Tags),
             ["draft"] = article.Draft,
             ["source"] = article.Source is { } source ? new ScriptObject { ["name"] = source.Name, ["url"] = source.Url } : null,
+            ["kind"] = article.Kind,
+            ["kind_label"] = article.KindLabel,
+            ["modified_rfc3339"] = article.ModifiedRfc3339,
+            ["corrections_id"] = article.CorrectionsId,
+            ["corrections"] = Array((article.Corrections ?? []).Select(Correction)),
         };
         if (article.Page is { } page)
         {
@@ -73,6 +79,17 @@ internal sealed class ScriptModel(SiteModel site)
         }
         return model;
     }
+
+    private static ScriptObject Correction(CorrectionModel correction) => new()
+    {
+        ["number"] = correction.Number,
+        ["id"] = correction.Id,
+        ["kind"] = correction.Kind,
+        ["kind_label"] = correction.KindLabel,
+        ["date"] = correction.Date,
+        ["date_display"] = correction.DateDisplay,
+        ["text"] = correction.Text,
+    };
 
     private ScriptArray Articles(ListingModel listing)
     {

@@ -3,8 +3,13 @@ using Site.Content;
 namespace Site.Templating;
 
 /// <summary><c>site</c> in every template: the settings of site.yml, HTML-escaped.</summary>
-internal sealed record SiteModel(string Title, string Language, string? Author, string? Description, string? BaseUrl)
+/// <param name="Verdicts">The desk's verdict scale, best first; empty when site.yml defines none.</param>
+internal sealed record SiteModel(string Title, string Language, string? Author, string? Description, string? BaseUrl, IReadOnlyList<VerdictModel>? Verdicts = null)
 {
     public static SiteModel From(SiteConfig config) => new(
-        Html.Escape(config.Title), Html.Escape(config.Language), Html.Escape(config.Author), Html.Escape(config.Description), Html.Escape(config.BaseUrl?.AbsoluteUri));
+        Html.Escape(config.Title), Html.Escape(config.Language), Html.Escape(config.Author), Html.Escape(config.Description), Html.Escape(config.BaseUrl?.AbsoluteUri),
+        [.. (config.Verdicts?.Verdicts ?? []).OrderByDescending(v => v.Rating).Select(v => new VerdictModel(Html.Escape(v.Name)!, Html.Escape(v.Meaning)!, v.Rating))]);
 }
+
+/// <summary>Each of <c>site.verdicts</c>, for a methodology page: a verdict's name, meaning and rating.</summary>
+internal sealed record VerdictModel(string Name, string Meaning, int Rating);

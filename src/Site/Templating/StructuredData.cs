@@ -8,7 +8,8 @@ using Site.Markdown.Notes;
 namespace Site.Templating;
 
 /// <summary>
-/// schema.org JSON-LD for an article page: a NewsArticle, and a ClaimReview for each fact-check note.
+/// schema.org JSON-LD for an article page: a NewsArticle (or the subtype its kind maps to) with its
+/// corrections, and a ClaimReview for each fact-check note, rated on the desk's verdict scale when there is one.
 /// Written with the JSON writer's default encoder, which escapes &lt;, &gt;, &amp; and quotes, so no value
 /// (a title with "&lt;/script&gt;" included) can end the script element.
 /// </summary>
@@ -44,10 +45,7 @@ internal static class StructuredData
         json.WriteString("claimReviewed", note.Type.Claim);
         json.WriteString("datePublished", article.Date.ToIso());
         WriteSite(json, "author", config);
-        json.WriteStartObject("reviewRating");
-        json.WriteString("@type", "Rating");
-        json.WriteString("alternateName", note.Type.Verdict);
-        json.WriteEndObject();
+        ReviewRating(json, note.Type.Verdict, config.Verdicts);
         json.WriteStartObject("itemReviewed");
         json.WriteString("@type", "Claim");
         if (note.Type.Claimant is { } claimant)
@@ -68,16 +66,60 @@ internal static class StructuredData
         json.WriteEndObject();
     }
 
+    /// <summary>The verdict's words, and on a scale its place between the worst and best ratings.</summary>
+    private static void ReviewRating(Utf8JsonWriter json, string? verdict, VerdictScale? scale)
+    {
+        json.WriteStartObject("reviewRating");
+        json.WriteString("@type", "Rating");
+        if (verdict is not null && scale?.Find(verdict) is { } rated)
+        {
+            json.WriteNumber("ratingValue", rated.Rating);
+            json.WriteNumber("bestRating", scale.Best);
+            json.WriteNumber("worstRating", scale.Worst);
+            // Google shows name as the rating's words: the verdict itself, not its meaning.
+            json.WriteString("name", rated.Name);
+        }
+        json.WriteString("alternateName", verdict);
+        json.WriteEndObject();
+    }
+
+    /// <summary>dateModified, and a CorrectionComment for each correction or clarification: an update adds
+    /// news rather than correcting the record, so it moves dateModified only.</summary>
+    private static void Corrections(Utf8JsonWriter json, Article article)
+    {
+        if (article.Corrections.Count == 0)
+        {
+            return;
+        }
+        json.WriteString("dateModified", article.Modified.ToIso());
+        var comments = article.Corrections.Where(c => c.Kind != CorrectionKind.Update).ToList();
+        if (comments.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartArray("correction");
+        foreach (var correction in comments)
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", "CorrectionComment");
+            json.WriteString("datePublished", correction.Date.ToIso());
+            json.WriteString("text", correction.Text);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
     private static void NewsArticle(Utf8JsonWriter json, Article article, SiteConfig config, string? permalink)
     {
         json.WriteStartObject();
-        json.WriteString("@type", "NewsArticle");
+        json.WriteString("@type", article.Kind.SchemaType());
         json.WriteString("headline", article.Title);
         if (article.Summary is { } summary)
         {
             json.WriteString("description", summary);
         }
         json.WriteString("datePublished", article.Date.ToIso());
+        Corrections(json, article);
         json.WriteString("inLanguage", config.Language);
         if (permalink is not null)
         {

@@ -15,13 +15,16 @@ internal sealed record FuzzFailure(string Property, string Detail)
 
 /// <summary>
 /// Renders one Markdown document in process, the way a build renders an article (the sample article's
-/// front matter and sources, HTML off), and checks what every document must satisfy, whatever its text.
+/// front matter and sources, the sample site's content/sources.yml, HTML off), and checks what every document must satisfy, whatever its text.
 /// </summary>
 internal sealed class FuzzTarget
 {
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly MarkdownRenderer _renderer = new(allowHtml: false);
+
+    /// <summary>The sample site's shared sources, which the sample article cites beside its own.</summary>
+    private readonly IReadOnlyDictionary<string, Source> _siteSources;
     private int _unreadable;
     private int _refused;
     private int _published;
@@ -31,9 +34,11 @@ internal sealed class FuzzTarget
 
     public FuzzTarget()
     {
-        var path = Path.Combine(RepoRoot.Find(), "content", "tokayev-january-events.md");
+        var content = Path.Combine(RepoRoot.Find(), "content");
+        var path = Path.Combine(content, "tokayev-january-events.md");
         SampleText = TextFile.Read(path);
         var diagnostics = new DiagnosticBag();
+        _siteSources = SourceRegistry.LoadSiteSources(content, diagnostics);
         var sample = FrontMatter.Parse(SampleText, "content/tokayev-january-events.md", "tokayev-january-events", diagnostics)
             ?? throw new InvalidOperationException($"the sample article does not parse: {string.Join("; ", diagnostics.ToSortedList())}");
         Assert.NotEmpty(sample.Sources);
@@ -90,7 +95,7 @@ internal sealed class FuzzTarget
         RenderedArticle? rendered;
         try
         {
-            rendered = _renderer.Render(article, SourceRegistry.Empty, diagnostics);
+            rendered = _renderer.Render(article, _siteSources, diagnostics);
         }
         catch (Exception e)
         {

@@ -25,6 +25,12 @@ internal sealed class AnnotationIds(string slug)
     /// <summary>A source's entry in the Sources section: <c>{slug}--source-{key}</c>.</summary>
     public string Source(string key) => $"{slug}--source-{key}";
 
+    /// <summary>The article's corrections box, which a link near the byline leads to: <c>{slug}--corrections</c>.</summary>
+    public string Corrections => $"{slug}--corrections";
+
+    /// <summary>The n-th correction in the box (1-based, as listed in front matter): <c>{slug}--correction-{n}</c>.</summary>
+    public string Correction(int number) => string.Create(Invariant, $"{slug}--correction-{number}");
+
     /// <summary>CSS anchor name of note N's first reference, where the wide layout puts the note.</summary>
     public static string ReferenceAnchor(int number) => string.Create(Invariant, $"--r{number}");
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Site.Content;
 using Site.Diagnostics;
 using Site.Markdown.Notes;
 
@@ -30,7 +31,14 @@ internal static class NoteTypeCheck
         }
         foreach (var key in attributes.Values.Keys)
         {
-            if (!NoteAttributes.Keys.Contains(key))
+            if (key == NoteAttributes.Entry)
+            {
+                if (kind != NoteKind.Correction)
+                {
+                    diagnostics.Report(DiagnosticCode.CorrectionEntry, at, $"'entry' applies only to correction notes, and [^{label}] is a {kind.Name()} note");
+                }
+            }
+            else if (!NoteAttributes.Keys.Contains(key))
             {
                 diagnostics.Report(DiagnosticCode.NoteType, at, $"note [^{label}] has unknown attribute '{key}'; a fact-check takes {string.Join(", ", NoteAttributes.Keys)}");
             }
@@ -39,7 +47,57 @@ internal static class NoteTypeCheck
                 diagnostics.Report(DiagnosticCode.NoteType, at, $"'{key}' applies only to fact-check notes, and [^{label}] is a {kind.Name()} note");
             }
         }
-        return new NoteType(kind, attributes.Values.GetValueOrDefault("claim"), attributes.Values.GetValueOrDefault("verdict"), attributes.Values.GetValueOrDefault("claimant"));
+        var values = attributes.Values;
+        return new NoteType(kind, values.GetValueOrDefault("claim"), values.GetValueOrDefault("verdict"), values.GetValueOrDefault("claimant"), Entry(values, kind, label, at, diagnostics));
+    }
+
+    private static int? Entry(IReadOnlyDictionary<string, string> values, NoteKind kind, NoteLabel label, FilePosition at, DiagnosticBag diagnostics)
+    {
+        if (kind != NoteKind.Correction || !values.TryGetValue(NoteAttributes.Entry, out var text))
+        {
+            return null;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var entry) && entry > 0)
+        {
+            return entry;
+        }
+        diagnostics.Report(DiagnosticCode.CorrectionEntry, at, $"note [^{label}]: entry must be the number of a correction in the front matter, like entry=\"1\", not '{text}'");
+        return null;
+    }
+
+    /// <summary>Each fact-check's verdict is on the desk's scale; without a scale, <paramref name="strict"/> warns
+    /// that free-text verdicts cannot be compared across fact-checks.</summary>
+    public static void CheckVerdicts(IEnumerable<Note> notes, VerdictScale? scale, bool strict, string file, DiagnosticBag diagnostics)
+    {
+        foreach (var note in notes.Where(n => n.Kind == NoteKind.FactCheck && n.Type.Verdict is not null))
+        {
+            var (verdict, at) = (note.Type.Verdict!, note.Definition.At(file));
+            if (scale is null)
+            {
+                if (strict)
+                {
+                    diagnostics.Report(DiagnosticCode.FreeTextVerdict, at,
+                        $"fact-check note [^{note.Label}] has the free-text verdict '{verdict}', which cannot be aggregated; define the desk's verdicts under 'verdicts:' in site.yml");
+                }
+                continue;
+            }
+            if (scale.Find(verdict) is null)
+            {
+                var hint = scale.Closest(verdict) is { } near ? $" (did you mean '{near.Name}'?)" : "";
+                diagnostics.Report(DiagnosticCode.UnknownVerdict, at,
+                    $"fact-check note [^{note.Label}] has verdict '{verdict}', which is not on the site's verdict scale{hint}; use one of: {string.Join(", ", scale.Verdicts.Select(v => v.Name))}");
+            }
+        }
+    }
+
+    /// <summary>A correction note's entry names one of the article's corrections.</summary>
+    public static void CheckEntries(IEnumerable<Note> notes, int corrections, string file, DiagnosticBag diagnostics)
+    {
+        foreach (var note in notes.Where(n => n.Type.Entry is { } entry && entry > corrections))
+        {
+            var have = corrections == 0 ? "the article lists no corrections" : $"the article lists {corrections} correction(s)";
+            diagnostics.Report(DiagnosticCode.CorrectionEntry, note.Definition.At(file), $"correction note [^{note.Label}] points to entry {note.Type.Entry}, but {have} under 'corrections:' in its front matter");
+        }
     }
 
     /// <summary>A referenced fact-check's type with its claim filled in from its phrase; reports what is missing.</summary>

@@ -9,6 +9,9 @@ internal sealed record NoteAttributes(string Type, IReadOnlyDictionary<string, s
 {
     public static readonly string[] Keys = ["claim", "verdict", "claimant"];
 
+    /// <summary>What a correction note takes: the 1-based number of its entry in the front matter's corrections.</summary>
+    public const string Entry = "entry";
+
     /// <summary>Parses the text between the braces.</summary>
     public static NoteAttributes Parse(string text)
     {

@@ -50,6 +50,10 @@ internal static class NotesSectionWriter
                 .Write("\u21A9\uFE0E").Write(shown).Write("</a>");
         }
         renderer.Write("</p>\n");
+        // Opens a margin note the layout clipped; the theme shows it only then. A link to the note itself, so
+        // it works without JavaScript (:target) and from the keyboard, and comes before the note's own links.
+        renderer.Write("<a class=\"note-more\" href=\"#").WriteEscape(ids.Note(note.Label))
+            .Write("\" aria-label=\"").Write(strings.MoreOfNote(note.Number)).Write("\">").Write(strings.More).Write("</a>\n");
         if (note.Type is { Kind: NoteKind.FactCheck } factCheck)
         {
             renderer.Write("<p class=\"note-verdict\"><span class=\"verdict\">").WriteEscape(factCheck.Verdict).Write("</span></p>\n")
@@ -59,6 +63,10 @@ internal static class NotesSectionWriter
                 renderer.Write(" (").WriteEscape(claimant).Write(")");
             }
             renderer.Write("</p>\n");
+        }
+        if (note.Type.Entry is { } entry)
+        {
+            renderer.Write("<p class=\"note-entry\"><a href=\"#").WriteEscape(ids.Correction(entry)).Write("\">").Write(strings.SeeCorrection(entry)).Write("</a></p>\n");
         }
         renderer.Write("<div class=\"note-body\">\n");
         renderer.WriteChildren(note.Definition);

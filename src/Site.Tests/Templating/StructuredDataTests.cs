@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Site.Tests.Support;
+
+namespace Site.Tests.Templating;
+
+/// <summary>The JSON-LD a search engine and a fact-check aggregator read from an article page (issue 17):
+/// ClaimReview rated on the desk's verdict scale, the schema.org type of each kind of work, corrections;
+/// parsed and checked field by field.</summary>
+public sealed partial class StructuredDataTests
+{
+    private const string Scale = """
+        title: The Desk
+        language: en
+        base_url: https://example.org/
+        verdicts:
+          - name: Accurate
+            meaning: The claim matches the evidence.
+            rating: 5
+          - name: Figures differ
+            meaning: Official and independent figures disagree.
+            rating: 3
+          - name: Unsupported
+            meaning: No public evidence supports the claim.
+            rating: 1
+
+        """;
+
+    private const string FactCheck = """
+        ---
+        title: A check
+        date: 2024-01-04
+        kind: fact-check
+        source: {name: London Post, url: "https://example.com/post"}
+        sources:
+          report: {title: A report, publisher: A ministry, url: "https://example.org/report", date: 2022-01}
+        ---
+        He spoke of [$3 billion of damage]{^damage}.
+
+        [^damage]: {fact-check verdict="Figures differ" claimant="A minister"} Tallies differ ([@report]).
+
+        """;
+
+    private static TestSite SiteWith(string siteYml, string article) => new TestSite()
+        .With("content/site.yml", siteYml)
+        .With("content/a.md", article)
+        .With("templates/article.html", "<script type=\"application/ld+json\">{{ article.json_ld }}</script>\n");
+
+    private static JsonElement[] Graph(TestSite site)
+    {
+        var html = File.ReadAllText(site.Path("output/a/index.html"));
+        var json = JsonLd().Match(html).Groups[1].Value;
+        return [.. JsonDocument.Parse(json).RootElement.GetProperty("@graph").EnumerateArray()];
+    }
+
+    [Fact]
+    public void A_ClaimReview_has_every_field_Google_requires_and_recommends_with_the_rating_on_the_scale()
+    {
+        using var site = SiteWith(Scale, FactCheck);
+        var build = site.Build();
+        Assert.True(build.Result.Published, build.ToString());
+
+        var review = Assert.Single(Graph(site), e => e.GetProperty("@type").GetString() == "ClaimReview");
+
+        // Google Search Central, "Fact check (ClaimReview) structured data":
+        // ClaimReview required: claimReviewed, reviewRating, url. Recommended: author, datePublished, itemReviewed.
+        Assert.Equal("$3 billion of damage", review.GetProperty("claimReviewed").GetString());
+        Assert.Equal("https://example.org/a/#a--note-damage", review.GetProperty("url").GetString());
+        Assert.Equal("2024-01-04", review.GetProperty("datePublished").GetString());
+        // Organization (author) recommended: name, url.
+        var author = review.GetProperty("author");
+        Assert.Equal("Organization", author.GetProperty("@type").GetString());
+        Assert.Equal("The Desk", author.GetProperty("name").GetString());
+        Assert.Equal("https://example.org/", author.GetProperty("url").GetString());
+        // Rating required: alternateName. Recommended: bestRating, name, ratingValue, worstRating.
+        var rating = review.GetProperty("reviewRating");
+        Assert.Equal("Rating", rating.GetProperty("@type").GetString());
+        Assert.Equal("Figures differ", rating.GetProperty("alternateName").GetString());
+        Assert.Equal("Figures differ", rating.GetProperty("name").GetString());
+        Assert.Equal(3, rating.GetProperty("ratingValue").GetInt32());
+        Assert.Equal(5, rating.GetProperty("bestRating").GetInt32());
+        Assert.Equal(1, rating.GetProperty("worstRating").GetInt32());
+        // Claim (itemReviewed) recommended: author, appearance.
+        var claim = review.GetProperty("itemReviewed");
+        Assert.Equal("Claim", claim.GetProperty("@type").GetString());
+        Assert.Equal("A minister", claim.GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal("https://example.com/post", claim.GetProperty("appearance").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public void Without_a_scale_a_verdict_stays_free_text_with_no_rating()
+    {
+        using var site = SiteWith("title: The Desk\nbase_url: https://example.org/\n", FactCheck);
+        var build = site.Build();
+        Assert.True(build.Result.Published, build.ToString());
+
+        var rating = Assert.Single(Graph(site), e => e.GetProperty("@type").GetString() == "ClaimReview").GetProperty("reviewRating");
+
+        Assert.Equal("Figures differ", rating.GetProperty("alternateName").GetString());
+        Assert.False(rating.TryGetProperty("ratingValue", out _));
+    }
+
+    [Theory]
+    [InlineData("news", "NewsArticle")]
+    [InlineData("analysis", "AnalysisNewsArticle")]
+    [InlineData("opinion", "OpinionNewsArticle")]
+    [InlineData("explainer", "BackgroundNewsArticle")]
+    [InlineData("fact-check", "NewsArticle")]
+    public void Each_kind_of_work_is_its_schema_org_type(string kind, string type)
+    {
+        using var site = SiteWith(Scale, TestSite.Article(extra: $"kind: {kind}\n"));
+        var build = site.Build();
+        Assert.True(build.Result.Published, build.ToString());
+
+        Assert.Equal(type, Graph(site)[0].GetProperty("@type").GetString());
+    }
+
+    [Fact]
+    public void Corrections_give_dateModified_and_a_CorrectionComment_each_and_move_the_feed_and_sitemap()
+    {
+        using var site = SiteWith(Scale, TestSite.Article(date: "2024-01-04", extra: """
+            corrections:
+              - date: 2024-01-05T09:00:00+05:00
+                kind: correction
+                text: The toll was 238, not 225.
+              - date: 2024-01-06
+                kind: clarification
+                text: The figure is the ministry's.
+              - date: 2024-02-01T12:00:00+05:00
+                kind: update
+                text: The ministry published its report.
+
+            """))
+            .With("templates/feed.xml", "{{ for a in articles }}<updated>{{ a.modified_rfc3339 }}</updated>{{ end }}|{{ updated }}")
+            .With("templates/sitemap.xml", "{{ for a in articles }}<lastmod>{{ a.modified_rfc3339 }}</lastmod>{{ end }}");
+        var build = site.Build();
+        Assert.True(build.Result.Published, build.ToString());
+
+        var article = Graph(site)[0];
+
+        Assert.Equal("2024-02-01T12:00:00+05:00", article.GetProperty("dateModified").GetString());
+        var comments = article.GetProperty("correction").EnumerateArray().ToList();
+        Assert.Equal(["CorrectionComment", "CorrectionComment"], comments.Select(c => c.GetProperty("@type").GetString()));
+        Assert.Equal(["2024-01-05T09:00:00+05:00", "2024-01-06"], comments.Select(c => c.GetProperty("datePublished").GetString()));
+        Assert.Equal(["The toll was 238, not 225.", "The figure is the ministry's."], comments.Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal("<updated>2024-02-01T12:00:00+05:00</updated>|2024-02-01T12:00:00+05:00", File.ReadAllText(site.Path("output/feed.xml")));
+        Assert.Equal("<lastmod>2024-02-01T12:00:00+05:00</lastmod>", File.ReadAllText(site.Path("output/sitemap.xml")));
+    }
+
+    [Fact]
+    public void An_article_without_corrections_has_no_dateModified()
+    {
+        using var site = SiteWith(Scale, TestSite.Article());
+        site.Build();
+
+        Assert.False(Graph(site)[0].TryGetProperty("dateModified", out _));
+    }
+
+    [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex JsonLd();
+}
