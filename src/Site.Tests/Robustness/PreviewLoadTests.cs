@@ -28,8 +28,9 @@ public sealed partial class PreviewLoadTests
         File.Copy(Path.Combine(RepoRoot.Find(), "content", "tokayev-january-events.md"), folder.Combine("sample.md"));
         folder.Write("content/site.yml", "title: Load test\n");
         File.Copy(folder.Combine("sample.md"), folder.Combine("content/tokayev-january-events.md"));
-        // The sample article cites the sample site's shared sources too.
+        // The sample article cites the sample site's shared sources and links to its timeline explainer.
         File.Copy(Path.Combine(RepoRoot.Find(), "content", "sources.yml"), folder.Combine("content/sources.yml"));
+        File.Copy(Path.Combine(RepoRoot.Find(), "content", "january-2022-timeline.md"), folder.Combine("content/january-2022-timeline.md"));
         for (var i = 1; i <= 5; i++)
         {
             folder.Write($"content/short-{i}.md", Article($"Short {i}", i));
