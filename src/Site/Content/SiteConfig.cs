@@ -14,7 +14,7 @@ internal sealed partial record SiteConfig(
 {
     public const string FileName = "site.yml";
 
-    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts"];
+    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts", "default_theme"];
 
     public static SiteConfig Default { get; } = new("Site", "en", null, null, null, false);
 
@@ -62,8 +62,13 @@ internal sealed partial record SiteConfig(
             fields.Bool("allow_html") ?? false)
         {
             Verdicts = fields.Node("verdicts") is { } verdicts ? VerdictScale.Read(verdicts, file, diagnostics) : null,
+            DefaultTheme = fields.Bool("default_theme") ?? true,
         };
     }
+
+    /// <summary>Whether the default theme inside the binary fills in every file the site's templates/ does not
+    /// have; false for a complete theme of the site's own, so a file it leaves out stays out.</summary>
+    public bool DefaultTheme { get; init; } = true;
 
     /// <summary>The desk's verdicts, or null: then fact-checks' verdicts are free text.</summary>
     public VerdictScale? Verdicts { get; init; }

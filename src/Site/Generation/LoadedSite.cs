@@ -14,7 +14,7 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
     {
         var content = ContentLoader.Load(options.ContentDir, options.Drafts, diagnostics, cache?.Articles);
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;
-        var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor(content.Articles), diagnostics);
+        var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor(content.Articles), config.DefaultTheme, diagnostics);
         return new LoadedSite(options, content, config, templates);
     }
 

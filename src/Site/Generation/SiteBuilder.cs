@@ -57,7 +57,7 @@ internal static class SiteBuilder
         {
             renderer.Render(job, pages, diagnostics);
         }
-        Assets.Copy(options.TemplatesDir, pages, diagnostics);
+        Assets.Copy(options.TemplatesDir, site.Config.DefaultTheme, pages, diagnostics);
         pages.Links.Check();
         return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed);
     }
