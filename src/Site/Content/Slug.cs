@@ -30,10 +30,13 @@ internal static class Slug
     }
 
     /// <summary>The default slug for a file name: "My Article 2.md" becomes "my-article-2".</summary>
-    public static string FromFileName(string fileName)
+    public static string FromFileName(string fileName) => FromText(Path.GetFileNameWithoutExtension(fileName));
+
+    /// <summary>A slug from any text, such as a title: "Budget: What's new?" becomes "budget-what-s-new".</summary>
+    public static string FromText(string text)
     {
-        var builder = new StringBuilder(fileName.Length);
-        foreach (var c in Path.GetFileNameWithoutExtension(fileName).Normalize(NormalizationForm.FormC))
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
         {
             if (char.IsLetterOrDigit(c) || (IsMark(c) && builder.Length > 0 && builder[^1] != '-'))
             {
