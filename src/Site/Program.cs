@@ -110,7 +110,12 @@ namespace Site
             var links = 0;
             try
             {
-                var built = SiteBuilder.Build(options with { Strict = false }, new MemoryOutput());
+                var progress = new BuildProgress();
+                BuildResult built;
+                using (ProgressLine.Show(progress, command.Quiet, stderr))
+                {
+                    built = SiteBuilder.Build(options with { Strict = false }, new MemoryOutput(), progress: progress);
+                }
                 diagnostics.AddRange(built.Diagnostics);
                 if (command.External)
                 {
@@ -145,9 +150,11 @@ namespace Site
             }
             using var stop = new BuildInterruption();
             BuildResult result;
+            var progress = new BuildProgress();
             try
             {
-                result = SiteBuilder.Build(options, stop.Token);
+                using var line = ProgressLine.Show(progress, command.Quiet, stderr);
+                result = SiteBuilder.Build(options, stop.Token, progress);
             }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
             {
