@@ -23,7 +23,7 @@ internal sealed class ProgressLine : IDisposable
     /// <summary>A line listening to <paramref name="progress"/>, or null when progress is not to be shown.</summary>
     public static ProgressLine? Show(BuildProgress progress, bool quiet, TextWriter stderr)
     {
-        if (quiet || Console.IsErrorRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+        if (quiet || Console.IsErrorRedirected || Environment.GetEnvironmentVariable("CI") is { Length: > 0 } and not ("false" or "0")
             || Environment.GetEnvironmentVariable("TERM") == "dumb")
         {
             return null;
