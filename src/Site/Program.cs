@@ -64,30 +64,21 @@ namespace Site
             {
                 return BadUsage;
             }
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler interrupt = (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            EventHandler terminate = (_, _) => stop.Cancel();
-            Console.CancelKeyPress += interrupt;
-            AppDomain.CurrentDomain.ProcessExit += terminate;
+            using var stop = new BuildInterruption();
             try
             {
                 new PreviewServer(command.Serve, stderr).RunAsync(stdout, stop.Token).GetAwaiter().GetResult();
-                return Success;
+                return stop.Token.IsCancellationRequested ? stop.ExitCode : Success;
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                // Stopped before the server had started listening.
+                return stop.ExitCode;
             }
             catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
             {
                 stderr.WriteLine($"site: error: cannot listen on port {command.Port}: {e.Message}; choose another with --port (0 picks a free one)");
                 return BadUsage;
-            }
-            finally
-            {
-                // The process may go on exiting after this; the handlers must not touch the disposed token.
-                Console.CancelKeyPress -= interrupt;
-                AppDomain.CurrentDomain.ProcessExit -= terminate;
             }
         }
 
@@ -133,7 +124,7 @@ namespace Site
                 return stop.ExitCode;
             }
             var result = BuildResult.Of(diagnostics, 0, options.Strict, clock.Elapsed);
-            var headline = command.External ? $"Check of {links} external link(s) {(result.Published ? "passed" : "failed")}" : $"Check {(result.Published ? "passed" : "failed")}";
+            var headline = command.External ? $"Check of {DiagnosticReport.Counted(links, "external link")} {(result.Published ? "passed" : "failed")}" : $"Check {(result.Published ? "passed" : "failed")}";
             var summary = new DiagnosticReport.Summary(result.Published, 0, result.Warnings, result.Errors, result.Elapsed, "", headline);
             DiagnosticReport.Write(command.Format, command.Quiet, result.Diagnostics, summary, stdout, stderr);
             return result.Published ? Success : SiteErrors;
@@ -162,7 +153,10 @@ namespace Site
                 stderr.WriteLine($"site: build stopped by {stop.SignalName}; '{options.OutputDir}' was left unchanged");
                 return stop.ExitCode;
             }
-            var summary = new DiagnosticReport.Summary(result.Published, result.PagesWritten, result.Warnings, result.Errors, result.Elapsed, options.OutputDir);
+            var summary = new DiagnosticReport.Summary(result.Published, result.PagesWritten, result.Warnings, result.Errors, result.Elapsed, options.OutputDir)
+            {
+                OtherFiles = result.OtherFilesWritten,
+            };
             DiagnosticReport.Write(command.Format, command.Quiet, result.Diagnostics, summary, stdout, stderr);
             return result.Published ? Success : SiteErrors;
         }

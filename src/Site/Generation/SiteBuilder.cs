@@ -59,7 +59,7 @@ internal static class SiteBuilder
         }
         Assets.Copy(options.TemplatesDir, pages, diagnostics);
         pages.Links.Check();
-        return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed);
+        return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed, pages.OtherFiles);
     }
 
     /// <summary>A site-wide source no article cites is noise. Not after errors: a failed article's citations

@@ -62,6 +62,10 @@ internal sealed class PreviewServer
         await using var app = builder.Build();
         app.Run(HandleAsync);
         await app.StartAsync(stop);
+        // The host's console lifetime takes SIGTERM and SIGINT for itself and only signals this token:
+        // without it, the server went on serving after a process manager's `kill`.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, app.Lifetime.ApplicationStopping);
+        stop = stopping.Token;
 
         Urls = [.. addresses.Select(a => $"http://{(a.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString())}:{_port}/")];
         stdout.WriteLine($"Serving {string.Join(" and ", Urls)} (press Ctrl+C to stop)");
