@@ -73,10 +73,14 @@ internal static class ContentLoader
         return published;
     }
 
-    /// <summary>Every *.md under content/, skipping dot-folders and dotfiles.</summary>
+    /// <summary>Every *.md under content/ but notes for the editors: dot-files and dot-folders, files and
+    /// folders whose name starts with '_' (as Jekyll ignores them), and README.md files.</summary>
     private static IEnumerable<string> ArticleFiles(string contentDir, DiagnosticBag diagnostics) =>
-        FileTree.Files(contentDir, contentDir, diagnostics, entry => !entry.Name.StartsWith('.'))
+        FileTree.Files(contentDir, contentDir, diagnostics, entry => !IsEditorsOnly(entry.Name))
             .Where(path => Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsEditorsOnly(string name) =>
+        name.StartsWith('.') || name.StartsWith('_') || name.Equals("README.md", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The article with its body, read again from disk; null (reported) if the file can no longer
     /// be read or its front matter changed length since it was loaded.</summary>
