@@ -36,6 +36,7 @@ internal sealed record CommandLine(
         Options for build (and check, but --output):
           --output DIR       Where the site is written (default: output)
           --base-url URL     Absolute URL the site is published at (overrides base_url in site.yml)
+          --future           Include articles dated in the future (serve always shows them)
           --strict           Treat warnings as errors
           --diagnostics FMT  text (default), json (one JSON document on stdout) or github (workflow commands)
           --quiet            Print only problems
@@ -59,6 +60,7 @@ internal sealed record CommandLine(
     private static readonly string[] BuildOnly = ["--output"];
     private static readonly string[] ServeOnly = ["--port", "--host"];
     private static readonly string[] Reporting = ["--base-url", "--strict", "--diagnostics", "--quiet", "-q"];
+    private static readonly string[] NotServe = ["--future"];
     private static readonly string[] CheckOnly = ["--external", "--allow-private", "--link-cache", "--max-age", "--timeout", "--slow"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
@@ -100,7 +102,7 @@ internal sealed record CommandLine(
         {
             "build" => !ServeOnly.Contains(arg) && !CheckOnly.Contains(arg),
             "check" => !ServeOnly.Contains(arg) && !BuildOnly.Contains(arg),
-            _ => !BuildOnly.Contains(arg) && !Reporting.Contains(arg) && !CheckOnly.Contains(arg),
+            _ => !BuildOnly.Contains(arg) && !Reporting.Contains(arg) && !CheckOnly.Contains(arg) && !NotServe.Contains(arg),
         };
         if (!applies)
         {
@@ -112,6 +114,8 @@ internal sealed record CommandLine(
                 return line with { Command = "help" };
             case "--drafts":
                 return line with { Build = line.Build with { Drafts = true } };
+            case "--future":
+                return line with { Build = line.Build with { Future = true } };
             case "--strict":
                 return line with { Build = line.Build with { Strict = true } };
             case "--quiet" or "-q":

@@ -95,11 +95,22 @@ namespace Site
             return false;
         }
 
+        /// <summary>The options with SITE_NOW's instant, or null (reported) when it is set but unreadable.</summary>
+        private static BuildOptions? WithClock(BuildOptions options, TextWriter stderr)
+        {
+            var now = Content.Publishing.ClockFromEnvironment(out var error);
+            if (error is not null)
+            {
+                stderr.WriteLine($"site: error: {error}");
+                return null;
+            }
+            return options with { Now = now };
+        }
+
         /// <summary>A build into memory, so nothing is written; with --external, then every external link fetched.</summary>
         private static int Check(CommandLine command, TextWriter stdout, TextWriter stderr)
         {
-            var options = command.Build;
-            if (MissingFolder(options, stderr))
+            if (MissingFolder(command.Build, stderr) || WithClock(command.Build, stderr) is not { } options)
             {
                 return BadUsage;
             }
@@ -132,8 +143,7 @@ namespace Site
 
         private static int Build(CommandLine command, TextWriter stdout, TextWriter stderr)
         {
-            var options = command.Build;
-            if (MissingFolder(options, stderr))
+            if (MissingFolder(command.Build, stderr) || WithClock(command.Build, stderr) is not { } options)
             {
                 return BadUsage;
             }
@@ -156,6 +166,8 @@ namespace Site
             var summary = new DiagnosticReport.Summary(result.Published, result.PagesWritten, result.Warnings, result.Errors, result.Elapsed, options.OutputDir)
             {
                 OtherFiles = result.OtherFilesWritten,
+                DraftsHeldBack = result.DraftsHeldBack,
+                FutureHeldBack = result.FutureHeldBack,
             };
             DiagnosticReport.Write(command.Format, command.Quiet, result.Diagnostics, summary, stdout, stderr);
             return result.Published ? Success : SiteErrors;

@@ -162,7 +162,7 @@ public sealed class CliTests
         var without = await site.RunAsync("build");
 
         Assert.True(without.ExitCode == 0, without.ToString());
-        Assert.Matches(Summary("wrote 2 pages and 1 other file to output", warnings: 0, errors: 0), Assert.Single(without.StdoutLines));
+        Assert.Matches(Summary("wrote 2 pages and 1 other file to output, holding back 1 draft (--drafts)", warnings: 0, errors: 0), Assert.Single(without.StdoutLines));
         Assert.False(Directory.Exists(site.Path("output/unfinished")));
         Assert.DoesNotContain("Unfinished", File.ReadAllText(site.Path("output/index.html")), StringComparison.Ordinal);
 

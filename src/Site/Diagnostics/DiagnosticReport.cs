@@ -13,6 +13,10 @@ internal static class DiagnosticReport
     {
         /// <summary>Files written besides the pages: feed, sitemap, robots.txt, annotations.json, assets.</summary>
         public int OtherFiles { get; init; }
+
+        public int DraftsHeldBack { get; init; }
+
+        public int FutureHeldBack { get; init; }
     }
 
     /// <summary>"1 page", "2 pages", "0 errors": English, as every message of the command line is.</summary>
@@ -42,15 +46,26 @@ internal static class DiagnosticReport
         if (!quiet || !summary.Published)
         {
             var headline = summary.Headline
-                ?? (summary.Published ? $"Build wrote {Written(summary)} to {summary.Output}" : $"Build failed; {summary.Output} was left unchanged");
+                ?? (summary.Published ? $"Build wrote {Written(summary)}" : $"Build failed; {summary.Output} was left unchanged");
             stdout.WriteLine(FormattableString.Invariant(
                 $"{headline}: {Counted(summary.Warnings, "warning")}, {Counted(summary.Errors, "error")} in {summary.Elapsed.TotalMilliseconds:0} ms."));
         }
     }
 
-    private static string Written(Summary summary) => summary.OtherFiles == 0
-        ? Counted(summary.Pages, "page")
-        : $"{Counted(summary.Pages, "page")} and {Counted(summary.OtherFiles, "other file")}";
+    private static string Written(Summary summary)
+    {
+        var written = summary.OtherFiles == 0 ? Counted(summary.Pages, "page") : $"{Counted(summary.Pages, "page")} and {Counted(summary.OtherFiles, "other file")}";
+        List<string> heldBack = [];
+        if (summary.DraftsHeldBack > 0)
+        {
+            heldBack.Add($"{Counted(summary.DraftsHeldBack, "draft")} (--drafts)");
+        }
+        if (summary.FutureHeldBack > 0)
+        {
+            heldBack.Add($"{Counted(summary.FutureHeldBack, "future-dated article")} (--future)");
+        }
+        return heldBack.Count == 0 ? $"{written} to {summary.Output}" : $"{written} to {summary.Output}, holding back {string.Join(" and ", heldBack)}";
+    }
 
     public static string Json(IReadOnlyList<Diagnostic> diagnostics, Summary summary)
     {
@@ -76,6 +91,8 @@ internal static class DiagnosticReport
             json.WriteBoolean("published", summary.Published);
             json.WriteNumber("pages", summary.Pages);
             json.WriteNumber("other_files", summary.OtherFiles);
+            json.WriteNumber("drafts_held_back", summary.DraftsHeldBack);
+            json.WriteNumber("future_held_back", summary.FutureHeldBack);
             json.WriteNumber("warnings", summary.Warnings);
             json.WriteNumber("errors", summary.Errors);
             json.WriteNumber("elapsed_ms", Math.Round(summary.Elapsed.TotalMilliseconds));

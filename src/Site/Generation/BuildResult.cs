@@ -7,6 +7,12 @@ internal sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pa
 {
     public int OtherFilesWritten { get; init; }
 
+    /// <summary>Drafts checked but not published, as the build was run without --drafts.</summary>
+    public int DraftsHeldBack { get; init; }
+
+    /// <summary>Articles dated in the future, checked but not published, as the build was run without --future.</summary>
+    public int FutureHeldBack { get; init; }
+
     /// <summary>A build is published when it has no errors, and with <paramref name="strict"/> no warnings either.</summary>
     public static BuildResult Of(DiagnosticBag diagnostics, int pages, bool strict, TimeSpan elapsed, int otherFiles = 0)
     {

@@ -59,7 +59,11 @@ internal static class SiteBuilder
         }
         Assets.Copy(options.TemplatesDir, pages, diagnostics);
         pages.Links.Check();
-        return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed, pages.OtherFiles);
+        return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed, pages.OtherFiles) with
+        {
+            DraftsHeldBack = site.Content.HeldBack.Count(a => a.Draft),
+            FutureHeldBack = site.Content.HeldBack.Count(a => !a.Draft),
+        };
     }
 
     /// <summary>A site-wide source no article cites is noise. Not after errors: a failed article's citations

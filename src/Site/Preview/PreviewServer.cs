@@ -31,7 +31,8 @@ internal sealed class PreviewServer
     public PreviewServer(ServeOptions options, TextWriter log)
     {
         _options = options;
-        _site = new PreviewSite(options.Build, log);
+        // The preview is where an embargoed article is read before its date, so it shows future-dated ones.
+        _site = new PreviewSite(options.Build with { Future = true }, log);
         _site.Changed += Broadcast;
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("live.js")!;
         _script = new StreamReader(stream).ReadToEnd();
