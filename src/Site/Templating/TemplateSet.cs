@@ -87,7 +87,10 @@ internal sealed class TemplateSet
                     var diagnostic = new Diagnostic(DiagnosticCode.TemplateParse, FilePosition.FromZeroBased(display, message.Span.Start.Line, message.Span.Start.Column), message.Message);
                     diagnostics.Add(message.Type == ParserMessageType.Error ? diagnostic : diagnostic with { Severity = Severity.Warning });
                 }
-                hasErrors |= template.HasErrors;
+                var found = new DiagnosticBag();
+                ReproducibleTemplates.Check(template, display, found);
+                diagnostics.AddRange(found.ToSortedList());
+                hasErrors |= template.HasErrors || found.HasErrors;
                 templates[Path.GetRelativePath(templatesDir, path).Replace('\\', '/')] = template;
             }
         }
@@ -149,6 +152,7 @@ internal sealed class TemplateSet
 
     private static ScriptObject Freeze(ScriptObject builtins)
     {
+        ReproducibleTemplates.Remove(builtins);
         foreach (var module in builtins.Values.OfType<ScriptObject>())
         {
             module.IsReadOnly = true;
