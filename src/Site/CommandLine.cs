@@ -148,9 +148,9 @@ internal sealed record CommandLine(
             case "--output":
                 return line with { Build = line.Build with { OutputDir = value } };
             case "--base-url":
-                return SiteConfig.ParseBaseUrl(value) is { } baseUrl
+                return SiteConfig.ParseBaseUrl(value, out var problem) is { } baseUrl
                     ? line with { Build = line.Build with { BaseUrl = baseUrl } }
-                    : line with { Error = $"--base-url must be an absolute http or https URL, not '{value}'" };
+                    : line with { Error = $"--base-url '{value}' {problem}" };
             case "--diagnostics":
                 return Enum.TryParse<DiagnosticFormat>(value, ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(value, out _)
                     ? line with { Format = format }

@@ -11,9 +11,7 @@ public sealed class DraftsAndFutureTests
 
     private static TestSite DefaultThemeSite()
     {
-        var site = new TestSite().With("content/site.yml", "title: Test site\nbase_url: https://example.org/news/\n");
-        Directory.Delete(site.Path("templates"), recursive: true);
-        PreviewHost.CopyDirectory(Path.Combine(RepoRoot.Find(), "templates"), site.Path("templates"));
+        var site = new TestSite().WithDefaultTheme().With("content/site.yml", "title: Test site\nbase_url: https://example.org/news/\n");
         return site.With("content/story.md", TestSite.Article("Published text.\n", title: "Published story"));
     }
 
