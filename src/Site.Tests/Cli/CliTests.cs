@@ -51,6 +51,17 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_site_with_no_articles_yet_says_it_wrote_1_page_in_the_singular()
+    {
+        using var site = new TestSite();
+
+        var run = await site.RunAsync("build");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(Summary("wrote 1 page to output", warnings: 0, errors: 0), Assert.Single(run.StdoutLines));
+    }
+
+    [Fact]
     public async Task Warnings_alone_exit_0()
     {
         using var site = new TestSite().With("content/first.md", ArticleWithWarning);
