@@ -58,13 +58,11 @@ internal static class OutputGuard
             {
                 return path == Full(outputDir)
                     ? $"--output '{outputDir}' is a file, not a folder; choose a folder for the site"
-                    : $"--output '{outputDir}' cannot be a folder: '{SitePath(path)}' is a file";
+                    : $"--output '{outputDir}' cannot be a folder: '{Diagnostics.SitePath.Display(path)}' is a file";
             }
         }
         return null;
     }
-
-    private static string SitePath(string full) => Diagnostics.SitePath.Display(full);
 
     private static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 
