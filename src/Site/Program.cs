@@ -52,30 +52,21 @@ namespace Site
             {
                 return BadUsage;
             }
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler interrupt = (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            EventHandler terminate = (_, _) => stop.Cancel();
-            Console.CancelKeyPress += interrupt;
-            AppDomain.CurrentDomain.ProcessExit += terminate;
+            using var stop = new BuildInterruption();
             try
             {
                 new PreviewServer(command.Serve, stderr).RunAsync(stdout, stop.Token).GetAwaiter().GetResult();
-                return Success;
+                return stop.Token.IsCancellationRequested ? stop.ExitCode : Success;
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                // Stopped before the server had started listening.
+                return stop.ExitCode;
             }
             catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
             {
                 stderr.WriteLine($"site: error: cannot listen on port {command.Port}: {e.Message}; choose another with --port (0 picks a free one)");
                 return BadUsage;
-            }
-            finally
-            {
-                // The process may go on exiting after this; the handlers must not touch the disposed token.
-                Console.CancelKeyPress -= interrupt;
-                AppDomain.CurrentDomain.ProcessExit -= terminate;
             }
         }
 
@@ -96,11 +87,22 @@ namespace Site
             return false;
         }
 
+        /// <summary>The options with SITE_NOW's instant, or null (reported) when it is set but unreadable.</summary>
+        private static BuildOptions? WithClock(BuildOptions options, TextWriter stderr)
+        {
+            var now = Content.Publishing.ClockFromEnvironment(out var error);
+            if (error is not null)
+            {
+                stderr.WriteLine($"site: error: {error}");
+                return null;
+            }
+            return options with { Now = now };
+        }
+
         /// <summary>A build into memory, so nothing is written; with --external, then every external link fetched.</summary>
         public static int Check(CommandLine command, TextWriter stdout, TextWriter stderr)
         {
-            var options = command.Build;
-            if (MissingFolder(command, stderr))
+            if (MissingFolder(command, stderr) || WithClock(command.Build, stderr) is not { } options)
             {
                 return BadUsage;
             }
@@ -130,7 +132,7 @@ namespace Site
                 return stop.ExitCode;
             }
             var result = BuildResult.Of(diagnostics, 0, options.Strict, clock.Elapsed);
-            var headline = command.External ? $"Check of {links} external link(s) {(result.Published ? "passed" : "failed")}" : $"Check {(result.Published ? "passed" : "failed")}";
+            var headline = command.External ? $"Check of {DiagnosticReport.Counted(links, "external link")} {(result.Published ? "passed" : "failed")}" : $"Check {(result.Published ? "passed" : "failed")}";
             var summary = new DiagnosticReport.Summary(result.Published, 0, result.Warnings, result.Errors, result.Elapsed, "", headline);
             DiagnosticReport.Write(command.Format, command.Quiet, result.Diagnostics, summary, stdout, stderr);
             return result.Published ? Success : SiteErrors;
@@ -138,8 +140,7 @@ namespace Site
 
         public static int Build(CommandLine command, TextWriter stdout, TextWriter stderr)
         {
-            var options = command.Build;
-            if (MissingFolder(command, stderr))
+            if (MissingFolder(command, stderr) || WithClock(command.Build, stderr) is not { } options)
             {
                 return BadUsage;
             }
@@ -161,7 +162,12 @@ namespace Site
                 stderr.WriteLine($"site: build stopped by {stop.SignalName}; '{options.OutputDir}' was left unchanged");
                 return stop.ExitCode;
             }
-            var summary = new DiagnosticReport.Summary(result.Published, result.PagesWritten, result.Warnings, result.Errors, result.Elapsed, options.OutputDir);
+            var summary = new DiagnosticReport.Summary(result.Published, result.PagesWritten, result.Warnings, result.Errors, result.Elapsed, options.OutputDir)
+            {
+                OtherFiles = result.OtherFilesWritten,
+                DraftsHeldBack = result.DraftsHeldBack,
+                FutureHeldBack = result.FutureHeldBack,
+            };
             DiagnosticReport.Write(command.Format, command.Quiet, result.Diagnostics, summary, stdout, stderr);
             return result.Published ? Success : SiteErrors;
         }

@@ -45,9 +45,20 @@ public sealed class CliTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("", run.Stderr);
         var summary = Assert.Single(run.StdoutLines);
-        Assert.Matches(Summary("wrote 2 pages to output", warnings: 0, errors: 0), summary);
+        Assert.Matches(Summary("wrote 2 pages and 1 other file to output", warnings: 0, errors: 0), summary);
         Assert.True(File.Exists(site.Path("output/first/index.html")));
         Assert.True(File.Exists(site.Path("output/index.html")));
+    }
+
+    [Fact]
+    public async Task A_site_with_no_articles_yet_says_it_wrote_1_page_in_the_singular()
+    {
+        using var site = new TestSite();
+
+        var run = await site.RunAsync("build");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(Summary("wrote 1 page to output", warnings: 0, errors: 0), Assert.Single(run.StdoutLines));
     }
 
     [Fact]
@@ -59,7 +70,7 @@ public sealed class CliTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal([UnusedNoteWarning], run.StderrLines);
-        Assert.Matches(Summary("wrote 2 pages to output", warnings: 1, errors: 0), Assert.Single(run.StdoutLines));
+        Assert.Matches(Summary("wrote 2 pages and 1 other file to output", warnings: 1, errors: 0), Assert.Single(run.StdoutLines));
         Assert.True(File.Exists(site.Path("output/first/index.html")));
     }
 
@@ -216,14 +227,14 @@ public sealed class CliTests
         var without = await site.RunAsync("build");
 
         Assert.True(without.ExitCode == 0, without.ToString());
-        Assert.Matches(Summary("wrote 2 pages to output", warnings: 0, errors: 0), Assert.Single(without.StdoutLines));
+        Assert.Matches(Summary("wrote 2 pages and 1 other file to output, holding back 1 draft (--drafts)", warnings: 0, errors: 0), Assert.Single(without.StdoutLines));
         Assert.False(Directory.Exists(site.Path("output/unfinished")));
         Assert.DoesNotContain("Unfinished", File.ReadAllText(site.Path("output/index.html")), StringComparison.Ordinal);
 
         var with = await site.RunAsync("build", "--drafts");
 
         Assert.True(with.ExitCode == 0, with.ToString());
-        Assert.Matches(Summary("wrote 3 pages to output", warnings: 0, errors: 0), Assert.Single(with.StdoutLines));
+        Assert.Matches(Summary("wrote 3 pages and 2 other files to output", warnings: 0, errors: 0), Assert.Single(with.StdoutLines));
         Assert.True(File.Exists(site.Path("output/unfinished/index.html")));
         Assert.Contains("Unfinished", File.ReadAllText(site.Path("output/index.html")), StringComparison.Ordinal);
     }
@@ -239,7 +250,7 @@ public sealed class CliTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal([UnusedNoteWarning.Replace("content/", "articles/", StringComparison.Ordinal)], run.StderrLines);
-        Assert.Matches(Summary("wrote 2 pages to public", warnings: 1, errors: 0), Assert.Single(run.StdoutLines));
+        Assert.Matches(Summary("wrote 2 pages and 1 other file to public", warnings: 1, errors: 0), Assert.Single(run.StdoutLines));
         Assert.True(File.Exists(site.Path("public/first/index.html")));
         Assert.False(Directory.Exists(site.OutputDir));
     }
@@ -257,5 +268,5 @@ public sealed class CliTests
     }
 
     private static Regex Summary(string outcome, int warnings, int errors) =>
-        new($@"^Build {Regex.Escape(outcome)}: {warnings} warning\(s\), {errors} error\(s\) in \d+ ms\.$");
+        new($@"^Build {Regex.Escape(outcome)}: {warnings} warning{(warnings == 1 ? "" : "s")}, {errors} error{(errors == 1 ? "" : "s")} in \d+ ms\.$");
 }

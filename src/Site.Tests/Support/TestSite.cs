@@ -73,6 +73,14 @@ internal sealed class TestSite : IDisposable
         return this;
     }
 
+    /// <summary>The repository's own templates instead of the minimal ones: its feed, sitemap, 404 and assets.</summary>
+    public TestSite WithDefaultTheme()
+    {
+        Directory.Delete(_folder.Combine("templates"), recursive: true);
+        Preview.PreviewHost.CopyDirectory(System.IO.Path.Combine(RepoRoot.Find(), "templates"), _folder.Combine("templates"));
+        return this;
+    }
+
     public TestSite Without(string relative)
     {
         File.Delete(_folder.Combine(relative));

@@ -37,7 +37,7 @@ internal static class CommandTree
     {
         var command = new Command("build", "Build the site into the output folder; a failed build leaves it as it was.")
         {
-            SiteOptions.Content, SiteOptions.Templates, SiteOptions.Output, SiteOptions.Drafts,
+            SiteOptions.Content, SiteOptions.Templates, SiteOptions.Output, SiteOptions.Drafts, SiteOptions.Future,
             SiteOptions.Strict, SiteOptions.BaseUrl, SiteOptions.Diagnostics, SiteOptions.Quiet,
         };
         command.SetAction(parse => Cli.Build(Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
@@ -58,7 +58,7 @@ internal static class CommandTree
     {
         var command = new Command("check", "Check everything build checks, writing nothing; with --external, fetch every external link too.")
         {
-            SiteOptions.Content, SiteOptions.Templates, SiteOptions.Drafts, SiteOptions.Strict, SiteOptions.BaseUrl,
+            SiteOptions.Content, SiteOptions.Templates, SiteOptions.Drafts, SiteOptions.Future, SiteOptions.Strict, SiteOptions.BaseUrl,
             SiteOptions.Diagnostics, SiteOptions.Quiet, SiteOptions.External, SiteOptions.AllowPrivate,
             SiteOptions.LinkCache, SiteOptions.MaxAge, SiteOptions.Timeout, SiteOptions.Slow,
         };
@@ -113,6 +113,7 @@ internal static class CommandTree
         var build = new BuildOptions(given.Content ?? "content", given.Templates ?? "templates", given.Output ?? "output")
         {
             Drafts = parse.GetValue(SiteOptions.Drafts),
+            Future = parse.GetValue(SiteOptions.Future),
             Strict = parse.GetValue(SiteOptions.Strict),
             BaseUrl = parse.GetValue(SiteOptions.BaseUrl),
         };

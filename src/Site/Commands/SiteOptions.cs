@@ -34,6 +34,8 @@ internal static class SiteOptions
 
     public static readonly Option<bool> Drafts = new("--drafts") { Description = "Include articles with draft: true" };
 
+    public static readonly Option<bool> Future = new("--future") { Description = "Include articles dated after now (serve always shows them)" };
+
     public static readonly Option<bool> Strict = new("--strict") { Description = "Treat warnings as errors (exit 1)" };
 
     public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print only problems" };
@@ -42,7 +44,7 @@ internal static class SiteOptions
     {
         Description = "The absolute URL the site is published at; overrides base_url in site.yml",
         HelpName = "URL",
-        CustomParser = result => Value(result, SiteConfig.ParseBaseUrl, "--base-url must be an absolute http or https URL, not '{0}'"),
+        CustomParser = BaseUrlValue,
     };
 
     public static readonly Option<DiagnosticFormat> Diagnostics = new("--diagnostics")
@@ -142,6 +144,18 @@ internal static class SiteOptions
         }
         result.AddError(string.Format(CultureInfo.InvariantCulture, message, text));
         return default;
+    }
+
+    /// <summary>The base URL, or an error that says what is wrong with it (a password, a query, not http…).</summary>
+    private static Uri? BaseUrlValue(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (SiteConfig.ParseBaseUrl(text, out var problem) is { } url)
+        {
+            return url;
+        }
+        result.AddError($"--base-url '{text}' {problem}");
+        return null;
     }
 
     private static DiagnosticFormat? Format(string value) =>

@@ -10,6 +10,13 @@ internal static class Slug
     /// <summary>Folder names the site itself uses.</summary>
     private static readonly string[] Reserved = ["assets"];
 
+    public static bool IsReserved(string slug) => Reserved.Contains(slug);
+
+    /// <summary>Why <paramref name="slug"/> is refused, or null when it is allowed.</summary>
+    public static string? Problem(string slug) => IsReserved(slug)
+        ? $"is reserved: the site writes its own {slug}/ folder"
+        : IsValid(slug) ? null : "is not allowed: use lowercase letters, digits and single hyphens, like my-article";
+
     public static bool IsValid(string slug)
     {
         // NFC only: the same word in NFD is another string, but the same folder on macOS.
@@ -48,7 +55,8 @@ internal static class Slug
             }
         }
         var slug = builder.ToString().Trim('-');
-        return slug.Length == 0 ? "article" : IsValid(slug) ? slug : "article-" + slug;
+        // One that is still not valid (reserved, too long) is reported, never silently changed.
+        return slug.Length == 0 ? "article" : slug;
     }
 
     /// <summary>Vowel signs and other marks that Devanagari, Thai, Arabic and many more scripts write

@@ -28,6 +28,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             articles.Publish(article);
             progress?.Advance();
         });
+        Parallel.ForEach(site.Content.HeldBack, articles.Check);
         return articles._citedSiteSources.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
@@ -52,6 +53,21 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         if (!local.HasErrors)
         {
             cache?.Set(listed, entry);
+        }
+    }
+
+    /// <summary>A draft or future-dated article this build does not publish: rendered and reported, so its
+    /// mistakes are found before the day it is published, but not written. Its links are checked within
+    /// the page (empty links, #fragments), not against the others: no page may link to it yet.</summary>
+    private void Check(Article heldBack)
+    {
+        var local = new DiagnosticBag();
+        var rendered = Render(heldBack, local);
+        local.AddRange(rendered?.Links.Problems ?? []);
+        diagnostics.AddRange(local.ToSortedList());
+        foreach (var key in rendered?.CitedSources ?? [])
+        {
+            _citedSiteSources.TryAdd(key, 0);
         }
     }
 

@@ -47,6 +47,7 @@ internal static class Assets
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 diagnostics.Report(DiagnosticCode.AssetCopy, new FilePosition(SitePath.Display(file)), $"cannot copy asset: {e.Message}");
+                pages.Failed(relative);
             }
         }
         return written;

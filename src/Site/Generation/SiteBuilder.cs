@@ -61,7 +61,11 @@ internal static class SiteBuilder
         }
         Assets.Copy(options.TemplatesDir, site.Config.DefaultTheme, pages, diagnostics);
         pages.Links.Check();
-        return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed);
+        return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed, pages.OtherFiles) with
+        {
+            DraftsHeldBack = site.Content.HeldBack.Count(a => a.Draft),
+            FutureHeldBack = site.Content.HeldBack.Count(a => !a.Draft),
+        };
     }
 
     /// <summary>A site-wide source no article cites is noise. Not after errors: a failed article's citations

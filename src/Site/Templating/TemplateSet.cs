@@ -96,8 +96,11 @@ internal sealed class TemplateSet
                 var diagnostic = new Diagnostic(DiagnosticCode.TemplateParse, FilePosition.FromZeroBased(display, message.Span.Start.Line, message.Span.Start.Column), message.Message);
                 diagnostics.Add(message.Type == ParserMessageType.Error ? diagnostic : diagnostic with { Severity = Severity.Warning });
             }
+            var found = new DiagnosticBag();
+            ReproducibleTemplates.Check(template, display, found);
+            diagnostics.AddRange(found.ToSortedList());
             templates[name] = template;
-            return template.HasErrors;
+            return template.HasErrors || found.HasErrors;
         }
     }
 
@@ -172,6 +175,7 @@ internal sealed class TemplateSet
 
     private static ScriptObject Freeze(ScriptObject builtins)
     {
+        ReproducibleTemplates.Remove(builtins);
         foreach (var module in builtins.Values.OfType<ScriptObject>())
         {
             module.IsReadOnly = true;
