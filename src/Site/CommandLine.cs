@@ -35,6 +35,7 @@ internal sealed record CommandLine(
 
         Options for build (and check, but --output):
           --output DIR       Where the site is written (default: output)
+          --no-cache         Render every page, ignoring the build cache in .site-cache/build (build only)
           --base-url URL     Absolute URL the site is published at (overrides base_url in site.yml)
           --strict           Treat warnings as errors
           --diagnostics FMT  text (default), json (one JSON document on stdout) or github (workflow commands)
@@ -56,7 +57,7 @@ internal sealed record CommandLine(
         Exit codes: 0 built or checked (warnings allowed unless --strict), 1 the site has errors, 2 bad usage.
         """;
 
-    private static readonly string[] BuildOnly = ["--output"];
+    private static readonly string[] BuildOnly = ["--output", "--no-cache"];
     private static readonly string[] ServeOnly = ["--port", "--host"];
     private static readonly string[] Reporting = ["--base-url", "--strict", "--diagnostics", "--quiet", "-q"];
     private static readonly string[] CheckOnly = ["--external", "--allow-private", "--link-cache", "--max-age", "--timeout", "--slow"];
@@ -82,6 +83,11 @@ internal sealed record CommandLine(
         if (command is not ("build" or "serve" or "check"))
         {
             return line with { Error = $"unknown command '{command}'" };
+        }
+
+        if (command == "build")
+        {
+            line = line with { Build = line.Build with { CacheDir = BuildOptions.DefaultCacheDir } };
         }
 
         // Every option in turn, until an error or a request for help.
@@ -114,6 +120,8 @@ internal sealed record CommandLine(
                 return line with { Build = line.Build with { Drafts = true } };
             case "--strict":
                 return line with { Build = line.Build with { Strict = true } };
+            case "--no-cache":
+                return line with { Build = line.Build with { NoCache = true } };
             case "--quiet" or "-q":
                 return line with { Quiet = true };
             case "--external":

@@ -53,15 +53,11 @@ internal sealed class TemplateSet
 
     public bool HasErrors { get; private init; }
 
-    /// <summary>A hash of every template's text: equal stamps mean equal templates.</summary>
-    public string Fingerprint { get; private init; } = "";
-
     /// <param name="loopLimit">Iterations allowed per render, shared across nested loops; sized from the content.</param>
     public static TemplateSet Load(string templatesDir, IEnumerable<string> required, int loopLimit, DiagnosticBag diagnostics)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var hasErrors = false;
-        var fingerprint = new Fingerprint();
         var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder);
         var strings = Path.Combine(Path.GetFullPath(templatesDir), Localization.StringsFolder.Name);
         if (Directory.Exists(templatesDir))
@@ -79,7 +75,6 @@ internal sealed class TemplateSet
                     hasErrors = true;
                     continue;
                 }
-                fingerprint.Add(display).Add(text);
                 var template = Template.Parse(text, display);
                 foreach (var message in template.Messages)
                 {
@@ -96,7 +91,7 @@ internal sealed class TemplateSet
             diagnostics.Report(DiagnosticCode.TemplateParse, new FilePosition(SitePath.Display(Path.Combine(templatesDir, name))), $"template '{name}' is missing; every site needs it");
             hasErrors = true;
         }
-        return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors, Fingerprint = fingerprint.Finish() };
+        return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors };
     }
 
     public bool Contains(string name) => _templates.ContainsKey(name);
