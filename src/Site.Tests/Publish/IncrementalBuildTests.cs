@@ -42,42 +42,45 @@ public sealed class IncrementalBuildTests
         Assert.True(carried > 0, $"{log}no step changed an article body only; pick another seed");
     }
 
-    [Theory]
-    [InlineData("truncated")]
-    [InlineData("one byte flipped")]
-    [InlineData("another format")]
-    [InlineData("empty")]
-    [InlineData("for another output folder")]
-    public void A_corrupt_truncated_or_foreign_cache_is_ignored_and_the_build_is_still_right(string damage)
+    [Fact]
+    public void A_corrupt_truncated_or_foreign_cache_is_ignored_and_the_build_is_still_right()
     {
         using var site = new GeneratedSite(new Random(Seed));
         site.BuildAndCompare(new StringBuilder());
-        site.EditAtRandom();
         var cache = site.Path(".site-cache/build/pages.bin");
-        var bytes = File.ReadAllBytes(cache);
-        switch (damage)
+        foreach (var damage in new[] { "truncated", "one byte flipped", "another format", "empty", "for another output folder" })
         {
-            case "truncated":
-                bytes = bytes[..(bytes.Length / 2)];
-                break;
-            case "one byte flipped":
-                bytes[bytes.Length / 3] ^= 0x20;
-                break;
-            case "another format":
-                bytes = Encoding.UTF8.GetBytes("\u0013site render cache 0 and then anything");
-                break;
-            case "empty":
-                bytes = [];
-                break;
-            default:
-                // A whole, valid cache of the same site, but made for output/ elsewhere: its stamps mean nothing here.
-                site.BuildInto("elsewhere");
-                bytes = File.ReadAllBytes(cache);
-                break;
-        }
-        File.WriteAllBytes(cache, bytes);
+            var log = new StringBuilder($"seed {Seed}, cache {damage}\n");
+            var bytes = File.ReadAllBytes(cache);
+            switch (damage)
+            {
+                case "truncated":
+                    bytes = bytes[..(bytes.Length / 2)];
+                    break;
+                case "one byte flipped":
+                    bytes[bytes.Length / 3] ^= 0x20;
+                    break;
+                case "another format":
+                    bytes = Encoding.UTF8.GetBytes("\u0013site render cache 0 and then anything");
+                    break;
+                case "empty":
+                    bytes = [];
+                    break;
+                default:
+                    // Whole and valid, for the same site, but made for an output folder elsewhere.
+                    site.BuildInto("elsewhere");
+                    bytes = File.ReadAllBytes(cache);
+                    break;
+            }
+            File.WriteAllBytes(cache, bytes);
+            var before = site.PageStamps();
 
-        site.BuildAndCompare(new StringBuilder($"cache {damage}\n"));
+            site.BuildAndCompare(log);
+
+            // Not trusted in any part: every page was rendered again.
+            var after = site.PageStamps();
+            Assert.True(before.All(page => page.Value != after[page.Key]), $"{log}a page was carried on the word of a damaged cache");
+        }
     }
 
     [Fact]
