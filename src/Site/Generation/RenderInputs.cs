@@ -69,13 +69,17 @@ internal static class RenderInputs
         }
     }
 
-    /// <summary>The build of Site: its version, and the module's id, which changes with every compilation,
-    /// so a development build never trusts pages an older one rendered.</summary>
+    /// <summary>The build of Site: its version, and the length and write time of its binary (site.dll, or
+    /// the native executable), which change with every compilation, so a development build never trusts
+    /// pages an older one rendered.</summary>
     private static string SiteVersion()
     {
         var assembly = typeof(RenderInputs).Assembly;
         var version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
-        return $"{version} {typeof(RenderInputs).Module.ModuleVersionId}";
+        // No site.dll beside a NativeAOT build: then the process is Site itself.
+        var library = new FileInfo(Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".dll"));
+        var info = library.Exists ? library : Environment.ProcessPath is { } process ? new FileInfo(process) : null;
+        return info is { Exists: true } ? $"{version} {info.Length} {info.LastWriteTimeUtc.Ticks}" : $"{version} unknown build {Environment.ProcessId}";
     }
 }
