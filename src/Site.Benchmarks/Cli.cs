@@ -48,6 +48,7 @@ internal static class Cli
           --no-preview        Skip the preview latency benchmark
           --edits N           Saves timed by the preview benchmark (default 30)
           --preview-size N    Articles in the preview benchmark's site (default 1000)
+          --no-incremental    Skip the incremental publish builds (clean, unchanged, one article, one template)
           --no-worst          Skip the worst-case inputs
           --worst-runs N      Timed runs of each pathological article (default 3)
           --fuzz-documents N  Fuzz documents built, one run each (default 100)
@@ -132,6 +133,8 @@ internal sealed record Options
 
     public int PreviewSize { get; init; } = 1000;
 
+    public bool NoIncremental { get; init; }
+
     public bool NoWorst { get; init; }
 
     public int WorstRuns { get; init; } = 3;
@@ -174,6 +177,7 @@ internal sealed record Options
                 "--no-preview" => options with { NoPreview = true },
                 "--edits" => options with { Edits = PositiveInt(arg, Value()) },
                 "--preview-size" => options with { PreviewSize = PositiveInt(arg, Value()) },
+                "--no-incremental" => options with { NoIncremental = true },
                 "--no-worst" => options with { NoWorst = true },
                 "--worst-runs" => options with { WorstRuns = PositiveInt(arg, Value()) },
                 "--fuzz-documents" => options with { FuzzDocuments = PositiveInt(arg, Value()) },

@@ -25,6 +25,7 @@ internal sealed class BenchmarkRun(Options options)
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     private readonly List<BuildResultRow> _rows = [];
+    private readonly List<IncrementalRow> _incremental = [];
     private readonly Dictionary<int, string> _corpora = [];
     private readonly List<string> _notes = [];
     private Sample[]? _sample;
@@ -71,8 +72,9 @@ internal sealed class BenchmarkRun(Options options)
         {
             var all = new List<BuildConfig>
             {
-                new("aot", "Site NativeAOT", (content, output) => [_setup.AotSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict"]),
-                new("jit", "Site framework-dependent (JIT)", (content, output) => ["dotnet", _setup.JitSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict"]),
+                // --no-cache: a clean build renders everything (and writes the cache, as a first build does).
+                new("aot", "Site NativeAOT", (content, output) => [_setup.AotSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict", "--no-cache"]),
+                new("jit", "Site framework-dependent (JIT)", (content, output) => ["dotnet", _setup.JitSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict", "--no-cache"]),
                 new("floor", "Floor (bare Markdig, NativeAOT)", (content, output) => [_setup.Floor, content, output]),
                 new("hugo", "Hugo", (hugoDir, output) => [hugo!, "--source", hugoDir, "--destination", output, "--quiet"], IsHugo: true),
             };
@@ -80,6 +82,15 @@ internal sealed class BenchmarkRun(Options options)
             foreach (var size in options.Sizes)
             {
                 BenchmarkSize(size, selected);
+            }
+            if (!options.NoIncremental && configs.Contains("aot"))
+            {
+                var incremental = new IncrementalBenchmark(options, _setup, _templates, _outputRoot,
+                    (command, folder, output, label) => Timed(() => command, output, TimeSpan.FromMinutes(10), label, folder));
+                foreach (var size in options.Sizes)
+                {
+                    _incremental.AddRange(incremental.Run(size, Corpus(size)));
+                }
             }
             if (!options.NoSample)
             {
@@ -242,13 +253,18 @@ internal sealed class BenchmarkRun(Options options)
 
     /// <summary>A timed run on a quiet machine: waits for other processes to calm down, runs, and runs
     /// again (up to --retries times) when other processes took more than the busy threshold meanwhile.</summary>
-    private Sample Timed(Func<List<string>> command, string output, TimeSpan timeout, string? label)
+    /// <param name="output">Deleted before each run; null to keep it (an incremental build).</param>
+    /// <param name="workingDirectory">Where the command runs (its .site-cache/ is there); default the work folder.</param>
+    private Sample Timed(Func<List<string>> command, string? output, TimeSpan timeout, string? label, string? workingDirectory = null)
     {
         for (var attempt = 0; ; attempt++)
         {
-            Clean(output);
+            if (output is not null)
+            {
+                Clean(output);
+            }
             var busy = Quiet();
-            var sample = ProcessRunner.Measure(command(), options.Work, timeout) with { BusyBefore = busy };
+            var sample = ProcessRunner.Measure(command(), workingDirectory ?? options.Work, timeout) with { BusyBefore = busy };
             var disturbed = sample.OthersDuring > options.BusyThreshold && sample.WallSeconds * Environment.ProcessorCount * sample.OthersDuring > 0.03;
             if (disturbed && attempt < options.Retries && sample.ExitCode == 0)
             {
@@ -382,6 +398,7 @@ internal sealed class BenchmarkRun(Options options)
         }
         ReportWorstCases(text);
         text.AppendLine();
+        ReportIncremental(text, size => Row(size, "hugo"));
 
         var others = new List<string>();
         void Info(string label, double? value, string format)
@@ -432,6 +449,34 @@ internal sealed class BenchmarkRun(Options options)
             text.AppendLine("</details>");
         }
         return text.ToString();
+    }
+
+    /// <summary>Incremental builds against Site's clean build of the same copy, and Hugo's clean build of the corpus.</summary>
+    private void ReportIncremental(StringBuilder text, Func<int, BuildResultRow?> hugo)
+    {
+        if (_incremental.Count == 0)
+        {
+            return;
+        }
+        text.AppendLine("### Incremental publish builds (issue 16; NativeAOT, output and .site-cache kept between runs, medians)");
+        text.AppendLine();
+        text.AppendLine("| Articles | Case | Wall (s) | CPU (s) | Peak RSS (MB) | Wall / Site clean | Wall / Hugo clean |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var row in _incremental)
+        {
+            var clean = _incremental.First(r => r.Size == row.Size && r.Case == IncrementalRow.Clean);
+            var vsHugo = hugo(row.Size) is { } h ? (row.Wall / h.Wall).ToString("0.000×", Inv) : "n/a";
+            text.AppendLine($"| {row.Size:N0} | {row.Case} | {row.Wall:0.000} | {row.Cpu:0.00} | {row.RssMb:0} | {row.Wall / clean.Wall:0.000×} | {vsHugo} |");
+        }
+        text.AppendLine();
+        foreach (var size in _incremental.Select(r => r.Size).Distinct().Where(s => s >= 1000))
+        {
+            var one = _incremental.First(r => r.Size == size && r.Case == IncrementalRow.OneArticle);
+            var clean = _incremental.First(r => r.Size == size && r.Case == IncrementalRow.Clean);
+            var share = one.Wall / clean.Wall;
+            text.AppendLine($"- {size:N0}: one article changed takes {share:P1} of a clean build's wall time (goal at 10,000: ≤ 3%){(hugo(size) is { } h ? $" and {one.Wall / h.Wall:0.000}× Hugo's clean build (goal ≤ 0.02×)" : "")}.");
+        }
+        text.AppendLine();
     }
 
     private static string CpuModel()

@@ -38,7 +38,7 @@ internal static class CommandTree
         var command = new Command("build", "Build the site into the output folder; a failed build leaves it as it was.")
         {
             SiteOptions.Content, SiteOptions.Templates, SiteOptions.Output, SiteOptions.Drafts, SiteOptions.Future,
-            SiteOptions.Strict, SiteOptions.BaseUrl, SiteOptions.Diagnostics, SiteOptions.Quiet,
+            SiteOptions.Strict, SiteOptions.BaseUrl, SiteOptions.Diagnostics, SiteOptions.Quiet, SiteOptions.NoCache,
         };
         command.SetAction(parse => Cli.Build(Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
@@ -114,6 +114,9 @@ internal static class CommandTree
         {
             Drafts = parse.GetValue(SiteOptions.Drafts),
             Future = parse.GetValue(SiteOptions.Future),
+            NoCache = parse.GetValue(SiteOptions.NoCache),
+            // Only a publish build keeps a cache; check writes nothing and serve keeps its own in memory.
+            CacheDir = parse.CommandResult.Command.Name == "build" ? BuildOptions.DefaultCacheDir : null,
             Strict = parse.GetValue(SiteOptions.Strict),
             BaseUrl = parse.GetValue(SiteOptions.BaseUrl),
         };

@@ -36,6 +36,8 @@ internal static class SiteOptions
 
     public static readonly Option<bool> Future = new("--future") { Description = "Include articles dated after now (serve always shows them)" };
 
+    public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Render every page, ignoring the build cache in .site-cache/build" };
+
     public static readonly Option<bool> Strict = new("--strict") { Description = "Treat warnings as errors (exit 1)" };
 
     public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print only problems" };

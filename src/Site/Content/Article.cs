@@ -34,6 +34,9 @@ internal sealed record Article(
     /// them without reading the file.</summary>
     public (long Ticks, long Length) Stamp { get; init; }
 
+    /// <summary>A SHA-256 of the file as loaded (hex): the render cache's stand-in for its text.</summary>
+    public string Digest { get; init; } = "";
+
     /// <summary>How many lines the front matter takes, both '---' lines included.</summary>
     public int FrontMatterLines { get; init; }
 

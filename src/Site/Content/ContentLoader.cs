@@ -44,8 +44,8 @@ internal static class ContentLoader
             return same;
         }
         var local = new DiagnosticBag();
-        var article = Read(path, local) is { } read
-            ? read with { Markdown = "", FullPath = path, ContentPath = Path.GetRelativePath(contentDir, path).Replace('\\', '/'), Stamp = stamp }
+        var article = Read(path, local) is ({ } read, var digest)
+            ? read with { Markdown = "", FullPath = path, ContentPath = Path.GetRelativePath(contentDir, path).Replace('\\', '/'), Stamp = stamp, Digest = digest }
             : null;
         var found = local.ToSortedList();
         diagnostics.AddRange(found);
@@ -89,18 +89,19 @@ internal static class ContentLoader
         name.StartsWith('.') || name.StartsWith('_') || name.Equals("README.md", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The article with its body, read again from disk; null (reported) if the file can no longer
-    /// be read or its front matter changed length since it was loaded.</summary>
+    /// be read or changed since it was loaded.</summary>
     public static Article? ReadBody(Article article, DiagnosticBag diagnostics)
     {
         if (article.Markdown.Length > 0)
         {
             return article;
         }
-        if (TextFile.TryRead(article.FullPath, article.File, DiagnosticCode.UnreadableFile, "article", diagnostics) is not { } text)
+        if (TextFile.TryReadFile(article.FullPath, headOnly: false, article.File, DiagnosticCode.UnreadableFile, "article", diagnostics) is not ({ } text, var digest))
         {
             return null;
         }
-        if (FrontMatter.Split(text) is { } split && split.ClosingLine == article.FrontMatterLines)
+        // Equal digests also keep the render cache true: a page is cached under the text it was made from.
+        if (digest == article.Digest && FrontMatter.Split(text) is { } split && split.ClosingLine == article.FrontMatterLines)
         {
             return article with { Markdown = FrontMatter.Body(text, split) };
         }
@@ -114,9 +115,11 @@ internal static class ContentLoader
         return info.Exists ? (info.LastWriteTimeUtc.Ticks, info.Length) : (0, 0);
     }
 
-    private static Article? Read(string path, DiagnosticBag diagnostics)
+    private static (Article? Article, string Digest) Read(string path, DiagnosticBag diagnostics)
     {
         var file = SitePath.Display(path);
-        return TextFile.TryRead(path, file, DiagnosticCode.UnreadableFile, "article", diagnostics, headOnly: true) is not { } text ? null : FrontMatter.Parse(text, file, Slug.FromFileName(path), diagnostics);
+        return TextFile.TryReadFile(path, headOnly: true, file, DiagnosticCode.UnreadableFile, "article", diagnostics) is not { } head
+            ? (null, "")
+            : (FrontMatter.Parse(head.Text, file, Slug.FromFileName(path), diagnostics), head.Digest);
     }
 }

@@ -27,9 +27,6 @@ internal sealed class Fingerprint
         return this;
     }
 
-    public Fingerprint Add(Source source) =>
-        Add(source.Key).Add(source.Title).Add(source.Publisher).Add(source.Url).Add(source.Date).Add(source.Archive).Add(source.File).Add(source.Line).Add(source.Column);
-
     public string Finish()
     {
         var hash = Convert.ToHexString(_hash.GetHashAndReset());

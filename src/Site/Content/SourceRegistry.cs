@@ -15,17 +15,6 @@ internal static class SourceRegistry
 
     public static IReadOnlyDictionary<string, Source> Empty { get; } = new Dictionary<string, Source>();
 
-    /// <summary>Equal fingerprints mean equal sources, every field of every one.</summary>
-    public static string Fingerprint(IReadOnlyDictionary<string, Source> sources)
-    {
-        var fingerprint = new Fingerprint().Add(sources.Count);
-        foreach (var source in sources.Values)
-        {
-            fingerprint.Add(source);
-        }
-        return fingerprint.Finish();
-    }
-
     /// <summary>content/sources.yml, or no sources when there is no such file.</summary>
     public static IReadOnlyDictionary<string, Source> LoadSiteSources(string contentDir, DiagnosticBag diagnostics)
     {

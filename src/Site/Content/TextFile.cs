@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Site.Diagnostics;
 
@@ -12,16 +13,18 @@ internal static class TextFile
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <exception cref="InvalidDataException">The file is too large, is not UTF-8 or holds a NUL byte.</exception>
-    public static string Read(string path) => Decode(ReadBytes(path, out var start).AsSpan(start), start);
+    public static string Read(string path) => ReadFile(path, headOnly: false).Text;
 
-    /// <summary>Only the front matter: the lines up to the closing '---' (the whole file when there is no
-    /// such line, so the caller can say what is wrong). Loading a site needs no more, and the body is
-    /// decoded once, when the article is rendered.</summary>
+    /// <summary>The text, or with <paramref name="headOnly"/> only the front matter: the lines up to the
+    /// closing '---' (the whole file when there is no such line, so the caller can say what is wrong).
+    /// Loading a site needs no more, and the body is decoded once, when the article is rendered. The
+    /// digest is of every byte of the file either way.</summary>
     /// <exception cref="InvalidDataException">As <see cref="Read"/>, for the part read.</exception>
-    public static string ReadHead(string path)
+    public static FileText ReadFile(string path, bool headOnly)
     {
-        var bytes = ReadBytes(path, out var start).AsSpan(start);
-        return Decode(bytes[..HeadLength(bytes)], start);
+        var all = ReadBytes(path, out var start);
+        var bytes = all.AsSpan(start);
+        return new FileText(Decode(headOnly ? bytes[..HeadLength(bytes)] : bytes, start), Convert.ToHexString(SHA256.HashData(all)));
     }
 
     private static byte[] ReadBytes(string path, out int start)
@@ -76,16 +79,26 @@ internal static class TextFile
 
     /// <summary><see cref="Read"/>, reporting a failure as <paramref name="code"/> at <paramref name="file"/>
     /// ("cannot read {what}: …") and returning null.</summary>
-    public static string? TryRead(string path, string file, DiagnosticCode code, string what, DiagnosticBag diagnostics, bool headOnly = false)
+    public static string? TryRead(string path, string file, DiagnosticCode code, string what, DiagnosticBag diagnostics) =>
+        TryReading(() => Read(path), file, code, what, diagnostics);
+
+    /// <summary><see cref="ReadFile"/>, reporting a failure as <see cref="TryRead"/> does.</summary>
+    public static FileText? TryReadFile(string path, bool headOnly, string file, DiagnosticCode code, string what, DiagnosticBag diagnostics) =>
+        TryReading<FileText?>(() => ReadFile(path, headOnly), file, code, what, diagnostics);
+
+    private static T? TryReading<T>(Func<T> read, string file, DiagnosticCode code, string what, DiagnosticBag diagnostics)
     {
         try
         {
-            return headOnly ? ReadHead(path) : Read(path);
+            return read();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             diagnostics.Report(code, new FilePosition(file), $"cannot read {what}: {e.Message}");
-            return null;
+            return default;
         }
     }
 }
+
+/// <summary>A file's text (or front matter), and a SHA-256 of all its bytes (hex) that stands for all of it.</summary>
+internal readonly record struct FileText(string Text, string Digest);

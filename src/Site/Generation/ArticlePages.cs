@@ -9,8 +9,8 @@ namespace Site.Generation;
 
 /// <summary>
 /// Renders every article: its page and its annotations.json, in parallel, each written as soon as it is
-/// ready so memory stays flat. With a <see cref="RenderCache"/> (the preview), an unchanged article is
-/// written from the cache without reading its file.
+/// ready so memory stays flat. With a <see cref="RenderCache"/>, an unchanged article is not rendered: the
+/// preview writes it from the cache, a publish build carries its files from the last build's output.
 /// </summary>
 internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
 {
@@ -21,7 +21,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     /// <returns>The keys of the site-wide sources the articles cite.</returns>
     public static IReadOnlySet<string> Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, BuildProgress? progress = null)
     {
-        cache?.Begin(site.RenderInputs(), site.Content.Articles);
+        cache?.Begin(RenderInputs.Fingerprint(site.Options), site.Content.Articles);
         var articles = new ArticlePages(site, renderer, pages, diagnostics, cache);
         Parallel.ForEach(site.Content.Articles, article =>
         {
@@ -34,9 +34,8 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
 
     private void Publish(Article listed)
     {
-        if (cache is not null && !site.Templates.HasErrors && cache.TryGet(listed, out var cached))
+        if (cache is not null && !site.Templates.HasErrors && cache.TryGet(listed, out var cached) && TryReuse(listed, cached))
         {
-            Write(listed, cached);
             return;
         }
         var local = new DiagnosticBag();
@@ -52,7 +51,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         Write(listed, entry);
         if (!local.HasErrors)
         {
-            cache?.Set(listed, entry);
+            cache?.Set(listed, entry, Files(listed));
         }
     }
 
@@ -69,6 +68,25 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         {
             _citedSiteSources.TryAdd(key, 0);
         }
+    }
+
+    /// <summary>Writes a cached article: from its bytes, or carried from the last output, but only to the
+    /// paths this article's files go to now (a cache file is not trusted to name them).</summary>
+    private bool TryReuse(Article listed, RenderCache.Entry cached)
+    {
+        if (cached.Page is not null)
+        {
+            Write(listed, cached);
+            return true;
+        }
+        if (!cached.Files.Select(f => f.Path).SequenceEqual(Files(listed)) || cached.Links.Path != PagePath(listed)
+            || !pages.TryCarryPage(cached.Files, cached.Links))
+        {
+            return false;
+        }
+        diagnostics.AddRange(cached.Diagnostics);
+        CountCited(cached.CitedSources);
+        return true;
     }
 
     /// <summary>The article's page and annotations.json, or null (reported) when it has errors.</summary>
@@ -93,9 +111,14 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private void Write(Article listed, RenderCache.Entry entry)
     {
         diagnostics.AddRange(entry.Diagnostics);
-        pages.WritePage(PagePath(listed), entry.Page, entry.Links);
-        pages.WriteFile(listed.Slug + "/" + AnnotationsFile.Name, entry.AnnotationsJson);
-        foreach (var key in entry.CitedSources)
+        pages.WritePage(PagePath(listed), entry.Page!, entry.Links);
+        pages.WriteFile(AnnotationsPath(listed), entry.AnnotationsJson!);
+        CountCited(entry.CitedSources);
+    }
+
+    private void CountCited(IReadOnlyList<string> keys)
+    {
+        foreach (var key in keys)
         {
             _citedSiteSources.TryAdd(key, 0);
         }
@@ -106,4 +129,9 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         [.. rendered.Annotations.Sources.Select(s => s.Source.Key).Where(key => site.Content.Sources.ContainsKey(key) && !rendered.Article.Sources.ContainsKey(key))];
 
     private static string PagePath(Article article) => article.Slug + "/index.html";
+
+    private static string AnnotationsPath(Article article) => article.Slug + "/" + AnnotationsFile.Name;
+
+    /// <summary>Every file an article's render writes, the page first.</summary>
+    private static string[] Files(Article article) => [PagePath(article), AnnotationsPath(article)];
 }

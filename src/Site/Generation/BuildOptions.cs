@@ -6,6 +6,9 @@ namespace Site.Generation;
 /// <param name="Now">The instant that decides what is future-dated; null for the clock's.</param>
 /// <param name="PageInjection">HTML put before &lt;/body&gt; of every page; the preview server's reload
 /// script goes in this way, so it can never reach a published build.</param>
+/// <param name="CacheDir">Where a publish build keeps what it rendered, to carry unchanged pages into the
+/// next one (see <see cref="RenderCache"/>); null for none.</param>
+/// <param name="NoCache">Render everything, ignoring the cache (which is then written afresh).</param>
 internal sealed record BuildOptions(
     string ContentDir,
     string TemplatesDir,
@@ -15,4 +18,13 @@ internal sealed record BuildOptions(
     Uri? BaseUrl = null,
     string? PageInjection = null,
     bool Future = false,
-    DateTimeOffset? Now = null);
+    DateTimeOffset? Now = null,
+    string? CacheDir = null,
+    bool NoCache = false)
+{
+    /// <summary>The cache's default folder, beside content/ when Site runs in the site's folder; git-ignored.</summary>
+    public const string DefaultCacheDir = ".site-cache/build";
+
+    /// <summary>The render cache's file in <see cref="CacheDir"/>.</summary>
+    public string? CacheFile => CacheDir is null ? null : Path.Combine(CacheDir, "pages.bin");
+}

@@ -8,4 +8,9 @@ internal interface ISiteOutput
     void Write(string path, byte[] content);
 
     void CopyFile(string source, string path);
+
+    /// <summary>Takes files unchanged from the last build's output, all or none: each only while its length
+    /// and write time are those given (nobody touched it since).</summary>
+    /// <returns>False, with nothing written, when any file is missing or changed, or there is no earlier output.</returns>
+    bool TryCarry(IReadOnlyList<OutputFile> files);
 }

@@ -19,10 +19,6 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
         return new LoadedSite(options, content, config, templates);
     }
 
-    /// <summary>What every article page depends on besides its own file: the render cache's key.</summary>
-    public RenderInputs RenderInputs() =>
-        new(Templates.Fingerprint, Config, Config.BaseUrl?.AbsoluteUri, Options.PageInjection, SourceRegistry.Fingerprint(Content.Sources));
-
     /// <summary>Scriban's loop limit is one budget shared by nested loops; an index over every article and
     /// its tags must fit, however large the site.</summary>
     private static int LoopLimitFor(IReadOnlyList<Article> articles) =>

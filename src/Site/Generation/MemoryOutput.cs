@@ -12,4 +12,7 @@ internal sealed class MemoryOutput : ISiteOutput
     public void Write(string path, byte[] content) => _files[path] = content;
 
     public void CopyFile(string source, string path) => _files[path] = File.ReadAllBytes(source);
+
+    /// <summary>A build in memory starts empty: its cache keeps the bytes instead.</summary>
+    public bool TryCarry(IReadOnlyList<OutputFile> files) => false;
 }

@@ -55,6 +55,34 @@ internal sealed partial class OutputStaging : ISiteOutput
 
     public void CopyFile(string source, string relativePath) => File.Copy(source, Prepare(relativePath), overwrite: true);
 
+    /// <summary>A carried file is a hard link to the one in output/ where the file system allows (a copy
+    /// otherwise), so the staged tree is whole on its own and output/ stays untouched until the swap.
+    /// Nothing ever writes into a staged file again, so the link never changes output/.</summary>
+    public bool TryCarry(IReadOnlyList<OutputFile> files)
+    {
+        foreach (var file in files)
+        {
+            var info = new FileInfo(System.IO.Path.Combine(_output, file.Path));
+            if (file.WriteTicks == 0 || !info.Exists || info.Length != file.Length || info.LastWriteTimeUtc.Ticks != file.WriteTicks)
+            {
+                return false;
+            }
+        }
+        foreach (var file in files)
+        {
+            var from = System.IO.Path.Combine(_output, file.Path);
+            var to = Prepare(file.Path);
+            if (!OperatingSystem.IsWindows() && Link(from, to) == 0)
+            {
+                continue;
+            }
+            File.Copy(from, to, overwrite: true);
+            // The stamp the cache knows the file by: the copy is carried again next time.
+            File.SetLastWriteTimeUtc(to, new DateTime(file.WriteTicks, DateTimeKind.Utc));
+        }
+        return true;
+    }
+
     /// <summary>Swaps the staged build in for output/. On Linux the swap is one atomic renameat2 call, so
     /// even a kill at this instant leaves either the old tree or the new one. Ctrl+C can stop a build up
     /// to the swap, not after it: a swap once begun is finished.</summary>
@@ -173,6 +201,9 @@ internal sealed partial class OutputStaging : ISiteOutput
             return false;
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Link(string existingPath, string newPath);
 
     [LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Renameat2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);

@@ -44,6 +44,23 @@ internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChec
         Interlocked.Increment(ref _pages);
     }
 
+    /// <summary>A page, and its other files, carried unchanged from the last build (see <see cref="ISiteOutput.TryCarry"/>).</summary>
+    /// <returns>False, with nothing written or registered, when they cannot be carried.</returns>
+    public bool TryCarryPage(IReadOnlyList<OutputFile> files, LinkChecker.PageLinks pageLinks)
+    {
+        if (!output.TryCarry(files))
+        {
+            return false;
+        }
+        foreach (var file in files)
+        {
+            links.AddFile(file.Path);
+        }
+        links.Add(pageLinks);
+        Interlocked.Increment(ref _pages);
+        return true;
+    }
+
     /// <summary>The 404 page is served at any depth, so its links start from the base path: they are not checked.</summary>
     public void WriteNotFoundPage(string path, string html)
     {

@@ -5,44 +5,74 @@ using Site.Diagnostics;
 
 namespace Site.Generation;
 
-/// <summary>Everything an article page depends on besides its own file and front matter: when any of it
-/// changes, every cached page goes.</summary>
-/// <param name="Templates">The templates' fingerprint.</param>
-/// <param name="BaseUrl">As text: Uri equality, used for <paramref name="Config"/>, ignores user info.</param>
-/// <param name="SiteSources">The fingerprint of content/sources.yml's sources.</param>
-internal sealed record RenderInputs(string Templates, SiteConfig Config, string? BaseUrl, string? PageInjection, string SiteSources);
-
 /// <summary>
-/// Rendered article pages kept between the builds of one preview session. A page is reused only when
-/// its file (by write time and length), its front matter and the <see cref="RenderInputs"/> are what they
-/// were, and an article page depends on nothing else, so a rebuild with the cache writes the same bytes
-/// as a full build, without reading the unchanged files again.
+/// Rendered article pages kept between builds: in memory for a preview session, on disk (see
+/// <see cref="RenderCacheFile"/>) between publish builds. A page is reused only when its file's digest
+/// and the <see cref="RenderInputs"/> are what they were, and an article page depends on nothing else, so
+/// a build with the cache writes the same bytes as a full build. A publish build keeps no bytes: the
+/// files are carried from the last build's output, and only while they are as that build left them.
 /// </summary>
 internal sealed class RenderCache
 {
-    private readonly ConcurrentDictionary<string, (string Fingerprint, Entry Entry)> _pages = new(StringComparer.Ordinal);
-    private RenderInputs? _inputs;
+    private readonly ConcurrentDictionary<string, (string Fingerprint, Entry Entry)> _pages;
+    private string? _inputs;
     private int _rendered;
+
+    /// <summary>A cache in memory, for the builds of one preview session.</summary>
+    public RenderCache()
+        : this(null, [])
+    {
+    }
+
+    private RenderCache(string? inputs, IEnumerable<KeyValuePair<string, (string, Entry)>> pages)
+    {
+        _inputs = inputs;
+        _pages = new(pages, StringComparer.Ordinal);
+    }
 
     /// <summary>Articles as loaded (front matter only), by full path, for <see cref="ContentLoader.Load"/>.</summary>
     public ConcurrentDictionary<string, Article> Articles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What rendering an article produced, all of it plain data.</summary>
-    /// <param name="Page">The page as written, reload script included, encoded: nothing left to redo.</param>
+    /// <param name="Page">The page as written, reload script included, encoded: nothing left to redo. Null
+    /// when the page is carried from the output folder instead (a publish build).</param>
     /// <param name="Diagnostics">Its warnings (an article with errors is not kept).</param>
     /// <param name="CitedSources">Keys of the site-wide sources the article cites.</param>
     public sealed record Entry(
-        byte[] Page,
-        byte[] AnnotationsJson,
+        byte[]? Page,
+        byte[]? AnnotationsJson,
         LinkChecker.PageLinks Links,
         IReadOnlyList<Diagnostic> Diagnostics,
-        IReadOnlyList<string> CitedSources);
+        IReadOnlyList<string> CitedSources)
+    {
+        /// <summary>The page and its other files as the last published build left them in the output folder:
+        /// write time 0 until that build is committed.</summary>
+        public IReadOnlyList<OutputFile> Files { get; init; } = [];
+    }
 
     /// <summary>Pages rendered afresh in the last build; the rest came from the cache.</summary>
     public int Rendered => _rendered;
 
+    /// <summary>Whether the pages' bytes are left in the output folder rather than kept (a publish build).</summary>
+    public bool KeepsFiles { get; private init; }
+
+    /// <summary>A cache for publish builds, read from <paramref name="file"/> when it is whole, made for
+    /// <paramref name="outputDir"/> by this format, and <paramref name="reuse"/> is set; otherwise empty.</summary>
+    public static RenderCache ForPublish(string file, string outputDir, bool reuse)
+    {
+        var stored = reuse ? RenderCacheFile.Read(file, outputDir) : null;
+        return new RenderCache(stored?.Inputs, stored?.Pages ?? new Dictionary<string, (string, Entry)>()) { KeepsFiles = true };
+    }
+
+    /// <summary>Writes the cache after a published build; the files are stamped as they are in the output folder now.</summary>
+    public void Save(string file, string outputDir)
+    {
+        var pages = _pages.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry with { Files = [.. p.Value.Entry.Files.Select(f => Stamped(f, outputDir))] }), StringComparer.Ordinal);
+        RenderCacheFile.Write(file, outputDir, _inputs ?? "", pages);
+    }
+
     /// <summary>Starts a build: everything is dropped when its inputs changed, and so are deleted articles.</summary>
-    public void Begin(RenderInputs inputs, IEnumerable<Article> articles)
+    public void Begin(string inputs, IEnumerable<Article> articles)
     {
         if (inputs != _inputs)
         {
@@ -64,26 +94,29 @@ internal sealed class RenderCache
         return found;
     }
 
-    public void Set(Article article, Entry entry)
+    /// <param name="files">Where the entry's files went, for a publish build to carry them next time.</param>
+    public void Set(Article article, Entry entry, IReadOnlyList<string> files)
     {
-        _pages[article.File] = (Fingerprint(article), entry);
+        _pages[article.File] = (Fingerprint(article), KeepsFiles
+            ? entry with { Page = null, AnnotationsJson = null, Files = [.. files.Select(f => new OutputFile(f, 0, 0))] }
+            : entry);
         Interlocked.Increment(ref _rendered);
     }
 
-    /// <summary>The article's front matter and its file's stamp, which stands for its body.</summary>
-    private static string Fingerprint(Article article)
+    /// <summary>The file's text, by its digest, and where it is.</summary>
+    private static string Fingerprint(Article article) => new Fingerprint().Add(article.FullPath).Add(article.ContentPath).Add(article.Digest).Finish();
+
+    private static OutputFile Stamped(OutputFile file, string outputDir)
     {
-        var fingerprint = new Fingerprint();
-        foreach (var source in article.Sources.Values)
+        if (file.WriteTicks != 0)
         {
-            fingerprint.Add(source);
+            return file;
         }
-        fingerprint.Add(article.Sources.Count).Add(article.Slug).Add(article.Title).Add(article.Date.ToIso()).Add(article.Summary).Add(article.Tags.Count);
-        foreach (var tag in article.Tags)
-        {
-            fingerprint.Add(tag);
-        }
-        return fingerprint.Add(article.Author).Add(article.Draft ? 1 : 0).Add(article.OriginalPublication?.Name).Add(article.OriginalPublication?.Url)
-            .Add(article.FullPath).Add(article.Stamp.Ticks).Add(article.Stamp.Length).Finish();
+        var info = new FileInfo(Path.Combine(outputDir, file.Path));
+        return info.Exists ? new OutputFile(file.Path, info.Length, info.LastWriteTimeUtc.Ticks) : file;
     }
 }
+
+/// <summary>A file a build wrote into the output folder, by path relative to it, with its length and write
+/// time there: a later build carries the file only while both are unchanged.</summary>
+internal readonly record struct OutputFile(string Path, long Length, long WriteTicks);

@@ -19,11 +19,15 @@ internal static class SiteBuilder
         var staging = OutputStaging.Begin(options.OutputDir, stop);
         try
         {
-            var result = Build(options, staging, progress: progress);
+            var cache = options.CacheFile is { } file ? RenderCache.ForPublish(file, options.OutputDir, reuse: !options.NoCache) : null;
+            var result = Build(options, staging, cache, progress);
             if (result.Published)
             {
                 staging.Write(OutputGuard.Marker, System.Text.Encoding.UTF8.GetBytes(OutputGuard.MarkerText));
                 staging.Commit();
+                // After the swap. A build killed before this leaves the old cache: what this build carried still
+                // matches output/, and what it rendered afresh no longer does, so it is rendered again.
+                cache?.Save(options.CacheFile!, options.OutputDir);
             }
             else
             {

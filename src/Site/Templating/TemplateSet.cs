@@ -53,16 +53,12 @@ internal sealed class TemplateSet
 
     public bool HasErrors { get; private init; }
 
-    /// <summary>A hash of every template's text: equal stamps mean equal templates.</summary>
-    public string Fingerprint { get; private init; } = "";
-
     /// <param name="loopLimit">Iterations allowed per render, shared across nested loops; sized from the content.</param>
     /// <param name="withDefaultTheme">Whether the default theme fills in every template templates/ does not have.</param>
     public static TemplateSet Load(string templatesDir, IEnumerable<string> required, int loopLimit, bool withDefaultTheme, DiagnosticBag diagnostics)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var hasErrors = false;
-        var fingerprint = new Fingerprint();
         foreach (var path in SiteTemplates(templatesDir, diagnostics, ref hasErrors))
         {
             var display = SitePath.Display(path);
@@ -73,7 +69,7 @@ internal sealed class TemplateSet
             }
             hasErrors |= Add(Path.GetRelativePath(templatesDir, path).Replace('\\', '/'), display, text);
         }
-        // The default theme's templates come after the site's own, so the fingerprint changes with an override.
+        // The default theme fills in every template the site's own templates/ does not have.
         var defaults = withDefaultTheme ? DefaultTheme.Files : [];
         foreach (var file in defaults.Where(f => IsTemplate(f.Name) && !templates.ContainsKey(f.Name)))
         {
@@ -84,11 +80,10 @@ internal sealed class TemplateSet
             diagnostics.Report(DiagnosticCode.TemplateParse, new FilePosition(SitePath.Display(Path.Combine(templatesDir, name))), $"template '{name}' is missing; every site needs it");
             hasErrors = true;
         }
-        return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors, Fingerprint = fingerprint.Finish() };
+        return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors };
 
         bool Add(string name, string display, string text)
         {
-            fingerprint.Add(display).Add(text);
             var template = Template.Parse(text, display);
             foreach (var message in template.Messages)
             {

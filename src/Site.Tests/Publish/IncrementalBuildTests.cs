@@ -1,0 +1,312 @@
+using System.Text;
+using Site.Generation;
+using Site.Tests.Support;
+
+namespace Site.Tests.Publish;
+
+/// <summary>
+/// A publish build with the render cache (.site-cache/build) writes exactly what a clean build writes,
+/// whatever was edited since the last one: random edit sequences on a generated site, each incremental
+/// build compared byte for byte with a clean build of the same input (issue 16).
+/// </summary>
+public sealed class IncrementalBuildTests
+{
+    private const int Articles = 30;
+    private const int Steps = 25;
+
+    /// <summary>SITE_TEST_SEED replays one sequence: the seed is printed with every failure.</summary>
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("SITE_TEST_SEED"), out var seed) ? seed : 16;
+
+    [Fact]
+    public void After_every_random_edit_the_incremental_build_is_byte_identical_to_a_clean_build()
+    {
+        using var site = new GeneratedSite(new Random(Seed));
+        var log = new StringBuilder($"seed {Seed} (replay with SITE_TEST_SEED={Seed})\n");
+        site.BuildAndCompare(log.Append("step 0: first build\n"));
+        var carried = 0;
+        for (var step = 1; step <= Steps; step++)
+        {
+            var edit = site.EditAtRandom();
+            log.Append($"step {step}: {edit.Description}\n");
+            var before = site.PageStamps();
+            site.BuildAndCompare(log);
+            if (edit.BodyOnly is { } edited)
+            {
+                // Carried, not rendered: every other article's page is the same file as before.
+                var after = site.PageStamps();
+                var redone = before.Keys.Where(slug => slug != edited && after.TryGetValue(slug, out var stamp) && stamp != before[slug]).ToList();
+                Assert.True(redone.Count == 0, $"{log}re-rendered although unchanged: {string.Join(", ", redone)}");
+                carried += before.Count - 1;
+            }
+        }
+        Assert.True(carried > 0, $"{log}no step changed an article body only; pick another seed");
+    }
+
+    [Fact]
+    public void A_corrupt_truncated_or_foreign_cache_is_ignored_and_the_build_is_still_right()
+    {
+        using var site = new GeneratedSite(new Random(Seed));
+        site.BuildAndCompare(new StringBuilder());
+        var cache = site.Path(".site-cache/build/pages.bin");
+        foreach (var damage in new[] { "truncated", "one byte flipped", "another format", "empty", "for another output folder" })
+        {
+            var log = new StringBuilder($"seed {Seed}, cache {damage}\n");
+            var bytes = File.ReadAllBytes(cache);
+            switch (damage)
+            {
+                case "truncated":
+                    bytes = bytes[..(bytes.Length / 2)];
+                    break;
+                case "one byte flipped":
+                    bytes[bytes.Length / 3] ^= 0x20;
+                    break;
+                case "another format":
+                    bytes = Encoding.UTF8.GetBytes("\u0013site render cache 0 and then anything");
+                    break;
+                case "empty":
+                    bytes = [];
+                    break;
+                default:
+                    // Whole and valid, for the same site, but made for an output folder elsewhere.
+                    site.BuildInto("elsewhere");
+                    bytes = File.ReadAllBytes(cache);
+                    break;
+            }
+            File.WriteAllBytes(cache, bytes);
+            var before = site.PageStamps();
+
+            site.BuildAndCompare(log);
+
+            // Not trusted in any part: every page was rendered again.
+            var after = site.PageStamps();
+            Assert.True(before.All(page => page.Value != after[page.Key]), $"{log}a page was carried on the word of a damaged cache");
+        }
+    }
+
+    [Fact]
+    public void A_page_edited_by_hand_in_the_output_folder_is_rendered_again_not_carried()
+    {
+        using var site = new GeneratedSite(new Random(Seed));
+        site.BuildAndCompare(new StringBuilder());
+        var page = Path.Combine(site.IncrementalOutput, "art-03", "index.html");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("<h1>", "<h1>HACKED ", StringComparison.Ordinal));
+
+        site.BuildAndCompare(new StringBuilder("output page edited by hand\n"));
+    }
+
+    [Fact]
+    public void With_no_cache_every_page_is_rendered_again_and_the_output_is_the_same()
+    {
+        using var site = new GeneratedSite(new Random(Seed));
+        site.BuildAndCompare(new StringBuilder());
+        var before = site.PageStamps();
+
+        site.BuildAndCompare(new StringBuilder("--no-cache\n"), noCache: true);
+
+        var after = site.PageStamps();
+        Assert.All(before, page => Assert.NotEqual(page.Value, after[page.Key]));
+    }
+
+    /// <summary>A generated site of <see cref="Articles"/> annotated articles citing shared sources and each
+    /// other, with feed, sitemap, 404 page and an asset, and the random edits made to it.</summary>
+    private sealed class GeneratedSite : IDisposable
+    {
+        private static readonly string[] Words = ["budget", "council", "river", "bridge", "school", "tariff", "harvest", "court", "election", "archive"];
+
+        private readonly TempDirectory _folder = new();
+        private readonly Random _random;
+        private readonly List<int> _live = [];
+        private readonly Dictionary<int, int> _linksTo = [];
+        private int _next;
+
+        /// <summary>The next edit, when the last one broke a link: the build fails, then the site is repaired.</summary>
+        private Func<string>? _undo;
+
+        public GeneratedSite(Random random)
+        {
+            _random = random;
+            Write("content/site.yml", "title: Incremental Gazette\nlanguage: en\nbase_url: https://example.org/news/\n");
+            Write("content/sources.yml", Sources("Ministry report"));
+            Write("templates/layout.html", "<!doctype html>\n<html lang=\"{{ site.language }}\"><head><title>{{ page.title }} · {{ site.title }}</title>"
+                + "<link rel=\"stylesheet\" href=\"{{ page.root }}assets/style.css\"></head>\n<body>\n{{ content }}\n</body></html>\n");
+            Write("templates/article.html", "<article><h1>{{ article.title }}</h1><p>{{ article.date_display }}</p>\n{{ article.body }}{{ article.notes }}{{ article.sources }}</article>\n");
+            Write("templates/index.html", "<ol>\n{{~ for a in articles ~}}\n<li><a href=\"{{ a.url }}\">{{ a.title }}</a> {{ a.summary }}</li>\n{{~ end ~}}\n</ol>\n");
+            Write("templates/feed.xml", "<feed updated=\"{{ updated }}\">{{ for a in articles }}<entry>{{ a.title | html.escape }} {{ a.permalink }}</entry>{{ end }}</feed>\n");
+            Write("templates/sitemap.xml", "<urlset>{{ for a in articles }}<url>{{ a.permalink }}</url>{{ end }}</urlset>\n");
+            Write("templates/404.html", "<h1>Not here</h1><a href=\"{{ page.root }}\">Home</a>\n");
+            Write("templates/assets/style.css", "body { margin: 0 }\n");
+            for (var i = 0; i < Articles; i++)
+            {
+                AddArticle();
+            }
+        }
+
+        public string IncrementalOutput => _folder.Combine("output");
+
+        public string Path(string relative) => _folder.Combine(relative);
+
+        public void Dispose() => _folder.Dispose();
+
+        /// <summary>Builds incrementally and clean, and fails the test, with the log, unless both agree:
+        /// the same diagnostics, the same outcome and, when published, the same bytes in every file.</summary>
+        public void BuildAndCompare(StringBuilder log, bool noCache = false)
+        {
+            var incremental = Build("output", cache: true, noCache);
+            var clean = Build("clean", cache: false, noCache: false);
+            var said = string.Join("\n", incremental.Diagnostics);
+            Assert.True(said == string.Join("\n", clean.Diagnostics), $"{log}incremental said:\n{said}\nclean said:\n{string.Join("\n", clean.Diagnostics)}");
+            Assert.True(incremental.Published == clean.Published, $"{log}published: incremental {incremental.Published}, clean {clean.Published}\n{said}");
+            if (clean.Published)
+            {
+                Assert.True(incremental.PagesWritten == clean.PagesWritten, $"{log}pages: incremental {incremental.PagesWritten}, clean {clean.PagesWritten}");
+                Assert.True(DirectoryTree.Difference(_folder.Combine("clean"), IncrementalOutput) is not { } difference, $"{log}{DirectoryTree.Difference(_folder.Combine("clean"), IncrementalOutput)}");
+            }
+        }
+
+        /// <summary>An incremental build into another output folder, sharing the cache.</summary>
+        public void BuildInto(string output) => Assert.True(Build(output, cache: true, noCache: false).Published);
+
+        /// <summary>The write time of every article page in the incremental output, by slug.</summary>
+        public Dictionary<string, DateTime> PageStamps() =>
+            Directory.EnumerateFiles(IncrementalOutput, "index.html", SearchOption.AllDirectories)
+                .Where(p => System.IO.Path.GetDirectoryName(p) != IncrementalOutput)
+                .ToDictionary(p => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(p)!), File.GetLastWriteTimeUtc);
+
+        public (string Description, string? BodyOnly) EditAtRandom()
+        {
+            if (_undo is { } undo)
+            {
+                _undo = null;
+                return (undo(), null);
+            }
+            var article = _live[_random.Next(_live.Count)];
+            var slug = Slug(article);
+            switch (_random.Next(10))
+            {
+                case 0 or 1:
+                    Edit(article, text => text.Replace("overnight", $"overnight, {Word()} first,", StringComparison.Ordinal));
+                    return ($"changed the body of {slug}", slug);
+                case 2:
+                    SameLengthEdit(article);
+                    return ($"changed one letter of {slug}'s body, its length and write time kept", slug);
+                case 3:
+                    Edit(article, text => text.Replace("title: ", $"title: {Word()} ", StringComparison.Ordinal));
+                    return ($"changed the title of {slug}", null);
+                case 4:
+                    return ($"added {Slug(AddArticle())}", null);
+                case 5 when _live.Count > 2:
+                    var text = File.ReadAllText(ArticlePath(article));
+                    File.Delete(ArticlePath(article));
+                    _live.Remove(article);
+                    UndoIfLinked(article, () =>
+                    {
+                        Write($"content/{slug}.md", text);
+                        _live.Add(article);
+                        return $"put back {slug}, which others link to";
+                    });
+                    return ($"deleted {slug}", null);
+                case 6:
+                    var renamed = _next++;
+                    File.Move(ArticlePath(article), ArticlePath(renamed));
+                    _live[_live.IndexOf(article)] = renamed;
+                    _linksTo[renamed] = _linksTo.GetValueOrDefault(article, -1);
+                    UndoIfLinked(article, () =>
+                    {
+                        File.Move(ArticlePath(renamed), ArticlePath(article));
+                        _live[_live.IndexOf(renamed)] = article;
+                        return $"renamed {Slug(renamed)} back to {slug}, which others link to";
+                    });
+                    return ($"renamed {slug} to {Slug(renamed)}", null);
+                case 7:
+                    var template = _random.Next(2) == 0 ? "article.html" : "index.html";
+                    Write($"templates/{template}", File.ReadAllText(_folder.Combine($"templates/{template}")) + $"<!-- {Word()} -->\n");
+                    return ($"changed templates/{template}", null);
+                case 8:
+                    Write("content/sources.yml", Sources($"{Word()} report"));
+                    return ("changed a source's title in sources.yml", null);
+                default:
+                    Write("content/site.yml", $"title: {Word()} Gazette\nlanguage: en\nbase_url: https://example.org/news/\n");
+                    return ("changed the title in site.yml", null);
+            }
+        }
+
+        private BuildResult Build(string output, bool cache, bool noCache)
+        {
+            var options = new BuildOptions(_folder.Combine("content"), _folder.Combine("templates"), _folder.Combine(output),
+                CacheDir: cache ? _folder.Combine(".site-cache/build") : null, NoCache: noCache);
+            return SiteBuilder.Build(options);
+        }
+
+        private void UndoIfLinked(int article, Func<string> undo)
+        {
+            if (_live.Any(other => _linksTo.GetValueOrDefault(other, -1) == article))
+            {
+                _undo = undo;
+            }
+        }
+
+        private int AddArticle()
+        {
+            var number = _next++;
+            _live.Add(number);
+            // Some articles link to an earlier one, so deleting or renaming it breaks that link (an error).
+            var target = number > 0 && _random.Next(4) == 0 ? _live[_random.Next(_live.Count - 1)] : -1;
+            var link = target >= 0 ? $" See [an earlier report](../{Slug(target)}/)." : "";
+            _linksTo[number] = target;
+            var source = "abc"[_random.Next(3)];
+            Write($"content/{Slug(number)}.md", $"""
+                ---
+                title: Report {number} on the {Word()}
+                date: 2024-{1 + _random.Next(12):00}-{1 + _random.Next(28):00}
+                summary: What the {Word()} changed.
+                ---
+
+                The [{Word()} rose]{"{^rise}"} overnight.[^why]{link}
+
+                [^rise]: By about {_random.Next(100)} percent ([@src-{source}]).
+
+                [^why]: Officials blamed the {Word()}.
+
+                """);
+            return number;
+        }
+
+        /// <summary>Swaps two letters of the body and puts the file's write time back: the same length and stamp,
+        /// other text, as an edit within one tick of the clock would be.</summary>
+        private void SameLengthEdit(int article)
+        {
+            var path = ArticlePath(article);
+            var stamp = File.GetLastWriteTimeUtc(path);
+            Edit(article, text => text.Contains("Officials", StringComparison.Ordinal)
+                ? text.Replace("Officials", "Offiicals", StringComparison.Ordinal)
+                : text.Replace("Offiicals", "Officials", StringComparison.Ordinal));
+            File.SetLastWriteTimeUtc(path, stamp);
+        }
+
+        private void Edit(int article, Func<string, string> change) => Write($"content/{Slug(article)}.md", change(File.ReadAllText(ArticlePath(article))));
+
+        private static string Sources(string title) => $"""
+            src-a:
+              title: {title}
+              publisher: Ministry
+              url: https://ministry.example.org/report
+            src-b:
+              title: Court ruling
+              publisher: Court
+              url: https://court.example.org/ruling
+            src-c:
+              title: Council minutes
+              publisher: Council
+              url: https://council.example.org/minutes
+
+            """;
+
+        private string Word() => Words[_random.Next(Words.Length)];
+
+        private string ArticlePath(int article) => _folder.Combine($"content/{Slug(article)}.md");
+
+        private static string Slug(int article) => $"art-{article:00}";
+
+        private void Write(string relative, string text) => _folder.Write(relative, text);
+    }
+}

@@ -1,0 +1,86 @@
+using Site.Content;
+using Site.Diagnostics;
+
+namespace Site.Generation;
+
+/// <summary>
+/// Everything an article page depends on besides its own file, as one fingerprint: Site itself, the
+/// options, every file under templates/ (templates, strings, assets) and every file under content/ that
+/// is not an article (site.yml, sources.yml, and whatever a feature adds there). Files are taken whole,
+/// not as parsed settings, so a new setting or data file is covered without anyone listing it here.
+/// When the fingerprint changes, every cached page goes. An article page must depend on nothing else:
+/// a feature that shows another article's data on it has to re-render it some other way.
+/// </summary>
+internal static class RenderInputs
+{
+    /// <summary>Larger files (images) stand in by length and write time: hashing them on every build would
+    /// cost more than it saves, and a changed image almost always changes one or the other. A stale
+    /// stamp (a fresh checkout) only costs a full render.</summary>
+    private const long HashedBytes = 1024 * 1024;
+
+    public static string Fingerprint(BuildOptions options)
+    {
+        var fingerprint = new Fingerprint()
+            .Add(SiteVersion())
+            .Add(Environment.CurrentDirectory) // diagnostics name files relative to it
+            .Add(Path.GetFullPath(options.ContentDir))
+            .Add(Path.GetFullPath(options.TemplatesDir))
+            .Add(options.Drafts ? 1 : 0)
+            .Add(options.Future ? 1 : 0)
+            .Add(options.Strict ? 1 : 0)
+            .Add(options.BaseUrl?.AbsoluteUri)
+            .Add(options.PageInjection);
+        AddFiles(fingerprint, options.TemplatesDir, _ => true);
+        AddFiles(fingerprint, options.ContentDir, path => !Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase));
+        return fingerprint.Finish();
+    }
+
+    private static void AddFiles(Fingerprint fingerprint, string folder, Func<string, bool> include)
+    {
+        if (!Directory.Exists(folder))
+        {
+            fingerprint.Add(-1);
+            return;
+        }
+        // Problems with links are reported by the loaders; here a file is only taken into account.
+        var files = FileTree.Files(folder, folder, new DiagnosticBag(), entry => !entry.Name.StartsWith('.'))
+            .Where(include).Order(StringComparer.Ordinal).ToList();
+        fingerprint.Add(files.Count);
+        foreach (var path in files)
+        {
+            fingerprint.Add(Path.GetRelativePath(folder, path));
+            try
+            {
+                var info = new FileInfo(path);
+                // Length 0 is not read either: a FIFO has no length, and reading one blocks.
+                if (info.Length is 0 or > HashedBytes)
+                {
+                    fingerprint.Add(info.Length).Add(info.LastWriteTimeUtc.Ticks);
+                }
+                else
+                {
+                    fingerprint.Add(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Unreadable now: the build reports it if it matters; the fingerprint just differs.
+                fingerprint.Add(e.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>The build of Site: its version, and the length and write time of its binary (site.dll, or
+    /// the native executable), which change with every compilation, so a development build never trusts
+    /// pages an older one rendered.</summary>
+    private static string SiteVersion()
+    {
+        var assembly = typeof(RenderInputs).Assembly;
+        var version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        // No site.dll beside a NativeAOT build: then the process is Site itself.
+        var library = new FileInfo(Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".dll"));
+        var info = library.Exists ? library : Environment.ProcessPath is { } process ? new FileInfo(process) : null;
+        return info is { Exists: true } ? $"{version} {info.Length} {info.LastWriteTimeUtc.Ticks}" : $"{version} unknown build {Environment.ProcessId}";
+    }
+}
