@@ -31,7 +31,7 @@ public sealed class StartingTests
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal("", build.Stderr);
-        Assert.Contains("wrote 3 pages to output: 0 warning(s), 0 error(s)", build.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Build wrote 4 pages and 5 other files to output: 0 warnings, 0 errors", build.Stdout, StringComparison.Ordinal);
         foreach (var page in new[] { "index.html", "welcome/index.html", "budget-vote-what-s-next/index.html", "404.html" })
         {
             Assert.True(File.Exists(folder.Combine("news/output/" + page)), page);

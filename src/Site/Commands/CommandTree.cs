@@ -106,9 +106,11 @@ internal static class CommandTree
         var given = (Content: parse.GetValue(SiteOptions.Content), Templates: parse.GetValue(SiteOptions.Templates), Output: parse.GetValue(SiteOptions.Output));
         if (given.Content is null)
         {
-            // Paths the user gave are relative to where they are, not to the site's root.
-            given = (null, Full(given.Templates), Full(given.Output));
+            // Paths the user gave are relative to where they are, not to the site's root: made relative to the
+            // root, so a path typed at the root reads in messages as it was typed.
+            var (templates, output) = (Full(given.Templates), Full(given.Output));
             EnterSite("content");
+            given = (null, FromRoot(templates), FromRoot(output));
         }
         var build = new BuildOptions(given.Content ?? "content", given.Templates ?? "templates", given.Output ?? "output")
         {
@@ -130,6 +132,7 @@ internal static class CommandTree
             parse.GetValue(SiteOptions.Port), parse.GetValue(SiteOptions.Host), parse.GetValue(SiteOptions.External), check);
 
         static string? Full(string? path) => path is null ? null : Path.GetFullPath(path);
+        static string? FromRoot(string? full) => full is null ? null : Path.GetRelativePath(Environment.CurrentDirectory, full);
     }
 
     /// <summary>Moves to the root of the site the working directory is in, if there is one, so the site's

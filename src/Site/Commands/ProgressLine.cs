@@ -58,7 +58,7 @@ internal sealed class ProgressLine : IDisposable
         {
             if (!_ended)
             {
-                _terminal.Write($"{Erase}site: building: {progress.Done} of {progress.Total} article(s)");
+                _terminal.Write($"{Erase}site: building: {progress.Done} of {progress.Total} article{(progress.Total == 1 ? "" : "s")}");
                 _terminal.Flush();
                 _sinceDrawn.Restart();
             }
