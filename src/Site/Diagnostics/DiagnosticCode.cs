@@ -26,7 +26,7 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode NoDefinition = Define("SITE012", Severity.Error, "A reference to a note that is not defined");
     public static readonly DiagnosticCode EmptyNote = Define("SITE013", Severity.Error, "A note with no text");
     public static readonly DiagnosticCode UnusedDefinition = Define("SITE014", Severity.Warning, "A note that is defined but never referenced");
-    public static readonly DiagnosticCode SimilarLabels = Define("SITE015", Severity.Warning, "Two labels that differ only by case or accents");
+    public static readonly DiagnosticCode SimilarLabels = Define("SITE015", Severity.Warning, "Two labels that differ only by case, accents or letters that look alike");
     public static readonly DiagnosticCode ReferenceInNote = Define("SITE016", Severity.Error, "A reference inside a note");
     public static readonly DiagnosticCode ReferenceInLink = Define("SITE017", Severity.Error, "A reference inside a link's text or an image's description");
 

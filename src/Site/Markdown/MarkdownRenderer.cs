@@ -51,7 +51,9 @@ internal sealed class MarkdownRenderer
         var builder = new MarkdownPipelineBuilder()
             .UsePreciseSourceLocation()
             .UsePipeTables()
-            .UseEmphasisExtras()
+            // Strikethrough only: single '~' and '^' (sub- and superscript) would take "20~25°C", "2^10"
+            // and the '^' of "[^label]" and "{^label}", so annotations and ordinary news text came out wrong.
+            .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
             .Use<HeadingIdExtension>()
             .UseAutoLinks()
             .Use<NotesExtension>()

@@ -12,7 +12,7 @@ internal static class DefinitionCheck
     public static Dictionary<NoteLabel, NoteDefinition> Check(IReadOnlyList<NoteDefinition> definitions, string file, DiagnosticBag diagnostics)
     {
         var byLabel = new Dictionary<NoteLabel, NoteDefinition>();
-        var byFolded = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
+        var byLookAlike = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
         foreach (var definition in definitions)
         {
             var (label, at) = (definition.Label, definition.At(file));
@@ -30,11 +30,12 @@ internal static class DefinitionCheck
             {
                 diagnostics.Report(DiagnosticCode.EmptyNote, at, $"annotation [^{label}] is empty; write the note after the colon");
             }
-            var folded = label.Folded;
-            if (!byFolded.TryAdd(folded, definition))
+            var lookAlike = label.LookAlike;
+            if (!byLookAlike.TryAdd(lookAlike, definition))
             {
-                var similar = byFolded[folded];
-                diagnostics.Report(DiagnosticCode.SimilarLabels, at, $"annotation labels [^{similar.Label}] (line {similar.At(file).Line}) and [^{label}] differ only by case or accents; rename one");
+                var similar = byLookAlike[lookAlike];
+                var how = similar.Label.Folded == label.Folded ? "by case or accents" : "by letters that look alike";
+                diagnostics.Report(DiagnosticCode.SimilarLabels, at, $"annotation labels [^{similar.Label}] (line {similar.At(file).Line}) and [^{label}] differ only {how}; rename one");
             }
             byLabel.Add(label, definition);
         }
