@@ -4,6 +4,7 @@ using Site.Diagnostics;
 using Site.Localization;
 using Site.Markdown.Annotations;
 using Site.Markdown.Citations;
+using Site.Markdown.Comments;
 using Site.Markdown.Notes;
 using Site.Markdown.Tables;
 
@@ -50,6 +51,7 @@ internal sealed class MarkdownRenderer
         // which let "{onclick=...}" through even with HTML disabled.
         var builder = new MarkdownPipelineBuilder()
             .UsePreciseSourceLocation()
+            .Use<CommentsExtension>()
             .UsePipeTables()
             // Strikethrough only: single '~' and '^' (sub- and superscript) would take "20~25°C", "2^10"
             // and the '^' of "[^label]" and "{^label}", so annotations and ordinary news text came out wrong.
@@ -82,6 +84,7 @@ internal sealed class MarkdownRenderer
             var document = Markdig.Markdown.Parse(article.Markdown, _pipeline);
             var annotations = AnnotationResolver.Resolve(document, article, siteSources, local);
             var links = LinkPolicy.Check(document, article.File, local);
+            CommentsExtension.Check(document, article.File, local);
             NoteTypeCheck.CheckVerdicts(annotations.Notes, _verdicts, _strict, article.File, local);
             NoteTypeCheck.CheckEntries(annotations.Notes, article.Corrections.Count, article.File, local);
             // An article with errors is not published, so it is not rendered: no rejected link or
