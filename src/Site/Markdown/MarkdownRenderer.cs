@@ -40,13 +40,16 @@ internal sealed class MarkdownRenderer
 
     private readonly VerdictScale? _verdicts;
     private readonly bool _strict;
+    private readonly IReadOnlyCollection<string> _pageIds;
 
     /// <param name="verdicts">The desk's verdict scale, which every fact-check's verdict must be on.</param>
     /// <param name="strict">Warn about what --strict makes an error, such as free-text verdicts without a scale.</param>
-    public MarkdownRenderer(bool allowHtml, VerdictScale? verdicts = null, bool strict = false)
+    /// <param name="pageIds">Ids the templates write on every page, such as "main", which headings must not take.</param>
+    public MarkdownRenderer(bool allowHtml, VerdictScale? verdicts = null, bool strict = false, IReadOnlyCollection<string>? pageIds = null)
     {
         _verdicts = verdicts;
         _strict = strict;
+        _pageIds = pageIds ?? [];
         // Extensions are listed one by one: UseAdvancedExtensions() would bring generic attributes,
         // which let "{onclick=...}" through even with HTML disabled.
         var builder = new MarkdownPipelineBuilder()
@@ -81,7 +84,8 @@ internal sealed class MarkdownRenderer
         var local = new DiagnosticBag();
         try
         {
-            var document = Markdig.Markdown.Parse(article.Markdown, _pipeline);
+            // The article's own id is its slug (<article id="{slug}"> in the default theme).
+            var document = Markdig.Markdown.Parse(article.Markdown, _pipeline, HeadingIdExtension.Reserve(_pageIds.Append(article.Slug)));
             var annotations = AnnotationResolver.Resolve(document, article, siteSources, local);
             var links = LinkPolicy.Check(document, article.File, local);
             CommentsExtension.Check(document, article.File, local);

@@ -12,7 +12,7 @@ namespace Site.Templating;
 /// plain ScriptObject data (the AOT-safe path) and limits, so a broken or runaway template becomes a
 /// positioned diagnostic rather than a crash or a hang.
 /// </summary>
-internal sealed class TemplateSet
+internal sealed partial class TemplateSet
 {
     public const string AssetsFolder = "assets";
 
@@ -53,6 +53,10 @@ internal sealed class TemplateSet
 
     public bool HasErrors { get; private init; }
 
+    /// <summary>The ids written literally in the templates (<c>id="main"</c>), with where each is written:
+    /// headings avoid them, and a page that ends up with one twice is reported with both places.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FilePosition>> LiteralIds { get; private init; } = new Dictionary<string, IReadOnlyList<FilePosition>>();
+
     /// <summary>A hash of every template's text: equal stamps mean equal templates.</summary>
     public string Fingerprint { get; private init; } = "";
 
@@ -62,6 +66,7 @@ internal sealed class TemplateSet
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var hasErrors = false;
         var fingerprint = new Fingerprint();
+        var literalIds = new Dictionary<string, IReadOnlyList<FilePosition>>(StringComparer.Ordinal);
         var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder);
         var strings = Path.Combine(Path.GetFullPath(templatesDir), Localization.StringsFolder.Name);
         if (Directory.Exists(templatesDir))
@@ -80,6 +85,7 @@ internal sealed class TemplateSet
                     continue;
                 }
                 fingerprint.Add(display).Add(text);
+                AddLiteralIds(text, display, literalIds);
                 var template = Template.Parse(text, display);
                 foreach (var message in template.Messages)
                 {
@@ -96,8 +102,23 @@ internal sealed class TemplateSet
             diagnostics.Report(DiagnosticCode.TemplateParse, new FilePosition(SitePath.Display(Path.Combine(templatesDir, name))), $"template '{name}' is missing; every site needs it");
             hasErrors = true;
         }
-        return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors, Fingerprint = fingerprint.Finish() };
+        return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors, Fingerprint = fingerprint.Finish(), LiteralIds = literalIds };
     }
+
+    private static void AddLiteralIds(string text, string display, Dictionary<string, IReadOnlyList<FilePosition>> ids)
+    {
+        foreach (System.Text.RegularExpressions.Match match in LiteralId().Matches(text))
+        {
+            var line = text.AsSpan(0, match.Index).Count('\n');
+            var at = FilePosition.FromZeroBased(display, line, match.Index - (text.LastIndexOf('\n', match.Index - 1) + 1));
+            var value = match.Groups[1].Value;
+            ids[value] = ids.TryGetValue(value, out var known) ? [.. known, at] : [at];
+        }
+    }
+
+    /// <summary>An id attribute whose value has no template expression in it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\s)id\s*=\s*[""']([^""'{}<>\s]+)[""']")]
+    private static partial System.Text.RegularExpressions.Regex LiteralId();
 
     public bool Contains(string name) => _templates.ContainsKey(name);
 
