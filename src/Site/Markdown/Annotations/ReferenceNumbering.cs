@@ -55,7 +55,7 @@ internal static class ReferenceNumbering
         {
             return null;
         }
-        var hint = NearMiss(label, definitions.Keys) is { } near ? $" (did you mean [^{near}]? {near.Why}labels must match exactly)"
+        var hint = NearMiss(label, definitions.Keys) is { } near ? $" (did you mean [^{near.Text}]? {near.Why}labels must match exactly)"
             : reference.NextSibling is LiteralInline next && next.Content.AsSpan().StartsWith(":")
                 ? " (a definition must start a line at the top level, not inside a list or quote)"
                 : "";

@@ -5,7 +5,7 @@ using Markdig.Syntax;
 namespace Site.Markdown.Comments;
 
 /// <summary>A comment within a paragraph, up to the first "--&gt;" in it; what it holds, a "[^label]"
-/// included, is not parsed. Must run before the autolink parser, which reads '&lt;' as raw HTML.</summary>
+/// included, is not parsed. Without "--&gt;" in the paragraph it is text, as CommonMark has it. Must run before the autolink parser, which reads '&lt;' as raw HTML.</summary>
 internal sealed class CommentInlineParser : InlineParser
 {
     private const string Open = "<!--";
@@ -24,12 +24,15 @@ internal sealed class CommentInlineParser : InlineParser
         }
         var start = slice.Start;
         var close = slice.Text.IndexOf(Close, start + Open.Length, slice.End - start - Open.Length + 1, StringComparison.Ordinal);
-        // Unterminated, only the opening is taken: the comment is reported, and the page is not published.
-        var end = close >= 0 ? close + Close.Length - 1 : start + Open.Length - 1;
+        if (close < 0)
+        {
+            // Not a comment, as in CommonMark: "<!--" alone in a sentence is text, shown as written.
+            return false;
+        }
+        var end = close + Close.Length - 1;
         processor.GetSourcePosition(start, out var line, out var column);
         processor.Inline = new CommentInline
         {
-            IsTerminated = close >= 0,
             Line = line,
             Column = column,
             Span = new SourceSpan(processor.GetSourcePosition(start), processor.GetSourcePosition(end)),

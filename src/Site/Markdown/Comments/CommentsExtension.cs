@@ -9,7 +9,8 @@ namespace Site.Markdown.Comments;
 /// <summary>
 /// Editorial comments, <c>&lt;!-- TODO: check with the desk --&gt;</c>, are taken out of the article: never
 /// shown, never in the page's source (also with <c>allow_html</c>), and never holding a reference. A comment
-/// left open would hide the rest of the article, so it is an error at its start.
+/// that starts a line and is left open would hide the rest of the article, so it is an error at its start;
+/// an unclosed "&lt;!--" within a sentence stays text, as in CommonMark.
 /// </summary>
 internal sealed class CommentsExtension : IMarkdownExtension
 {
@@ -43,7 +44,7 @@ internal sealed class CommentsExtension : IMarkdownExtension
         {
             var problem = node switch
             {
-                CommentBlock { IsTerminated: false } or CommentInline { IsTerminated: false } =>
+                CommentBlock { IsTerminated: false } =>
                     "this HTML comment is not closed, so it would hide the rest of the text; end it with '-->' (to show '<!--' itself, use a `code span`)",
                 CommentBlock { HasTextAfter: true } =>
                     "text after '-->' on a comment's last line is hidden with the comment; start it on a line of its own",

@@ -16,8 +16,4 @@ internal sealed class CommentBlock(BlockParser parser) : LeafBlock(parser)
 }
 
 /// <summary>An HTML comment inside a paragraph, rendered as nothing.</summary>
-internal sealed class CommentInline : LeafInline
-{
-    /// <summary>False when the paragraph ends before "--&gt;".</summary>
-    public bool IsTerminated { get; init; }
-}
+internal sealed class CommentInline : LeafInline;
