@@ -107,7 +107,12 @@ public sealed partial class EditorialMistakeTests
 
         Assert.True(run.ExitCode == 1, run.ToString());
         var output = run.Stdout + run.Stderr;
-        Assert.Contains("a<U+200F>b", output, StringComparison.Ordinal);
+        // JSON escapes '<' itself: the message is read back as a JSON reader would.
+        var messages = format == "json"
+            ? string.Join("\n", System.Text.Json.JsonDocument.Parse(run.Stdout).RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("message").GetString()))
+            : output;
+        Assert.Contains("a<U+200F>b", messages, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u200F", messages, StringComparison.Ordinal);
         Assert.DoesNotContain("\u200F", output, StringComparison.Ordinal);
     }
 
