@@ -84,8 +84,7 @@ internal sealed class MarkdownRenderer
         var local = new DiagnosticBag();
         try
         {
-            // The article's own id is its slug (<article id="{slug}"> in the default theme).
-            var document = Markdig.Markdown.Parse(article.Markdown, _pipeline, HeadingIdExtension.Reserve(_pageIds.Append(article.Slug)));
+            var document = Parse(article);
             var annotations = AnnotationResolver.Resolve(document, article, siteSources, local);
             var links = LinkPolicy.Check(document, article.File, local);
             CommentsExtension.Check(document, article.File, local);
@@ -107,6 +106,11 @@ internal sealed class MarkdownRenderer
             diagnostics.AddRange(local.ToSortedList());
         }
     }
+
+    /// <summary>The article's syntax tree, as <see cref="Render(Article, IReadOnlyDictionary{string, Source}, DiagnosticBag)"/> reads it.</summary>
+    public Markdig.Syntax.MarkdownDocument Parse(Article article) =>
+        // The article's own id is its slug (<article id="{slug}"> in the default theme).
+        Markdig.Markdown.Parse(article.Markdown, _pipeline, HeadingIdExtension.Reserve(_pageIds.Append(article.Slug)));
 
     private RenderedArticle Render(Article article, Markdig.Syntax.MarkdownDocument document, AnnotationSet annotations, IReadOnlyList<MarkdownLink> links)
     {

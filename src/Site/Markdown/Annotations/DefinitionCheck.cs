@@ -1,6 +1,7 @@
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Site.Diagnostics;
+using Site.Markdown.Comments;
 using Site.Markdown.Notes;
 
 namespace Site.Markdown.Annotations;
@@ -42,7 +43,8 @@ internal static class DefinitionCheck
         return byLabel;
     }
 
+    /// <summary>Nothing a reader would see: blank text and editorial comments.</summary>
     private static bool IsEmpty(NoteDefinition definition) =>
-        definition.All(block => block is ParagraphBlock paragraph
-            && (paragraph.Inline is null || paragraph.Inline.All(i => i is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())));
+        definition.All(block => block is CommentBlock || (block is ParagraphBlock paragraph
+            && (paragraph.Inline is null || paragraph.Inline.All(i => i is CommentInline || (i is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())))));
 }

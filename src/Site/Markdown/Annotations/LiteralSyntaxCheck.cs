@@ -37,6 +37,11 @@ internal sealed class LiteralSyntaxCheck(string markdown, string file, Diagnosti
             {
                 Report(opener.Span.Start, Snippet("[" + after, 0));
             }
+            // "[^ a](url)" and "[^](url)" are links whose text starts with '^': a reference that did not parse.
+            else if (inline is LinkInline { IsAutoLink: false } link && link.FirstChild is LiteralInline { Content: var text } && text.CurrentChar == '^')
+            {
+                Report(link.Span.Start + (link.IsImage ? 1 : 0), Snippet("[" + text, 0));
+            }
         }
         Flush(run, starts, before);
     }
