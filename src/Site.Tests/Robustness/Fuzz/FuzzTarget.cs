@@ -149,10 +149,20 @@ internal sealed class FuzzTarget
         {
             switch (node)
             {
+                case NoteDefinition { Attributes.Values: var values } definition when values.Values.Any(v => v.Contains('^', StringComparison.Ordinal)):
+                    // A claim="…" quotes text, shown as written: its line is text by design.
+                    syntax.Add(definition.Span.Start);
+                    text.Add((LineStart(markdown, definition.Line), LineStart(markdown, definition.Line + 1) - 1));
+                    break;
                 case NoteReference or NoteDefinition:
                     syntax.Add(node.Span.Start);
                     break;
-                case CodeInline or CodeBlock or CommentBlock or CommentInline or LinkReferenceDefinition or LinkInline { IsAutoLink: true }:
+                case CodeBlock code:
+                    // By lines: the span of a fence left open, and of its info string, falls short.
+                    var last = code.Line + code.Lines.Count + (code is FencedCodeBlock ? 1 : -1);
+                    text.Add((LineStart(markdown, code.Line), LineStart(markdown, last + 1) - 1));
+                    break;
+                case CodeInline or CommentBlock or CommentInline or LinkReferenceDefinition or LinkInline { IsAutoLink: true }:
                     text.Add((node.Span.Start, node.Span.End));
                     break;
                 case LinkInline link:
@@ -174,6 +184,17 @@ internal sealed class FuzzTarget
             }
         }
         return null;
+    }
+
+    /// <summary>The offset where 0-based line <paramref name="line"/> starts, or the text's length past its end.</summary>
+    private static int LineStart(string text, int line)
+    {
+        var at = 0;
+        for (var i = 0; i < line && at >= 0; i++)
+        {
+            at = text.IndexOf('\n', at) is var nl and >= 0 ? nl + 1 : -1;
+        }
+        return at < 0 ? text.Length + 1 : at;
     }
 
     private static FuzzFailure? CheckHtml(string html)

@@ -1,6 +1,7 @@
 using System.Text;
 using Markdig.Syntax.Inlines;
 using Site.Diagnostics;
+using Site.Markdown.Notes;
 
 namespace Site.Markdown.Annotations;
 
@@ -37,10 +38,10 @@ internal sealed class LiteralSyntaxCheck(string markdown, string file, Diagnosti
             {
                 Report(opener.Span.Start, Snippet("[" + after, 0));
             }
-            // "[^ a](url)" and "[^](url)" are links whose text starts with '^': a reference that did not parse.
-            else if (inline is LinkInline { IsAutoLink: false } link && link.FirstChild is LiteralInline { Content: var text } && text.CurrentChar == '^')
+            // "[^ a](url)" and "[^ a]{^b}" are a link and a phrase whose text starts with '^': a reference that did not parse.
+            else if (inline is LinkInline { IsAutoLink: false } or PhraseAnnotation && ((ContainerInline)inline).FirstChild is LiteralInline { Content: var text } && text.CurrentChar == '^')
             {
-                Report(link.Span.Start + (link.IsImage ? 1 : 0), Snippet("[" + text, 0));
+                Report(inline.Span.Start + (inline is LinkInline { IsImage: true } ? 1 : 0), Snippet("[" + text, 0));
             }
         }
         Flush(run, starts, before);
