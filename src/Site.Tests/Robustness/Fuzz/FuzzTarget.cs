@@ -149,11 +149,6 @@ internal sealed class FuzzTarget
         {
             switch (node)
             {
-                case NoteDefinition { Attributes.Values: var values } definition when values.Values.Any(v => v.Contains('^', StringComparison.Ordinal)):
-                    // A claim="…" quotes text, shown as written: its line is text by design.
-                    syntax.Add(definition.Span.Start);
-                    text.Add((LineStart(markdown, definition.Line), LineStart(markdown, definition.Line + 1) - 1));
-                    break;
                 case NoteReference or NoteDefinition:
                     syntax.Add(node.Span.Start);
                     break;
