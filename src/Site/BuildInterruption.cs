@@ -5,7 +5,8 @@ namespace Site;
 /// <summary>
 /// Ctrl+C or SIGTERM while a build runs: the first one stops the build before it replaces the output
 /// folder, and the process exits with <see cref="Cli.Interrupted"/> or <see cref="Cli.Terminated"/>; a
-/// second one ends the process at once (the next run removes what it left).
+/// second one ends the process at once (the next run removes what it left). <c>site serve</c> stops on
+/// either with the same exit codes, as process managers stop a service with SIGTERM.
 /// </summary>
 internal sealed class BuildInterruption : IDisposable
 {

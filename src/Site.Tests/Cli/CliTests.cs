@@ -45,9 +45,20 @@ public sealed class CliTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("", run.Stderr);
         var summary = Assert.Single(run.StdoutLines);
-        Assert.Matches(Summary("wrote 2 pages to output", warnings: 0, errors: 0), summary);
+        Assert.Matches(Summary("wrote 2 pages and 1 other file to output", warnings: 0, errors: 0), summary);
         Assert.True(File.Exists(site.Path("output/first/index.html")));
         Assert.True(File.Exists(site.Path("output/index.html")));
+    }
+
+    [Fact]
+    public async Task A_site_with_no_articles_yet_says_it_wrote_1_page_in_the_singular()
+    {
+        using var site = new TestSite();
+
+        var run = await site.RunAsync("build");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(Summary("wrote 1 page to output", warnings: 0, errors: 0), Assert.Single(run.StdoutLines));
     }
 
     [Fact]
@@ -59,7 +70,7 @@ public sealed class CliTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal([UnusedNoteWarning], run.StderrLines);
-        Assert.Matches(Summary("wrote 2 pages to output", warnings: 1, errors: 0), Assert.Single(run.StdoutLines));
+        Assert.Matches(Summary("wrote 2 pages and 1 other file to output", warnings: 1, errors: 0), Assert.Single(run.StdoutLines));
         Assert.True(File.Exists(site.Path("output/first/index.html")));
     }
 
@@ -133,11 +144,65 @@ public sealed class CliTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("", run.Stderr);
-        Assert.StartsWith("Usage:", run.Stdout, StringComparison.Ordinal);
-        foreach (var expected in new[] { "site build", "--content DIR", "--templates DIR", "--output DIR", "--drafts", "--strict", "Exit codes" })
+        Assert.Contains("Usage:\n  site [command] [options]", run.Stdout, StringComparison.Ordinal);
+        foreach (var command in new[] { "build", "serve", "check", "init <DIR>", "new <TITLE>", "theme" })
         {
-            Assert.Contains(expected, run.Stdout, StringComparison.Ordinal);
+            Assert.Matches(new Regex($"^  {Regex.Escape(command)} ", RegexOptions.Multiline), run.Stdout);
         }
+        Assert.Contains("Exit codes: 0 built", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("build --help", "site build [options]", "--output <DIR>", "--port")]
+    [InlineData("help build", "site build [options]", "-c, --content <DIR>", "--external")]
+    [InlineData("serve -h", "site serve [options]", "--port <N>", "--output")]
+    [InlineData("check --help", "site check [options]", "--max-age <AGE>", "--output")]
+    [InlineData("theme eject --help", "site theme eject [options]", "--templates <DIR>", "--content")]
+    public async Task Each_command_has_its_own_help(string args, string usage, string has, string hasNot)
+    {
+        using var site = new TestSite();
+
+        var run = await site.RunAsync(args.Split(' '));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(usage, run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(has, run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(hasNot, run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("biuld", "unknown command 'biuld' (did you mean 'build'?)")]
+    [InlineData("build --ouput public", "unknown option '--ouput' (did you mean '--output'?)")]
+    [InlineData("check --extrenal", "unknown option '--extrenal' (did you mean '--external'?)")]
+    [InlineData("serve --drafs", "unknown option '--drafs' (did you mean '--drafts'?)")]
+    public async Task A_mistyped_command_or_option_suggests_the_closest(string args, string error)
+    {
+        using var site = new TestSite().With("content/first.md", CleanArticle);
+
+        var run = await site.RunAsync(args.Split(' '));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal([$"site: error: {error}", $"Run 'site {(args.StartsWith("biuld", StringComparison.Ordinal) ? "" : args.Split(' ')[0] + " ")}--help' for usage."], run.StderrLines);
+        Assert.False(Directory.Exists(site.OutputDir), "bad usage must not build");
+    }
+
+    [Fact]
+    public async Task Options_take_their_value_after_an_equals_sign_and_have_shortFormsforms()
+    {
+        using var site = new TestSite().With("content/first.md", CleanArticle);
+        Directory.Move(site.Path("content"), site.Path("articles"));
+
+        var run = await site.RunAsync("build", "--content=articles", "-o", "public", "-q");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Stdout + run.Stderr);
+        Assert.True(File.Exists(site.Path("public/first/index.html")));
+
+        var shortForms = await site.RunAsync("build", "-c", "articles", "--output=public2");
+
+        Assert.True(shortForms.ExitCode == 0, shortForms.ToString());
+        Assert.True(File.Exists(site.Path("public2/first/index.html")));
     }
 
     [Fact]
@@ -162,14 +227,14 @@ public sealed class CliTests
         var without = await site.RunAsync("build");
 
         Assert.True(without.ExitCode == 0, without.ToString());
-        Assert.Matches(Summary("wrote 2 pages to output", warnings: 0, errors: 0), Assert.Single(without.StdoutLines));
+        Assert.Matches(Summary("wrote 2 pages and 1 other file to output, holding back 1 draft (--drafts)", warnings: 0, errors: 0), Assert.Single(without.StdoutLines));
         Assert.False(Directory.Exists(site.Path("output/unfinished")));
         Assert.DoesNotContain("Unfinished", File.ReadAllText(site.Path("output/index.html")), StringComparison.Ordinal);
 
         var with = await site.RunAsync("build", "--drafts");
 
         Assert.True(with.ExitCode == 0, with.ToString());
-        Assert.Matches(Summary("wrote 3 pages to output", warnings: 0, errors: 0), Assert.Single(with.StdoutLines));
+        Assert.Matches(Summary("wrote 3 pages and 2 other files to output", warnings: 0, errors: 0), Assert.Single(with.StdoutLines));
         Assert.True(File.Exists(site.Path("output/unfinished/index.html")));
         Assert.Contains("Unfinished", File.ReadAllText(site.Path("output/index.html")), StringComparison.Ordinal);
     }
@@ -185,7 +250,7 @@ public sealed class CliTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal([UnusedNoteWarning.Replace("content/", "articles/", StringComparison.Ordinal)], run.StderrLines);
-        Assert.Matches(Summary("wrote 2 pages to public", warnings: 1, errors: 0), Assert.Single(run.StdoutLines));
+        Assert.Matches(Summary("wrote 2 pages and 1 other file to public", warnings: 1, errors: 0), Assert.Single(run.StdoutLines));
         Assert.True(File.Exists(site.Path("public/first/index.html")));
         Assert.False(Directory.Exists(site.OutputDir));
     }
@@ -203,5 +268,5 @@ public sealed class CliTests
     }
 
     private static Regex Summary(string outcome, int warnings, int errors) =>
-        new($@"^Build {Regex.Escape(outcome)}: {warnings} warning\(s\), {errors} error\(s\) in \d+ ms\.$");
+        new($@"^Build {Regex.Escape(outcome)}: {warnings} warning{(warnings == 1 ? "" : "s")}, {errors} error{(errors == 1 ? "" : "s")} in \d+ ms\.$");
 }

@@ -47,7 +47,7 @@ public sealed class FrontMatterErrorTests
         // A time without an offset would mean different instants on different machines.
         var build = Build("---\ntitle: Hello\ndate: 2024-01-02T09:30:00\n---\nBody.\n");
 
-        DiagnosticAssert.Exactly(build.Diagnostics, ("content/a.md(3,7): error SITE005:", "not '2024-01-02T09:30:00'"));
+        DiagnosticAssert.Exactly(build.Diagnostics, ("content/a.md(3,7): error SITE005:", "'date' 2024-01-02T09:30:00 has a time but no offset, which is required"));
     }
 
     [Fact]
@@ -129,7 +129,6 @@ public sealed class FrontMatterErrorTests
     [InlineData("a/b")]
     [InlineData("..")]
     [InlineData("Upper")]
-    [InlineData("assets")]
     public void Slug_that_is_not_a_safe_folder_name_is_an_error_at_the_value(string slug)
     {
         var build = Build($"---\ntitle: Hello\ndate: 2024-01-02\nslug: {slug}\n---\nBody.\n");

@@ -71,7 +71,7 @@ internal sealed class PreviewHost : IAsyncDisposable
         Folder.Dispose();
     }
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

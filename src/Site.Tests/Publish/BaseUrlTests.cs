@@ -61,4 +61,39 @@ public sealed class BaseUrlTests
         Assert.True(checkedLinks > 10, $"only {checkedLinks} internal links found");
         await app.StopAsync();
     }
+
+    /// <summary>A desk publishing under a path in its own script, or one written percent-encoded or with a
+    /// space (issue 13, item 10): links inside the site, relative or absolute, resolve; the sitemap is encoded.</summary>
+    [Theory]
+    [InlineData("https://example.org/новости/", "https://example.org/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/")]
+    [InlineData("https://example.org/caf%C3%A9/", "https://example.org/caf%C3%A9/")]
+    [InlineData("https://example.org/a b/", "https://example.org/a%20b/")]
+    public async Task A_base_url_in_any_script_or_percent_encoded_builds_without_bogus_link_errors(string baseUrl, string encoded)
+    {
+        using var site = new TestSite().WithDefaultTheme()
+            .With("content/first.md", TestSite.Article("See [the second](https://example.org/новости/second/) and [home](../).\n", title: "First"))
+            .With("content/second.md", TestSite.Article(title: "Second"));
+        site.With("content/first.md", File.ReadAllText(site.Path("content/first.md")).Replace("https://example.org/новости/", baseUrl, StringComparison.Ordinal));
+
+        var run = await site.RunAsync("build", "--base-url", baseUrl);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Stderr);
+        Assert.Contains($"<loc>{encoded}second/</loc>", File.ReadAllText(site.Path("output/sitemap.xml")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://editor:secret@example.org/", "must not hold a user name or password")]
+    [InlineData("https://example.org/news/?utm=x", "must not have a query (?…)")]
+    [InlineData("https://example.org/news/#top", "must not have a fragment (#…)")]
+    public async Task A_base_url_with_a_password_a_query_or_a_fragment_is_refused_saying_which(string baseUrl, string says)
+    {
+        using var site = new TestSite().With("content/a.md", TestSite.Article());
+
+        var run = await site.RunAsync("build", "--base-url", baseUrl);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith($"site: error: --base-url '{baseUrl}' {says}", run.StderrLines[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(site.OutputDir));
+    }
 }

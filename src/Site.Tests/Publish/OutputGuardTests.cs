@@ -58,4 +58,41 @@ public sealed class OutputGuardTests
         Assert.True(File.Exists(site.Path("site-out/.site-build")));
         Assert.Equal(0, (await site.RunAsync("build", "--output", "site-out")).ExitCode);
     }
+
+    [Theory]
+    [InlineData("notes.txt", "--output 'notes.txt' is a file, not a folder; choose a folder for the site")]
+    [InlineData("/dev/null", "--output '/dev/null' is a file, not a folder; choose a folder for the site")]
+    [InlineData("notes.txt/sub", "--output 'notes.txt/sub' cannot be a folder: 'notes.txt' is a file")]
+    public async Task An_output_that_is_a_file_is_refused_in_one_line_before_any_work(string output, string message)
+    {
+        using var site = new TestSite().With("content/a.md", TestSite.Article()).With("notes.txt", "mine");
+
+        var run = await site.RunAsync("build", "--output", output);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal([$"site: error: {message}"], run.StderrLines);
+        Assert.Empty(run.Stdout);
+        Assert.Equal("mine", File.ReadAllText(site.Path("notes.txt")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(site.Root, ".site-staging-*"));
+    }
+
+    [Theory]
+    [InlineData("outlink/sub", "is inside the content folder")]
+    [InlineData("outlink", "is the content folder")]
+    [InlineData("deeper/outlink/sub", "is inside the content folder")]
+    public async Task A_symbolic_link_to_content_does_not_get_the_output_inside_it(string output, string reason)
+    {
+        using var site = new TestSite().With("content/a.md", TestSite.Article());
+        File.CreateSymbolicLink(site.Path("outlink"), "content");
+        Directory.CreateDirectory(site.Path("deeper"));
+        File.CreateSymbolicLink(site.Path("deeper/outlink"), "../outlink");
+        var before = AtomicOutputTests.Hash(site.Path("content"));
+
+        var run = await site.RunAsync("build", "--output", output);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(reason, run.Stderr);
+        Assert.False(Directory.Exists(site.Path("content/sub")));
+        Assert.Equal(before, AtomicOutputTests.Hash(site.Path("content")));
+    }
 }

@@ -100,7 +100,7 @@ public sealed class TemplateLimitTests
         {
             Assert.True(run.StderrLines.Any(l => l.StartsWith(line, StringComparison.Ordinal)), $"missing '{line}…' in:\n{run.Stderr}");
         }
-        Assert.Contains($"Build failed; output was left unchanged: 0 warning(s), {cases.Count} error(s)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Build failed; output was left unchanged: 0 warnings, {cases.Count} errors", run.Stdout, StringComparison.Ordinal);
     }
 
     private static string LoopLimit(int articles) => (1000 + (4 * articles)).ToString(System.Globalization.CultureInfo.InvariantCulture);

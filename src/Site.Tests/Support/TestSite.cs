@@ -46,7 +46,8 @@ internal sealed class TestSite : IDisposable
 
     public TestSite()
     {
-        With("content/site.yml", "title: Test site\nlanguage: en\n");
+        // A theme of the test's own, complete: the default theme would add pages and assets of its own.
+        With("content/site.yml", "title: Test site\nlanguage: en\ndefault_theme: false\n");
         With("templates/layout.html", Layout);
         With("templates/article.html", ArticleTemplate);
         With("templates/index.html", IndexTemplate);
@@ -69,6 +70,14 @@ internal sealed class TestSite : IDisposable
     public TestSite WithBytes(string relative, byte[] bytes)
     {
         _folder.WriteBytes(relative, bytes);
+        return this;
+    }
+
+    /// <summary>The repository's own templates instead of the minimal ones: its feed, sitemap, 404 and assets.</summary>
+    public TestSite WithDefaultTheme()
+    {
+        Directory.Delete(_folder.Combine("templates"), recursive: true);
+        Preview.PreviewHost.CopyDirectory(System.IO.Path.Combine(RepoRoot.Find(), "templates"), _folder.Combine("templates"));
         return this;
     }
 

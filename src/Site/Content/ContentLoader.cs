@@ -4,14 +4,19 @@ using Site.Diagnostics;
 namespace Site.Content;
 
 /// <summary>Everything read from content/: the site settings and the articles to publish.</summary>
-internal sealed record SiteContent(SiteConfig Config, IReadOnlyList<Article> Articles, IReadOnlyDictionary<string, Source> Sources);
+internal sealed record SiteContent(SiteConfig Config, IReadOnlyList<Article> Articles, IReadOnlyDictionary<string, Source> Sources)
+{
+    /// <summary>Drafts and future-dated articles this build does not publish, in the same order: they are
+    /// checked all the same.</summary>
+    public IReadOnlyList<Article> HeldBack { get; init; } = [];
+}
 
 /// <summary>Reads content/: site.yml and every **/*.md article, in a stable order.</summary>
 internal static class ContentLoader
 {
     /// <param name="known">Articles read by an earlier build of the same preview session, by full path:
     /// one whose file has the same stamp is taken as it is, without reading the file again.</param>
-    public static SiteContent Load(string contentDir, bool includeDrafts, DiagnosticBag diagnostics, ConcurrentDictionary<string, Article>? known = null)
+    public static SiteContent Load(string contentDir, Publishing publishing, DiagnosticBag diagnostics, ConcurrentDictionary<string, Article>? known = null)
     {
         var config = SiteConfig.Load(contentDir, diagnostics);
         var sources = SourceRegistry.LoadSiteSources(contentDir, diagnostics);
@@ -25,8 +30,9 @@ internal static class ContentLoader
                 known.TryRemove(gone, out _);
             }
         }
-        var published = articles.OfType<Article>().Where(a => includeDrafts || !a.Draft);
-        return new SiteContent(config, WithUniqueSlugs(published, diagnostics), sources);
+        // Held-back articles keep their slugs: one published later must not take another's folder.
+        var unique = WithUniqueSlugs(articles.OfType<Article>(), diagnostics);
+        return new SiteContent(config, [.. unique.Where(publishing.Publishes)], sources) { HeldBack = [.. unique.Where(a => !publishing.Publishes(a))] };
     }
 
     /// <summary>An article's front matter, from <paramref name="known"/> when its file is unchanged.</summary>
@@ -73,10 +79,14 @@ internal static class ContentLoader
         return published;
     }
 
-    /// <summary>Every *.md under content/, skipping dot-folders and dotfiles.</summary>
+    /// <summary>Every *.md under content/ but notes for the editors: dot-files and dot-folders, files and
+    /// folders whose name starts with '_' (as Jekyll ignores them), and README.md files.</summary>
     private static IEnumerable<string> ArticleFiles(string contentDir, DiagnosticBag diagnostics) =>
-        FileTree.Files(contentDir, contentDir, diagnostics, entry => !entry.Name.StartsWith('.'))
+        FileTree.Files(contentDir, contentDir, diagnostics, entry => !IsEditorsOnly(entry.Name))
             .Where(path => Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsEditorsOnly(string name) =>
+        name.StartsWith('.') || name.StartsWith('_') || name.Equals("README.md", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The article with its body, read again from disk; null (reported) if the file can no longer
     /// be read or its front matter changed length since it was loaded.</summary>

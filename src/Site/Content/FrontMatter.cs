@@ -20,7 +20,7 @@ internal static class FrontMatter
         }
         if (!IsLine(text, 0, "---", out _))
         {
-            diagnostics.Report(DiagnosticCode.FrontMatter, new FilePosition(file, 1, 1), "an article must start with front matter: a '---' line, YAML with title and date, and a closing '---' line");
+            diagnostics.Report(DiagnosticCode.FrontMatter, new FilePosition(file, 1, 1), "an article must start with front matter: a '---' line, YAML with title and date, and a closing '---' line (a file for the editors, not an article, is skipped when its name starts with '_')");
             return null;
         }
         if (Split(text) is not { } split)
@@ -73,11 +73,17 @@ internal static class FrontMatter
     {
         var title = fields.String("title", required: true);
         var date = fields.Date("date", required: true);
-        var slug = fields.String("slug");
-        if (slug is not null && !Slug.IsValid(slug))
+        // The README allows combining marks: a slug typed in decomposed form (macOS file names) is the same slug.
+        var slug = fields.String("slug")?.Normalize(System.Text.NormalizationForm.FormC);
+        if (slug is not null && Slug.Problem(slug) is { } problem)
         {
-            fields.Report(DiagnosticCode.BadSlug, fields.Node("slug")!, $"slug '{Printable(slug)}' is not allowed: use lowercase letters, digits and single hyphens, like my-article");
+            fields.Report(DiagnosticCode.BadSlug, fields.Node("slug")!, $"slug '{Printable(slug)}' {problem}");
             slug = null;
+        }
+        else if (slug is null && Slug.Problem(defaultSlug) is { } fileProblem)
+        {
+            fields.Diagnostics.Report(DiagnosticCode.BadSlug, new FilePosition(file, 1, 1),
+                $"the file name gives the slug '{Printable(defaultSlug)}', which {fileProblem}; rename the file or set slug: in the front matter");
         }
         var summary = fields.String("summary");
         var tags = fields.StringList("tags");

@@ -27,6 +27,10 @@ internal readonly record struct PublishDate(DateTimeOffset Value, bool HasTime)
         return false;
     }
 
+    /// <summary>A date and time that would be valid with an offset: "2024-01-04T09:30".</summary>
+    public static bool LacksOffset(string text) =>
+        DateTime.TryParseExact(text.Trim(), [.. TimeFormats.Select(f => f[..^1])], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
     /// <summary>ISO 8601: "2024-01-04" or "2024-01-04T09:30:00+06:00".</summary>
     public string ToIso() => HasTime
         ? Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)

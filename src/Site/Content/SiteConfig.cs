@@ -14,7 +14,7 @@ internal sealed partial record SiteConfig(
 {
     public const string FileName = "site.yml";
 
-    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts"];
+    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts", "default_theme"];
 
     public static SiteConfig Default { get; } = new("Site", "en", null, null, null, false);
 
@@ -47,10 +47,10 @@ internal sealed partial record SiteConfig(
         Uri? baseUrl = null;
         if (fields.String("base_url") is { } baseText)
         {
-            baseUrl = ParseBaseUrl(baseText);
+            baseUrl = ParseBaseUrl(baseText, out var problem);
             if (baseUrl is null)
             {
-                fields.Report(DiagnosticCode.BadValue, fields.Node("base_url")!, $"'base_url' must be an absolute http or https URL, not '{baseText}'");
+                fields.Report(DiagnosticCode.BadValue, fields.Node("base_url")!, $"'base_url' {baseText} {problem}");
             }
         }
         return new SiteConfig(
@@ -62,8 +62,13 @@ internal sealed partial record SiteConfig(
             fields.Bool("allow_html") ?? false)
         {
             Verdicts = fields.Node("verdicts") is { } verdicts ? VerdictScale.Read(verdicts, file, diagnostics) : null,
+            DefaultTheme = fields.Bool("default_theme") ?? true,
         };
     }
+
+    /// <summary>Whether the default theme inside the binary fills in every file the site's templates/ does not
+    /// have; false for a complete theme of the site's own, so a file it leaves out stays out.</summary>
+    public bool DefaultTheme { get; init; } = true;
 
     /// <summary>The desk's verdicts, or null: then fact-checks' verdicts are free text.</summary>
     public VerdictScale? Verdicts { get; init; }
@@ -71,15 +76,29 @@ internal sealed partial record SiteConfig(
     /// <summary>The absolute URL of a path of the site (such as "my-article/"), when the site has a base URL.</summary>
     public string? Permalink(string path) => BaseUrl is { } baseUrl ? new Uri(baseUrl, path).AbsoluteUri : null;
 
-    /// <summary>An absolute http(s) URL, normalised to end with a slash so relative paths resolve under it.</summary>
-    public static Uri? ParseBaseUrl(string text)
+    /// <summary>An absolute http(s) URL, normalised to end with a slash so relative paths resolve under it.
+    /// Its path may hold any script (an IRI) or percent-encoded bytes: it is kept percent-encoded.</summary>
+    /// <param name="problem">When null is returned, what is wrong, to follow the option's or key's name.</param>
+    public static Uri? ParseBaseUrl(string text, out string problem)
     {
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https")
-            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        problem = "";
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https") || uri.Host.Length == 0)
         {
-            return null;
+            problem = "is not an absolute http or https URL, like https://example.org/news/";
         }
-        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
+        else if (uri.UserInfo.Length > 0)
+        {
+            problem = "must not hold a user name or password: every page, the sitemap and the feed would publish it";
+        }
+        else if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            problem = $"must not have a {(uri.Query.Length > 0 ? "query (?…)" : "fragment (#…)")}: it is the address of the folder the site is published in, which pages' addresses are made from";
+        }
+        else
+        {
+            return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
+        }
+        return null;
     }
 
     [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")]

@@ -10,6 +10,13 @@ internal static class Slug
     /// <summary>Folder names the site itself uses.</summary>
     private static readonly string[] Reserved = ["assets"];
 
+    public static bool IsReserved(string slug) => Reserved.Contains(slug);
+
+    /// <summary>Why <paramref name="slug"/> is refused, or null when it is allowed.</summary>
+    public static string? Problem(string slug) => IsReserved(slug)
+        ? $"is reserved: the site writes its own {slug}/ folder"
+        : IsValid(slug) ? null : "is not allowed: use lowercase letters, digits and single hyphens, like my-article";
+
     public static bool IsValid(string slug)
     {
         // NFC only: the same word in NFD is another string, but the same folder on macOS.
@@ -30,10 +37,13 @@ internal static class Slug
     }
 
     /// <summary>The default slug for a file name: "My Article 2.md" becomes "my-article-2".</summary>
-    public static string FromFileName(string fileName)
+    public static string FromFileName(string fileName) => FromText(Path.GetFileNameWithoutExtension(fileName));
+
+    /// <summary>A slug from any text, such as a title: "Budget: What's new?" becomes "budget-what-s-new".</summary>
+    public static string FromText(string text)
     {
-        var builder = new StringBuilder(fileName.Length);
-        foreach (var c in Path.GetFileNameWithoutExtension(fileName).Normalize(NormalizationForm.FormC))
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
         {
             if (char.IsLetterOrDigit(c) || (IsMark(c) && builder.Length > 0 && builder[^1] != '-'))
             {
@@ -45,7 +55,8 @@ internal static class Slug
             }
         }
         var slug = builder.ToString().Trim('-');
-        return slug.Length == 0 ? "article" : IsValid(slug) ? slug : "article-" + slug;
+        // One that is still not valid (reserved, too long) is reported, never silently changed.
+        return slug.Length == 0 ? "article" : slug;
     }
 
     /// <summary>Vowel signs and other marks that Devanagari, Thai, Arabic and many more scripts write

@@ -36,8 +36,20 @@ internal static class SourceRegistry
         }
         var file = SitePath.Display(path);
         return TextFile.TryRead(path, file, DiagnosticCode.BadSource, "sources", diagnostics) is { } text && YamlTree.Parse(text, file, 1, diagnostics) is { } root
-            ? Read(root, file, diagnostics)
+            ? Read(Unwrapped(root), file, diagnostics)
             : Empty;
+    }
+
+    /// <summary>The file may be written exactly as the front matter's key, under a <c>sources:</c> line: the
+    /// README says they have the same shape. A source keyed "sources" holds title, url…, never other sources.</summary>
+    private static YamlNode Unwrapped(YamlNode root)
+    {
+        if (root is not YamlMap { Entries: [var only] } || only.Key.Value != "sources")
+        {
+            return root;
+        }
+        var isSource = only.Value is YamlMap inner && inner.Entries.Any(e => Keys.Contains(e.Key.Value));
+        return isSource ? root : only.Value;
     }
 
     public static IReadOnlyDictionary<string, Source> Read(YamlNode node, string file, DiagnosticBag diagnostics)

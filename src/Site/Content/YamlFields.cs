@@ -117,7 +117,9 @@ internal sealed class YamlFields
         {
             return date;
         }
-        Report(DiagnosticCode.BadValue, Node(key)!, $"'{key}' must be a date like 2024-01-31 or 2024-01-31T09:30:00+06:00, not '{text}'");
+        Report(DiagnosticCode.BadValue, Node(key)!, PublishDate.LacksOffset(text)
+            ? $"'{key}' {text} has a time but no offset, which is required (the time would otherwise depend on the machine's time zone): add one, like {text.Trim()}+06:00 or {text.Trim()}Z"
+            : $"'{key}' must be a date like 2024-01-31 or 2024-01-31T09:30:00+06:00, not '{text}'");
         return null;
     }
 

@@ -47,6 +47,10 @@ internal static class YamlTree
         {
             diagnostics.Report(DiagnosticCode.YamlSyntax, reader.At(problem.Mark), problem.Message);
         }
+        catch (YamlException e) when (Describe(e).Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndent(yaml, e.Start) is { } tab)
+        {
+            diagnostics.Report(DiagnosticCode.YamlSyntax, reader.At(tab), "invalid YAML: a tab indents this line; YAML indents with spaces only");
+        }
         catch (YamlException e)
         {
             diagnostics.Report(DiagnosticCode.YamlSyntax, reader.At(e.Start), $"invalid YAML: {Describe(e)}");
@@ -56,6 +60,23 @@ internal static class YamlTree
             // YamlDotNet throws this, not a YamlException, on some malformed input (an unclosed [ before another key).
             var mark = reader.Parser.Current?.Start ?? Mark.Empty;
             diagnostics.Report(DiagnosticCode.YamlSyntax, reader.At(mark), $"invalid YAML: {e.Message.TrimEnd('.')}");
+        }
+        return null;
+    }
+
+    /// <summary>The first tab in a line's indentation from <paramref name="from"/> on: YamlDotNet reports a
+    /// tab where the scalar before it began, often the line above.</summary>
+    private static Mark? TabIndent(string yaml, Mark from)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = Math.Max(0, (int)from.Line - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(" \t".ToCharArray()).Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return new Mark(0, i + 1, tab + 1);
+            }
         }
         return null;
     }

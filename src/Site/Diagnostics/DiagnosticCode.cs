@@ -44,6 +44,7 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode PageTooLarge = Define("SITE032", Severity.Error, "A page larger than 16 MB");
     public static readonly DiagnosticCode TemplateTimeout = Define("SITE033", Severity.Error, "A template that did not finish in time");
     public static readonly DiagnosticCode AssetCopy = Define("SITE034", Severity.Error, "An asset that cannot be copied");
+    public static readonly DiagnosticCode NonReproducibleTemplate = Define("SITE035", Severity.Error, "A template that reads the clock or draws random numbers (date.now, math.random, math.uuid)");
 
     // Site settings
     public static readonly DiagnosticCode SiteSettings = Define("SITE040", Severity.Error, "site.yml cannot be read");

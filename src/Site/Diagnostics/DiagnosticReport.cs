@@ -9,7 +9,19 @@ namespace Site.Diagnostics;
 internal static class DiagnosticReport
 {
     /// <param name="Headline">Replaces "Build wrote N pages to DIR" for a command that writes nothing (check).</param>
-    public sealed record Summary(bool Published, int Pages, int Warnings, int Errors, TimeSpan Elapsed, string Output, string? Headline = null);
+    public sealed record Summary(bool Published, int Pages, int Warnings, int Errors, TimeSpan Elapsed, string Output, string? Headline = null)
+    {
+        /// <summary>Files written besides the pages: feed, sitemap, robots.txt, annotations.json, assets.</summary>
+        public int OtherFiles { get; init; }
+
+        public int DraftsHeldBack { get; init; }
+
+        public int FutureHeldBack { get; init; }
+    }
+
+    /// <summary>"1 page", "2 pages", "0 errors": English, as every message of the command line is.</summary>
+    public static string Counted(int count, string noun) =>
+        FormattableString.Invariant($"{count} {noun}{(count == 1 ? "" : "s")}");
 
     public static void Write(DiagnosticFormat format, bool quiet, IReadOnlyList<Diagnostic> diagnostics, Summary summary, TextWriter stdout, TextWriter stderr)
     {
@@ -34,10 +46,25 @@ internal static class DiagnosticReport
         if (!quiet || !summary.Published)
         {
             var headline = summary.Headline
-                ?? (summary.Published ? $"Build wrote {summary.Pages} pages to {summary.Output}" : $"Build failed; {summary.Output} was left unchanged");
+                ?? (summary.Published ? $"Build wrote {Written(summary)}" : $"Build failed; {summary.Output} was left unchanged");
             stdout.WriteLine(FormattableString.Invariant(
-                $"{headline}: {summary.Warnings} warning(s), {summary.Errors} error(s) in {summary.Elapsed.TotalMilliseconds:0} ms."));
+                $"{headline}: {Counted(summary.Warnings, "warning")}, {Counted(summary.Errors, "error")} in {summary.Elapsed.TotalMilliseconds:0} ms."));
         }
+    }
+
+    private static string Written(Summary summary)
+    {
+        var written = summary.OtherFiles == 0 ? Counted(summary.Pages, "page") : $"{Counted(summary.Pages, "page")} and {Counted(summary.OtherFiles, "other file")}";
+        List<string> heldBack = [];
+        if (summary.DraftsHeldBack > 0)
+        {
+            heldBack.Add($"{Counted(summary.DraftsHeldBack, "draft")} (--drafts)");
+        }
+        if (summary.FutureHeldBack > 0)
+        {
+            heldBack.Add($"{Counted(summary.FutureHeldBack, "future-dated article")} (--future)");
+        }
+        return heldBack.Count == 0 ? $"{written} to {summary.Output}" : $"{written} to {summary.Output}, holding back {string.Join(" and ", heldBack)}";
     }
 
     public static string Json(IReadOnlyList<Diagnostic> diagnostics, Summary summary)
@@ -63,6 +90,9 @@ internal static class DiagnosticReport
             json.WriteStartObject("summary");
             json.WriteBoolean("published", summary.Published);
             json.WriteNumber("pages", summary.Pages);
+            json.WriteNumber("other_files", summary.OtherFiles);
+            json.WriteNumber("drafts_held_back", summary.DraftsHeldBack);
+            json.WriteNumber("future_held_back", summary.FutureHeldBack);
             json.WriteNumber("warnings", summary.Warnings);
             json.WriteNumber("errors", summary.Errors);
             json.WriteNumber("elapsed_ms", Math.Round(summary.Elapsed.TotalMilliseconds));

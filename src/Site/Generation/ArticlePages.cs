@@ -19,11 +19,16 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private readonly ConcurrentDictionary<string, byte> _citedSiteSources = new(StringComparer.Ordinal);
 
     /// <returns>The keys of the site-wide sources the articles cite.</returns>
-    public static IReadOnlySet<string> Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
+    public static IReadOnlySet<string> Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, BuildProgress? progress = null)
     {
         cache?.Begin(site.RenderInputs(), site.Content.Articles);
         var articles = new ArticlePages(site, renderer, pages, diagnostics, cache);
-        Parallel.ForEach(site.Content.Articles, articles.Publish);
+        Parallel.ForEach(site.Content.Articles, article =>
+        {
+            articles.Publish(article);
+            progress?.Advance();
+        });
+        Parallel.ForEach(site.Content.HeldBack, articles.Check);
         return articles._citedSiteSources.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
@@ -48,6 +53,21 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         if (!local.HasErrors)
         {
             cache?.Set(listed, entry);
+        }
+    }
+
+    /// <summary>A draft or future-dated article this build does not publish: rendered and reported, so its
+    /// mistakes are found before the day it is published, but not written. Its links are checked within
+    /// the page (empty links, #fragments), not against the others: no page may link to it yet.</summary>
+    private void Check(Article heldBack)
+    {
+        var local = new DiagnosticBag();
+        var rendered = Render(heldBack, local);
+        local.AddRange(rendered?.Links.Problems ?? []);
+        diagnostics.AddRange(local.ToSortedList());
+        foreach (var key in rendered?.CitedSources ?? [])
+        {
+            _citedSiteSources.TryAdd(key, 0);
         }
     }
 

@@ -21,6 +21,9 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     private readonly ConcurrentDictionary<string, bool> _wellFormed = new(StringComparer.Ordinal);
     private readonly string _basePath = baseUrl?.AbsolutePath ?? "/";
 
+    /// <summary>The base path as links resolve to, decoded: /новости/ for https://example.org/%D0%BD…/.</summary>
+    private readonly string _decodedBasePath = Uri.UnescapeDataString(baseUrl?.AbsolutePath ?? "/");
+
     /// <summary>A link to another page or file, resolved, waiting until every file is known.</summary>
     internal sealed record Pending(string Link, string Target, string? Fragment, string File, int Line, int Column, string FromPage);
 
@@ -160,20 +163,22 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
             {
                 return (DiagnosticCode.MalformedUrl, $"malformed URL '{link}'");
             }
-            if (baseUrl is null || !absolute.StartsWith(baseUrl.AbsoluteUri, StringComparison.Ordinal))
+            // Compared percent-encoded, as the base URL is: a link may spell its path in any script.
+            var canonical = baseUrl is null ? absolute : new Uri(absolute).AbsoluteUri;
+            if (baseUrl is null || !canonical.StartsWith(baseUrl.AbsoluteUri, StringComparison.Ordinal))
             {
                 return null;
             }
-            link = _basePath + absolute[baseUrl.AbsoluteUri.Length..];
+            link = _basePath + canonical[baseUrl.AbsoluteUri.Length..];
         }
 
         var resolved = new Uri(new Uri("https://site.invalid" + _basePath + page), link);
         var path = Uri.UnescapeDataString(resolved.AbsolutePath);
-        if (!path.StartsWith(_basePath, StringComparison.Ordinal))
+        if (!path.StartsWith(_decodedBasePath, StringComparison.Ordinal))
         {
-            return (DiagnosticCode.MissingTarget, $"link '{link}' leaves the site's base path {_basePath}");
+            return (DiagnosticCode.MissingTarget, $"link '{link}' leaves the site's base path {_decodedBasePath}");
         }
-        target = path[_basePath.Length..];
+        target = path[_decodedBasePath.Length..];
         if (target.Length == 0 || target.EndsWith('/'))
         {
             target += "index.html";

@@ -18,17 +18,26 @@ internal static class ListingPages
     {
         var (config, strings) = (site.Config, PageText.English);
         var newest = site.Content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
-        // The site last changed when its latest article was published or corrected.
-        var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
-        var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, strings))], updated);
-        PageGlobals Globals(string title, string url, string root) => new(PageModel.For(config, title, config.Description, url, root), Listing: listing);
+        var listing = Listing(newest, site);
+        // Drafts built with --drafts are for the desk: never in the feed or the sitemap, which are for
+        // readers' apps and search engines.
+        var published = Listing([.. newest.Where(a => !a.Draft)], site);
+        PageGlobals Globals(string title, string url, string root, PageKind kind) =>
+            new(PageModel.For(config, title, config.Description, url, root), Listing: kind == PageKind.Text ? published : listing);
 
-        yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./"));
+        yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./", PageKind.Page));
         foreach (var (template, kind, _) in Extras.Where(e => site.Templates.Contains(e.Template) && !(e.NeedsBaseUrl && config.BaseUrl is null)))
         {
             // The 404 page is served at any depth, so its links start from the site's base path.
             var root = kind == PageKind.NotFound ? config.BaseUrl?.AbsolutePath ?? "/" : "";
-            yield return new PageJob(template, template, kind, Globals(kind == PageKind.NotFound ? strings.PageNotFound : config.Title, template, root));
+            yield return new PageJob(template, template, kind, Globals(kind == PageKind.NotFound ? strings.PageNotFound : config.Title, template, root, kind));
         }
+    }
+
+    private static ListingModel Listing(List<Content.Article> newest, LoadedSite site)
+    {
+        // The site last changed when its latest article was published or corrected.
+        var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
+        return new ListingModel([.. newest.Select(a => ArticleModel.From(a, site.Config, PageText.English))], updated);
     }
 }

@@ -12,9 +12,10 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
 
     public static LoadedSite Load(BuildOptions options, DiagnosticBag diagnostics, RenderCache? cache)
     {
-        var content = ContentLoader.Load(options.ContentDir, options.Drafts, diagnostics, cache?.Articles);
+        var publishing = new Publishing(options.Drafts, options.Future, options.Now ?? DateTimeOffset.UtcNow);
+        var content = ContentLoader.Load(options.ContentDir, publishing, diagnostics, cache?.Articles);
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;
-        var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor(content.Articles), diagnostics);
+        var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor([.. content.Articles, .. content.HeldBack]), config.DefaultTheme, diagnostics);
         return new LoadedSite(options, content, config, templates);
     }
 

@@ -14,7 +14,11 @@ internal static class OutputGuard
     /// <summary>Null when <paramref name="outputDir"/> is safe to replace; otherwise why not.</summary>
     public static string? Check(string outputDir, string contentDir, string templatesDir)
     {
-        var output = Full(outputDir);
+        if (NotAFolder(outputDir) is { } notAFolder)
+        {
+            return notAFolder;
+        }
+        var output = Real(outputDir);
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (home.Length > 0 && output == Full(home))
         {
@@ -26,7 +30,7 @@ internal static class OutputGuard
         }
         foreach (var (name, dir) in new[] { ("content", contentDir), ("templates", templatesDir) })
         {
-            var source = Full(dir);
+            var source = Real(dir);
             var relation = output == source ? "is" : IsInside(output, source) ? "is inside" : IsInside(source, output) ? "contains" : null;
             if (relation is not null)
             {
@@ -44,7 +48,42 @@ internal static class OutputGuard
         return null;
     }
 
+    /// <summary>Checked before any work: a build would otherwise run in full and fail only when it swaps
+    /// its staging folder in.</summary>
+    private static string? NotAFolder(string outputDir)
+    {
+        for (var path = Full(outputDir); Path.GetDirectoryName(path) is { } parent; path = parent)
+        {
+            if (File.Exists(path) && !Directory.Exists(path))
+            {
+                return path == Full(outputDir)
+                    ? $"--output '{outputDir}' is a file, not a folder; choose a folder for the site"
+                    : $"--output '{outputDir}' cannot be a folder: '{Diagnostics.SitePath.Display(path)}' is a file";
+            }
+        }
+        return null;
+    }
+
     private static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
+    /// <summary>The full path with every symbolic link in it resolved, as far as it exists: a link must not
+    /// let the output folder reach into content/ or templates/.</summary>
+    private static string Real(string path, int depth = 0)
+    {
+        var full = Full(path);
+        var root = Path.GetPathRoot(full)!;
+        var real = root;
+        foreach (var name in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            real = Path.Combine(real, name);
+            // A loop of links is left as it is, past 40 hops (as the kernel's limit), and fails where the build writes.
+            if (depth < 40 && new FileInfo(real).LinkTarget is { } target)
+            {
+                real = Real(Path.Combine(Path.GetDirectoryName(real)!, target), depth + 1);
+            }
+        }
+        return Path.TrimEndingDirectorySeparator(real);
+    }
 
     private static bool IsInside(string path, string folder) =>
         path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);

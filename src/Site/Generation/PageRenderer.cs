@@ -43,6 +43,10 @@ internal sealed class PageRenderer(TemplateSet templates, SiteModel site)
             case PageKind.Text when RenderText(job.Template, job.Globals, diagnostics) is { } text:
                 pages.WriteFile(job.Path, Encoding.UTF8.GetBytes(text));
                 break;
+            default:
+                // Its own error is reported: links to the page are not also reported, as missing.
+                pages.Failed(job.Path);
+                break;
         }
     }
 }

@@ -11,11 +11,15 @@ namespace Site.Generation;
 internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChecker links)
 {
     private int _pages;
+    private int _files;
 
     public LinkChecker Links => links;
 
-    /// <summary>Article and listing pages written; the 404 page and text files are not counted.</summary>
+    /// <summary>HTML pages written: articles, listings and the 404 page.</summary>
     public int Count => _pages;
+
+    /// <summary>Every other file written: feed, sitemap, robots.txt, annotations.json, assets.</summary>
+    public int OtherFiles => _files;
 
     /// <summary>A page as it will be served: the injection added, UTF-8.</summary>
     public byte[] Encode(string html)
@@ -41,18 +45,25 @@ internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChec
     }
 
     /// <summary>The 404 page is served at any depth, so its links start from the base path: they are not checked.</summary>
-    public void WriteNotFoundPage(string path, string html) => WriteFile(path, Encode(html));
+    public void WriteNotFoundPage(string path, string html)
+    {
+        output.Write(path, Encode(html));
+        links.AddFile(path);
+        Interlocked.Increment(ref _pages);
+    }
 
     public void WriteFile(string path, byte[] content)
     {
         output.Write(path, content);
         links.AddFile(path);
+        Interlocked.Increment(ref _files);
     }
 
     public void CopyFile(string source, string path)
     {
         output.CopyFile(source, path);
         links.AddFile(path);
+        Interlocked.Increment(ref _files);
     }
 
     /// <summary>A page that failed to render: its own errors are reported, so links to it are not.</summary>

@@ -31,7 +31,8 @@ internal sealed class PreviewServer
     public PreviewServer(ServeOptions options, TextWriter log)
     {
         _options = options;
-        _site = new PreviewSite(options.Build, log);
+        // The preview is where an embargoed article is read before its date, so it shows future-dated ones.
+        _site = new PreviewSite(options.Build with { Future = true }, log);
         _site.Changed += Broadcast;
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("live.js")!;
         _script = new StreamReader(stream).ReadToEnd();
@@ -62,6 +63,10 @@ internal sealed class PreviewServer
         await using var app = builder.Build();
         app.Run(HandleAsync);
         await app.StartAsync(stop);
+        // The host's console lifetime takes SIGTERM and SIGINT for itself and only signals this token:
+        // without it, the server went on serving after a process manager's `kill`.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, app.Lifetime.ApplicationStopping);
+        stop = stopping.Token;
 
         Urls = [.. addresses.Select(a => $"http://{(a.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString())}:{_port}/")];
         stdout.WriteLine($"Serving {string.Join(" and ", Urls)} (press Ctrl+C to stop)");

@@ -66,7 +66,7 @@ internal sealed class PreviewSite(BuildOptions options, TextWriter log)
                 log.WriteLine(diagnostic);
             }
             log.WriteLine(FormattableString.Invariant(
-                $"{(result.Published ? "Rebuilt" : "Build failed")}: {_cache.Rendered} page(s) rendered, {result.Warnings} warning(s), {result.Errors} error(s) in {result.Elapsed.TotalMilliseconds:0} ms."));
+                $"{(result.Published ? "Rebuilt" : "Build failed")}: {DiagnosticReport.Counted(_cache.Rendered, "page")} rendered, {DiagnosticReport.Counted(result.Warnings, "warning")}, {DiagnosticReport.Counted(result.Errors, "error")} in {result.Elapsed.TotalMilliseconds:0} ms."));
             Changed?.Invoke(_state);
             return result;
         }
