@@ -210,4 +210,36 @@ public sealed class AccessibilityTests(BrowserFixture browser, BuiltSite site) :
         Assert.True(shift < 0.01, $"cumulative layout shift {shift}");
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(375)]
+    [InlineData(1440)]
+    public async Task Adjacent_references_read_and_copy_as_two_numbers(int width)
+    {
+        // The sample's first paragraph ends "…becoming stronger.[^publication][^open-questions]".
+        var page = await browser.NewPageAsync(width);
+        await page.GotoAsync(site.PageUrl(BuiltSite.SampleSlug));
+        var pair = await page.EvaluateAsync<string[]>("""
+            () => {
+              const first = document.getElementById('tokayev-january-events--ref-publication-1');
+              const second = first.nextElementSibling.nextElementSibling;
+              const range = document.createRange();
+              range.setStartBefore(first);
+              range.setEndAfter(second);
+              getSelection().removeAllRanges();
+              getSelection().addRange(range);
+              const copied = getSelection().toString();
+              const sep = first.nextElementSibling;
+              const [a, s, b] = [first, sep, second].map(e => e.getBoundingClientRect());
+              return [first.textContent, second.textContent, copied, sep.getAttribute('aria-hidden'),
+                      String(s.width > 0 && s.left >= a.right - 0.5 && b.left >= s.right - 0.5)];
+            }
+            """);
+
+        var (first, second) = (pair[0], pair[1]);
+        Assert.Equal($"{first},{second}", pair[2]);
+        Assert.Equal("true", pair[3]);
+        Assert.True(pair[4] == "true", "the comma is drawn between the two numbers");
+        await page.Context.CloseAsync();
+    }
 }

@@ -13,9 +13,9 @@ namespace Site.Tests.Docs;
 /// </summary>
 public sealed partial class ThemeContractTests
 {
-    /// <summary>Every kind of note, a phrase, a note referenced twice, a citation of an archived source, a table.</summary>
+    /// <summary>Every kind of note, a phrase, a note referenced twice, adjacent references, a citation of an archived source, a table.</summary>
     private const string Everything = """
-        A [claim]{^check} and a term[^term] and context[^context] and a fix[^fix].[^term]
+        A [claim]{^check} and a term[^term] and context[^context] and a fix[^fix].[^term][^context]
 
         | A | B |
         |---|---|

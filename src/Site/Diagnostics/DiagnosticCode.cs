@@ -26,9 +26,11 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode NoDefinition = Define("SITE012", Severity.Error, "A reference to a note that is not defined");
     public static readonly DiagnosticCode EmptyNote = Define("SITE013", Severity.Error, "A note with no text");
     public static readonly DiagnosticCode UnusedDefinition = Define("SITE014", Severity.Warning, "A note that is defined but never referenced");
-    public static readonly DiagnosticCode SimilarLabels = Define("SITE015", Severity.Warning, "Two labels that differ only by case or accents");
+    public static readonly DiagnosticCode SimilarLabels = Define("SITE015", Severity.Warning, "Two labels that differ only by case, accents or letters that look alike");
     public static readonly DiagnosticCode ReferenceInNote = Define("SITE016", Severity.Error, "A reference inside a note");
     public static readonly DiagnosticCode ReferenceInLink = Define("SITE017", Severity.Error, "A reference inside a link's text or an image's description");
+    public static readonly DiagnosticCode PhraseNearMiss = Define("SITE018", Severity.Error, "Phrase-annotation syntax that almost parsed: {^label} apart from its [phrase], after a link or a reference, or with spaces");
+    public static readonly DiagnosticCode UnclosedComment = Define("SITE019", Severity.Error, "An HTML comment that is not closed, or that hides text after its end");
 
     // Markdown
     public static readonly DiagnosticCode LinkScheme = Define("SITE020", Severity.Error, "A link or image whose scheme is not allowed");
@@ -46,6 +48,9 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
 
     // Site settings
     public static readonly DiagnosticCode SiteSettings = Define("SITE040", Severity.Error, "site.yml cannot be read");
+
+    // Written pages
+    public static readonly DiagnosticCode DuplicateId = Define("SITE041", Severity.Error, "Two elements with the same id on a written page");
 
     // Link check
     public static readonly DiagnosticCode MissingTarget = Define("SITE050", Severity.Error, "A link to a page or file that does not exist, an empty link, or one that leaves the base path");

@@ -12,7 +12,8 @@ namespace Site.Generation;
 /// those from templates at the page. A page's own anchors and its external links are checked as the page
 /// is added; only links to other pages wait for <see cref="Check"/>, so memory stays small on large sites.
 /// </summary>
-internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
+/// <param name="templateIds">Ids the templates write literally, with where: a duplicate id names them.</param>
+internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IReadOnlyDictionary<string, IReadOnlyList<FilePosition>>? templateIds = null)
 {
     private readonly ConcurrentQueue<Pending> _pending = new();
     private readonly ConcurrentDictionary<string, ulong[]> _ids = new(StringComparer.Ordinal);
@@ -51,12 +52,21 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (name, value) in Attributes(html))
         {
-            (name == "id" ? ids : links).Add(value);
+            if (name != "id")
+            {
+                links.Add(value);
+            }
+            else if (!ids.Add(value))
+            {
+                duplicates.Add(value);
+            }
         }
         var pending = new List<Pending>();
         var problems = new List<Diagnostic>();
+        problems.AddRange(duplicates.Select(id => DuplicateId(outputPath, id, sourceFile)));
         foreach (var link in links)
         {
             var (line, column) = markdownLinks.FirstOrDefault(s => Same(s.Url, link)) is { } source ? (source.Line, source.Column) : (0, 0);
@@ -86,6 +96,21 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics)
         }
         // Other pages' fragments are checked against hashes of the ids: a few bytes per id instead of the strings.
         return new PageLinks(outputPath, [.. ids.Select(Hash).Order()], pending, problems);
+    }
+
+    /// <summary>An id twice on one page: a link or a note's back-link would jump to the first. Reported at the
+    /// template that writes it, naming every place known to write it.</summary>
+    private Diagnostic DuplicateId(string page, string id, string sourceFile)
+    {
+        var written = templateIds?.GetValueOrDefault(id) ?? [];
+        var places = written.Select(p => $"{p.File}({p.Line},{p.Column})").ToList();
+        if (places.Count < 2 && sourceFile.EndsWith(".md", StringComparison.Ordinal))
+        {
+            places.Add(sourceFile);
+        }
+        var where = places.Count > 0 ? $", written by {string.Join(" and ", places)}" : "";
+        return new Diagnostic(DiagnosticCode.DuplicateId, written.Count > 0 ? written[0] : new FilePosition(sourceFile),
+            $"the id '{id}' is on the page {page} more than once{where}; links to it would reach only the first");
     }
 
     /// <summary>Checks the links between pages, once every page and file has been added.</summary>

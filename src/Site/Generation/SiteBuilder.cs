@@ -54,7 +54,7 @@ internal static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var site = LoadedSite.Load(options, diagnostics, cache);
-        var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics));
+        var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics, site.Templates.LiteralIds));
         var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config));
         progress?.Start(site.Content.Articles.Count);
         var cited = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);

@@ -12,6 +12,9 @@ namespace Site.Markdown;
 /// GitHub-style heading ids ("## Who was there" → "who-was-there", then "who-was-there-1", …), the same as
 /// Markdig's AutoIdentifierExtension gives. Ours because that one looks for a free id by counting up from
 /// 1 for every heading: 25,000 headings with the same text (100 KB) took it 30 s, and 8 MB never ended.
+/// Unlike GitHub's, runs of hyphens become one ("a--note-x" → "a-note-x"): ids with "--" are Site's own
+/// (notes, references, sections), and a heading must never capture one. The ids the page's templates write
+/// and the article's own id (its slug) are taken before the first heading: see <see cref="Reserve"/>.
 /// </summary>
 internal sealed class HeadingIdExtension : IMarkdownExtension
 {
@@ -31,12 +34,21 @@ internal sealed class HeadingIdExtension : IMarkdownExtension
         if (block is HeadingBlock heading)
         {
             // The id comes from the heading's text, known once its inlines are parsed.
-            heading.ProcessInlinesEnd += (inlines, _) => AssignId(inlines.Document, heading);
+            heading.ProcessInlinesEnd += (inlines, _) => AssignId(inlines, heading);
         }
     }
 
-    private static void AssignId(MarkdownDocument document, HeadingBlock heading)
+    /// <summary>A parser context in which headings avoid <paramref name="ids"/>, which the page has already.</summary>
+    public static MarkdownParserContext Reserve(IEnumerable<string> ids)
     {
+        var context = new MarkdownParserContext();
+        context.Properties[typeof(HeadingIdExtension)] = ids;
+        return context;
+    }
+
+    private static void AssignId(InlineProcessor inlines, HeadingBlock heading)
+    {
+        var document = inlines.Document;
         var attributes = heading.GetAttributes();
         if (heading.Inline is null || attributes.Id is not null)
         {
@@ -45,13 +57,26 @@ internal sealed class HeadingIdExtension : IMarkdownExtension
         // The heading as plain text: links, emphasis and code reduced to their words.
         var text = new StringWriter();
         new HtmlRenderer(text) { EnableHtmlForInline = false, EnableHtmlEscape = false }.Render(heading.Inline);
-        var id = LinkHelper.UrilizeAsGfm(text.ToString());
+        var id = SingleHyphens(LinkHelper.UrilizeAsGfm(text.ToString()));
         if (document.GetData(typeof(HeadingIdExtension)) is not TakenIds taken)
         {
             taken = new TakenIds();
+            if (inlines.Context?.Properties.GetValueOrDefault(typeof(HeadingIdExtension)) is IEnumerable<string> reserved)
+            {
+                taken.Reserve(reserved);
+            }
             document.SetData(typeof(HeadingIdExtension), taken);
         }
         attributes.Id = taken.Claim(id.Length == 0 ? "section" : id);
+    }
+
+    private static string SingleHyphens(string id)
+    {
+        while (id.Contains("--", StringComparison.Ordinal))
+        {
+            id = id.Replace("--", "-", StringComparison.Ordinal);
+        }
+        return id.TrimEnd('-');
     }
 
     /// <summary>Ids in use on the page, and for each base id the suffix to try next: every suffix below it
@@ -60,6 +85,8 @@ internal sealed class HeadingIdExtension : IMarkdownExtension
     {
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
+
+        public void Reserve(IEnumerable<string> ids) => _ids.UnionWith(ids);
 
         public string Claim(string id)
         {

@@ -4,6 +4,7 @@ using Site.Diagnostics;
 using Site.Localization;
 using Site.Markdown.Annotations;
 using Site.Markdown.Citations;
+using Site.Markdown.Comments;
 using Site.Markdown.Notes;
 using Site.Markdown.Tables;
 
@@ -39,19 +40,25 @@ internal sealed class MarkdownRenderer
 
     private readonly VerdictScale? _verdicts;
     private readonly bool _strict;
+    private readonly IReadOnlyCollection<string> _pageIds;
 
     /// <param name="verdicts">The desk's verdict scale, which every fact-check's verdict must be on.</param>
     /// <param name="strict">Warn about what --strict makes an error, such as free-text verdicts without a scale.</param>
-    public MarkdownRenderer(bool allowHtml, VerdictScale? verdicts = null, bool strict = false)
+    /// <param name="pageIds">Ids the templates write on every page, such as "main", which headings must not take.</param>
+    public MarkdownRenderer(bool allowHtml, VerdictScale? verdicts = null, bool strict = false, IReadOnlyCollection<string>? pageIds = null)
     {
         _verdicts = verdicts;
         _strict = strict;
+        _pageIds = pageIds ?? [];
         // Extensions are listed one by one: UseAdvancedExtensions() would bring generic attributes,
         // which let "{onclick=...}" through even with HTML disabled.
         var builder = new MarkdownPipelineBuilder()
             .UsePreciseSourceLocation()
+            .Use<CommentsExtension>()
             .UsePipeTables()
-            .UseEmphasisExtras()
+            // Strikethrough only: single '~' and '^' (sub- and superscript) would take "20~25°C", "2^10"
+            // and the '^' of "[^label]" and "{^label}", so annotations and ordinary news text came out wrong.
+            .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
             .Use<HeadingIdExtension>()
             .UseAutoLinks()
             .Use<NotesExtension>()
@@ -77,9 +84,10 @@ internal sealed class MarkdownRenderer
         var local = new DiagnosticBag();
         try
         {
-            var document = Markdig.Markdown.Parse(article.Markdown, _pipeline);
+            var document = Parse(article);
             var annotations = AnnotationResolver.Resolve(document, article, siteSources, local);
             var links = LinkPolicy.Check(document, article.File, local);
+            CommentsExtension.Check(document, article.File, local);
             NoteTypeCheck.CheckVerdicts(annotations.Notes, _verdicts, _strict, article.File, local);
             NoteTypeCheck.CheckEntries(annotations.Notes, article.Corrections.Count, article.File, local);
             // An article with errors is not published, so it is not rendered: no rejected link or
@@ -98,6 +106,11 @@ internal sealed class MarkdownRenderer
             diagnostics.AddRange(local.ToSortedList());
         }
     }
+
+    /// <summary>The article's syntax tree, as <see cref="Render(Article, IReadOnlyDictionary{string, Source}, DiagnosticBag)"/> reads it.</summary>
+    public Markdig.Syntax.MarkdownDocument Parse(Article article) =>
+        // The article's own id is its slug (<article id="{slug}"> in the default theme).
+        Markdig.Markdown.Parse(article.Markdown, _pipeline, HeadingIdExtension.Reserve(_pageIds.Append(article.Slug)));
 
     private RenderedArticle Render(Article article, Markdig.Syntax.MarkdownDocument document, AnnotationSet annotations, IReadOnlyList<MarkdownLink> links)
     {

@@ -12,7 +12,7 @@ namespace Site.Templating;
 /// plain ScriptObject data (the AOT-safe path) and limits, so a broken or runaway template becomes a
 /// positioned diagnostic rather than a crash or a hang.
 /// </summary>
-internal sealed class TemplateSet
+internal sealed partial class TemplateSet
 {
     public const string AssetsFolder = "assets";
 
@@ -53,12 +53,17 @@ internal sealed class TemplateSet
 
     public bool HasErrors { get; private init; }
 
+    /// <summary>The ids written literally in the templates (<c>id="main"</c>), with where each is written:
+    /// headings avoid them, and a page that ends up with one twice is reported with both places.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FilePosition>> LiteralIds { get; private init; } = new Dictionary<string, IReadOnlyList<FilePosition>>();
+
     /// <param name="loopLimit">Iterations allowed per render, shared across nested loops; sized from the content.</param>
     /// <param name="withDefaultTheme">Whether the default theme fills in every template templates/ does not have.</param>
     public static TemplateSet Load(string templatesDir, IEnumerable<string> required, int loopLimit, bool withDefaultTheme, DiagnosticBag diagnostics)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var hasErrors = false;
+        var literalIds = new Dictionary<string, IReadOnlyList<FilePosition>>(StringComparer.Ordinal);
         foreach (var path in SiteTemplates(templatesDir, diagnostics, ref hasErrors))
         {
             var display = SitePath.Display(path);
@@ -80,10 +85,11 @@ internal sealed class TemplateSet
             diagnostics.Report(DiagnosticCode.TemplateParse, new FilePosition(SitePath.Display(Path.Combine(templatesDir, name))), $"template '{name}' is missing; every site needs it");
             hasErrors = true;
         }
-        return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors };
+        return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors, LiteralIds = literalIds };
 
         bool Add(string name, string display, string text)
         {
+            AddLiteralIds(text, display, literalIds);
             var template = Template.Parse(text, display);
             foreach (var message in template.Messages)
             {
@@ -119,6 +125,21 @@ internal sealed class TemplateSet
     /// <summary>A file of the theme that is a template: not under assets/ or i18n/.</summary>
     private static bool IsTemplate(string name) =>
         !name.StartsWith(AssetsFolder + "/", StringComparison.Ordinal) && !name.StartsWith(Localization.StringsFolder.Name + "/", StringComparison.Ordinal);
+
+    private static void AddLiteralIds(string text, string display, Dictionary<string, IReadOnlyList<FilePosition>> ids)
+    {
+        foreach (System.Text.RegularExpressions.Match match in LiteralId().Matches(text))
+        {
+            var line = text.AsSpan(0, match.Index).Count('\n');
+            var at = FilePosition.FromZeroBased(display, line, match.Index - (text.LastIndexOf('\n', match.Index - 1) + 1));
+            var value = match.Groups[1].Value;
+            ids[value] = ids.TryGetValue(value, out var known) ? [.. known, at] : [at];
+        }
+    }
+
+    /// <summary>An id attribute whose value has no template expression in it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\s)id\s*=\s*[""']([^""'{}<>\s]+)[""']")]
+    private static partial System.Text.RegularExpressions.Regex LiteralId();
 
     public bool Contains(string name) => _templates.ContainsKey(name);
 

@@ -1,6 +1,7 @@
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Site.Diagnostics;
+using Site.Markdown.Comments;
 using Site.Markdown.Notes;
 
 namespace Site.Markdown.Annotations;
@@ -12,7 +13,7 @@ internal static class DefinitionCheck
     public static Dictionary<NoteLabel, NoteDefinition> Check(IReadOnlyList<NoteDefinition> definitions, string file, DiagnosticBag diagnostics)
     {
         var byLabel = new Dictionary<NoteLabel, NoteDefinition>();
-        var byFolded = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
+        var byLookAlike = new Dictionary<string, NoteDefinition>(StringComparer.Ordinal);
         foreach (var definition in definitions)
         {
             var (label, at) = (definition.Label, definition.At(file));
@@ -30,18 +31,20 @@ internal static class DefinitionCheck
             {
                 diagnostics.Report(DiagnosticCode.EmptyNote, at, $"annotation [^{label}] is empty; write the note after the colon");
             }
-            var folded = label.Folded;
-            if (!byFolded.TryAdd(folded, definition))
+            var lookAlike = label.LookAlike;
+            if (!byLookAlike.TryAdd(lookAlike, definition))
             {
-                var similar = byFolded[folded];
-                diagnostics.Report(DiagnosticCode.SimilarLabels, at, $"annotation labels [^{similar.Label}] (line {similar.At(file).Line}) and [^{label}] differ only by case or accents; rename one");
+                var similar = byLookAlike[lookAlike];
+                var how = similar.Label.Folded == label.Folded ? "by case or accents" : "by letters that look alike";
+                diagnostics.Report(DiagnosticCode.SimilarLabels, at, $"annotation labels [^{similar.Label}] (line {similar.At(file).Line}) and [^{label}] differ only {how}; rename one");
             }
             byLabel.Add(label, definition);
         }
         return byLabel;
     }
 
+    /// <summary>Nothing a reader would see: blank text and editorial comments.</summary>
     private static bool IsEmpty(NoteDefinition definition) =>
-        definition.All(block => block is ParagraphBlock paragraph
-            && (paragraph.Inline is null || paragraph.Inline.All(i => i is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())));
+        definition.All(block => block is CommentBlock || (block is ParagraphBlock paragraph
+            && (paragraph.Inline is null || paragraph.Inline.All(i => i is CommentInline || (i is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())))));
 }

@@ -1,12 +1,14 @@
 using System.Text;
 using Markdig.Syntax.Inlines;
 using Site.Diagnostics;
+using Site.Markdown.Notes;
 
 namespace Site.Markdown.Annotations;
 
 /// <summary>
 /// Annotation syntax that did not parse (a space in a label, "![^x]", an escape) would reach the reader as
-/// literal "[^x]"; it is reported instead, at its offset in the Markdown.
+/// literal "[^x]"; it is reported instead, at its offset in the Markdown, as are the phrase annotations that
+/// almost parsed (<see cref="PhraseNearMiss"/>).
 /// </summary>
 internal sealed class LiteralSyntaxCheck(string markdown, string file, DiagnosticBag diagnostics)
 {
@@ -19,6 +21,7 @@ internal sealed class LiteralSyntaxCheck(string markdown, string file, Diagnosti
     {
         var run = new StringBuilder();
         var starts = new List<(int Offset, LiteralInline Literal)>();
+        Inline? before = null;
         foreach (var inline in container)
         {
             if (inline is LiteralInline literal)
@@ -27,25 +30,42 @@ internal sealed class LiteralSyntaxCheck(string markdown, string file, Diagnosti
                 run.Append(literal.Content.AsSpan());
                 continue;
             }
-            Flush(run, starts);
+            Flush(run, starts, before);
+            before = inline;
             // A bracket never closed stays an opener with the text after it as children: "[^a" at the end of
             // a paragraph is '[' then "^a", which no literal run holds whole.
             if (inline is LinkDelimiterInline opener && opener.FirstChild is LiteralInline { Content: var after } && after.CurrentChar == '^')
             {
                 Report(opener.Span.Start, Snippet("[" + after, 0));
             }
+            // "[^ a](url)" and "[^ a]{^b}" are a link and a phrase whose text starts with '^': a reference that did not parse.
+            else if (inline is LinkInline { IsAutoLink: false } or PhraseAnnotation && ((ContainerInline)inline).FirstChild is LiteralInline { Content: var text } && text.CurrentChar == '^')
+            {
+                Report(inline.Span.Start + (inline is LinkInline { IsImage: true } ? 1 : 0), Snippet("[" + text, 0));
+            }
         }
-        Flush(run, starts);
+        Flush(run, starts, before);
     }
 
-    private void Flush(StringBuilder run, List<(int Offset, LiteralInline Literal)> starts)
+    private void Flush(StringBuilder run, List<(int Offset, LiteralInline Literal)> starts, Inline? before)
     {
         var text = run.ToString();
-        for (var at = text.IndexOf("[^", StringComparison.Ordinal); at >= 0; at = text.IndexOf("[^", at + 2, StringComparison.Ordinal))
+        // Literals made from a failed bracket carry no line, but their span (an offset) is right.
+        int Offset(int at)
         {
             var (offset, literal) = starts.Last(s => s.Offset <= at);
-            // Literals made from a failed bracket carry no line, but their span (an offset) is right.
-            Report(literal.Span.Start + at - offset, Snippet(text, at));
+            return literal.Span.Start + at - offset;
+        }
+        for (var at = text.IndexOf("[^", StringComparison.Ordinal); at >= 0; at = text.IndexOf("[^", at + 2, StringComparison.Ordinal))
+        {
+            Report(Offset(at), Snippet(text, at));
+        }
+        if (text.Contains('^'))
+        {
+            foreach (var (at, message) in PhraseNearMiss.Find(text, before))
+            {
+                Report(DiagnosticCode.PhraseNearMiss, Offset(at), message);
+            }
         }
         run.Clear();
         starts.Clear();
@@ -62,11 +82,13 @@ internal sealed class LiteralSyntaxCheck(string markdown, string file, Diagnosti
         return text[at..(end < text.Length && text[end] == ']' ? end + 1 : end)];
     }
 
-    private void Report(int offset, string snippet)
+    private void Report(int offset, string snippet) => Report(DiagnosticCode.BadLabel, offset,
+        $"'{snippet}' is not a valid annotation: labels use letters, digits, '-' and '_' without spaces (to show the syntax itself, use a `code span`)");
+
+    private void Report(DiagnosticCode code, int offset, string message)
     {
         var lineStart = markdown.LastIndexOf('\n', Math.Clamp(offset - 1, 0, markdown.Length - 1)) + 1;
         var line = markdown.AsSpan(0, lineStart).Count('\n');
-        diagnostics.Report(DiagnosticCode.BadLabel, FilePosition.FromZeroBased(file, line, offset - lineStart),
-            $"'{snippet}' is not a valid annotation: labels use letters, digits, '-' and '_' without spaces (to show the syntax itself, use a `code span`)");
+        diagnostics.Report(code, FilePosition.FromZeroBased(file, line, offset - lineStart), message);
     }
 }

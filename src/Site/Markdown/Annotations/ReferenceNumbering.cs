@@ -55,12 +55,27 @@ internal static class ReferenceNumbering
         {
             return null;
         }
-        var folded = label.Folded;
-        var near = definitions.Keys.Where(k => k.Folded == folded).Select(k => k.Text).FirstOrDefault();
-        var hint = near is not null ? $" (did you mean [^{near}]? labels must match exactly)"
+        var hint = NearMiss(label, definitions.Keys) is { } near ? $" (did you mean [^{near.Text}]? {near.Why}labels must match exactly)"
             : reference.NextSibling is LiteralInline next && next.Content.AsSpan().StartsWith(":")
                 ? " (a definition must start a line at the top level, not inside a list or quote)"
                 : "";
         return (DiagnosticCode.NoDefinition, $"annotation [^{label}] has no definition{hint}");
+    }
+
+    /// <summary>A defined label the reader would take for <paramref name="label"/>: differing by case or
+    /// accents, or by a letter from another script drawn the same (UTS #39 confusables).</summary>
+    private static (string Text, string Why)? NearMiss(NoteLabel label, IEnumerable<NoteLabel> defined)
+    {
+        var (folded, lookAlike) = (label.Folded, label.LookAlike);
+        if (defined.FirstOrDefault(k => k.Folded == folded) is { Text: not null } near)
+        {
+            return (near.Text, "");
+        }
+        if (defined.FirstOrDefault(k => k.LookAlike == lookAlike) is { Text: not null } confusable)
+        {
+            var why = Confusables.Describe(label.Text, confusable.Text) is { } letter ? $"this one has {letter}; " : "";
+            return (confusable.Text, why);
+        }
+        return null;
     }
 }

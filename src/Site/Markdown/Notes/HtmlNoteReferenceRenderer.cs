@@ -19,6 +19,12 @@ internal sealed class HtmlNoteReferenceRenderer(AnnotationSet annotations, PageT
         // The reference's label is its note's: labels match exactly.
         var (note, index) = resolved;
         var number = strings.Number(note.Number);
+        if (reference.PreviousSibling is NoteReference previous && annotations.References.ContainsKey(previous))
+        {
+            // "[^a][^b]" would read "23" and copy as "23": a comma keeps the numbers apart on screen and in
+            // copied text. Screen readers already hear two named links, so it is hidden from them.
+            renderer.Write("<span class=\"note-sep\" aria-hidden=\"true\">,</span>");
+        }
         renderer.Write("<a class=\"note-ref\" id=\"").WriteEscape(annotations.Ids.Reference(reference.Label, index))
             .Write("\" href=\"#").WriteEscape(annotations.Ids.Note(reference.Label))
             .Write("\" role=\"doc-noteref\" aria-label=\"").Write(strings.NoteName(note.Number, note.Kind)).Write("\"");

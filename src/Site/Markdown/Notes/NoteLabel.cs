@@ -8,7 +8,7 @@ namespace Site.Markdown.Notes;
 /// lives here. The parsers read a label as any run of characters up to its closing bracket with no space
 /// and no square bracket, at most <see cref="MaxLength"/> long; the resolver then reports a label that is
 /// not <see cref="IsValid"/>, so a typo ("[^a^b]", "[^a.b]") is an error at its position, never literal text.
-/// Labels compare exactly (ordinal); <see cref="Folded"/> spots the near-misses a reader would confuse.
+/// Labels compare exactly (ordinal); <see cref="Folded"/> and <see cref="LookAlike"/> spot the near-misses a reader would confuse.
 /// </summary>
 internal readonly record struct NoteLabel(string Text)
 {
@@ -34,6 +34,10 @@ internal readonly record struct NoteLabel(string Text)
             return builder.ToString();
         }
     }
+
+    /// <summary>How the label looks: <see cref="Folded"/>, with letters of other scripts drawn like Latin ones
+    /// replaced by them (<see cref="Confusables"/>), so Cyrillic "аpple" looks like "apple".</summary>
+    public string LookAlike => Confusables.Skeleton(Folded);
 
     /// <summary>Reads a label that starts at <paramref name="from"/> and is closed by <paramref name="close"/>
     /// at <paramref name="end"/>, no further than <paramref name="last"/>.</summary>
