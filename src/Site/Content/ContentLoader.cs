@@ -25,8 +25,9 @@ internal static class ContentLoader
                 known.TryRemove(gone, out _);
             }
         }
-        var published = articles.OfType<Article>().Where(a => includeDrafts || !a.Draft);
-        return new SiteContent(config, WithUniqueSlugs(published, diagnostics), sources);
+        var published = articles.OfType<Article>().Where(a => includeDrafts || !a.Draft)
+            .Select(a => a with { Url = a.IsPage ? a.Slug + "/" : config.Permalinks.UrlOf(a) });
+        return new SiteContent(config, WithUniqueUrls(published, diagnostics), sources);
     }
 
     /// <summary>An article's front matter, from <paramref name="known"/> when its file is unchanged.</summary>
@@ -38,8 +39,10 @@ internal static class ContentLoader
             return same;
         }
         var local = new DiagnosticBag();
-        var article = Read(path, local) is { } read
-            ? read with { Markdown = "", FullPath = path, ContentPath = Path.GetRelativePath(contentDir, path).Replace('\\', '/'), Stamp = stamp }
+        var contentPath = Path.GetRelativePath(contentDir, path).Replace('\\', '/');
+        var place = Place.Of(contentPath, path);
+        var article = Read(path, place, local) is { } read
+            ? read with { Markdown = "", FullPath = path, ContentPath = contentPath, Stamp = stamp, Section = place.Section, BundleFolder = place.BundleFolder }
             : null;
         var found = local.ToSortedList();
         diagnostics.AddRange(found);
@@ -51,26 +54,47 @@ internal static class ContentLoader
         return article;
     }
 
-    /// <summary>The articles in order, without those whose slug an earlier one took (reported).</summary>
-    private static List<Article> WithUniqueSlugs(IEnumerable<Article> articles, DiagnosticBag diagnostics)
+    /// <summary>The articles in order, without those whose URL an earlier one took (reported, naming both).</summary>
+    private static List<Article> WithUniqueUrls(IEnumerable<Article> articles, DiagnosticBag diagnostics)
     {
         var published = new List<Article>();
-        // Keyed by the slug in capitals: slugs that differ only in case ("ǆ" and "ǅ", "σ" and "ς") would be
+        // Keyed by the URL in capitals: URLs that differ only in case ("ǆ" and "ǅ", "σ" and "ς") would be
         // one folder on a case-insensitive file system, and one page would overwrite the other.
-        var bySlug = new Dictionary<string, Article>(StringComparer.Ordinal);
+        var byUrl = new Dictionary<string, Article>(StringComparer.Ordinal);
         foreach (var article in articles)
         {
-            if (bySlug.TryGetValue(article.Slug.ToUpperInvariant(), out var first))
+            if (byUrl.TryGetValue(article.Url.ToUpperInvariant(), out var first))
             {
                 var (line, column) = article.SlugPosition;
                 var clash = first.Slug == article.Slug ? "is already used by" : $"differs only in case from '{first.Slug}' of";
-                diagnostics.Report(DiagnosticCode.DuplicateSlug, new FilePosition(article.File, line, column), $"slug '{article.Slug}' {clash} {first.File}; give one of them another slug");
+                var url = first.Url == article.Url ? $"both would be published at /{article.Url}" : $"/{article.Url} and /{first.Url} would be one folder";
+                diagnostics.Report(DiagnosticCode.DuplicateSlug, new FilePosition(article.File, line, column),
+                    $"slug '{article.Slug}' {clash} {first.File}: {url}; give one of them another slug");
                 continue;
             }
-            bySlug.Add(article.Slug.ToUpperInvariant(), article);
+            byUrl.Add(article.Url.ToUpperInvariant(), article);
             published.Add(article);
         }
         return published;
+    }
+
+    /// <summary>Where an article's file sits: a page or an article, its section, its bundle's folder.</summary>
+    private sealed record Place(bool IsPage, string DefaultSlug, string Section, string? BundleFolder)
+    {
+        public const string PagesFolder = "pages";
+
+        public static Place Of(string contentPath, string fullPath)
+        {
+            var folders = contentPath.Split('/')[..^1];
+            var isBundle = folders.Length > 0 && Path.GetFileName(contentPath).Equals("index.md", StringComparison.OrdinalIgnoreCase);
+            var sectionFolders = isBundle ? folders[..^1] : folders;
+            var isPage = folders.Length > 0 && folders[0] == PagesFolder;
+            return new Place(
+                isPage,
+                isBundle ? Slug.FromName(folders[^1]) : Slug.FromFileName(contentPath),
+                string.Join('/', sectionFolders.Select(Slug.FromName)),
+                isBundle ? Path.GetDirectoryName(fullPath) : null);
+        }
     }
 
     /// <summary>Every *.md under content/, skipping dot-folders and dotfiles.</summary>
@@ -104,9 +128,11 @@ internal static class ContentLoader
         return info.Exists ? (info.LastWriteTimeUtc.Ticks, info.Length) : (0, 0);
     }
 
-    private static Article? Read(string path, DiagnosticBag diagnostics)
+    private static Article? Read(string path, Place place, DiagnosticBag diagnostics)
     {
         var file = SitePath.Display(path);
-        return TextFile.TryRead(path, file, DiagnosticCode.UnreadableFile, "article", diagnostics, headOnly: true) is not { } text ? null : FrontMatter.Parse(text, file, Slug.FromFileName(path), diagnostics);
+        return TextFile.TryRead(path, file, DiagnosticCode.UnreadableFile, "article", diagnostics, headOnly: true) is not { } text
+            ? null
+            : FrontMatter.Parse(text, file, place.DefaultSlug, diagnostics, place.IsPage);
     }
 }

@@ -30,10 +30,13 @@ internal static class Slug
     }
 
     /// <summary>The default slug for a file name: "My Article 2.md" becomes "my-article-2".</summary>
-    public static string FromFileName(string fileName)
+    public static string FromFileName(string fileName) => FromName(Path.GetFileNameWithoutExtension(fileName));
+
+    /// <summary>A slug made of any name, such as a folder's: "World News" becomes "world-news".</summary>
+    public static string FromName(string name)
     {
-        var builder = new StringBuilder(fileName.Length);
-        foreach (var c in Path.GetFileNameWithoutExtension(fileName).Normalize(NormalizationForm.FormC))
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.Normalize(NormalizationForm.FormC))
         {
             if (char.IsLetterOrDigit(c) || (IsMark(c) && builder.Length > 0 && builder[^1] != '-'))
             {

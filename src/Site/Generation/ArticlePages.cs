@@ -60,8 +60,14 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         {
             return null;
         }
-        var page = PageModel.For(site.Config, rendered.Article.Title, rendered.Article.Summary, rendered.Article.Slug + "/", "../");
-        var html = renderer.RenderPage(TemplateSet.Article, new PageGlobals(page, ArticleModel.From(rendered, site.Config, _strings)), local);
+        var page = PageModel.For(site.Config, rendered.Article.Title, rendered.Article.Summary, listed.Url, listed.Root);
+        var template = listed.IsPage ? listed.Template ?? TemplateSet.Page : TemplateSet.Article;
+        if (!site.Templates.Contains(template))
+        {
+            local.Report(DiagnosticCode.TemplateParse, new FilePosition(listed.File, 1, 1), $"template '{template}' is missing from {site.Options.TemplatesDir}; a page needs it");
+            return null;
+        }
+        var html = renderer.RenderPage(template, new PageGlobals(page, ArticleModel.From(rendered, site.Config, _strings)), local);
         if (html is null)
         {
             return null;
@@ -74,7 +80,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     {
         diagnostics.AddRange(entry.Diagnostics);
         pages.WritePage(PagePath(listed), entry.Page, entry.Links);
-        pages.WriteFile(listed.Slug + "/" + AnnotationsFile.Name, entry.AnnotationsJson);
+        pages.WriteFile(listed.Url + AnnotationsFile.Name, entry.AnnotationsJson);
         foreach (var key in entry.CitedSources)
         {
             _citedSiteSources.TryAdd(key, 0);
@@ -85,5 +91,5 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private List<string> CitedSiteSources(RenderedArticle rendered) =>
         [.. rendered.Annotations.Sources.Select(s => s.Source.Key).Where(key => site.Content.Sources.ContainsKey(key) && !rendered.Article.Sources.ContainsKey(key))];
 
-    private static string PagePath(Article article) => article.Slug + "/index.html";
+    private static string PagePath(Article article) => article.PagePath;
 }

@@ -14,13 +14,17 @@ internal static class ListingPages
     private static readonly (string Template, PageKind Kind, bool NeedsBaseUrl)[] Extras =
         [("404.html", PageKind.NotFound, false), ("robots.txt", PageKind.Text, false), ("sitemap.xml", PageKind.Text, true), ("feed.xml", PageKind.Text, true)];
 
+    /// <summary>The templates these pages are made from, for the check that every template is used.</summary>
+    public static IEnumerable<string> Templates => Extras.Select(e => e.Template).Append(TemplateSet.Index);
+
     public static IEnumerable<PageJob> Jobs(LoadedSite site)
     {
         var (config, strings) = (site.Config, PageText.English);
-        var newest = site.Content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
+        var newest = site.Content.Articles.Where(a => !a.IsPage).OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
+        var pages = site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal).Select(a => ArticleModel.From(a, config, strings));
         // The site last changed when its latest article was published or corrected.
         var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
-        var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, strings))], updated);
+        var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, strings))], updated) { Pages = [.. pages] };
         PageGlobals Globals(string title, string url, string root) => new(PageModel.For(config, title, config.Description, url, root), Listing: listing);
 
         yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./"));

@@ -15,7 +15,21 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
         var content = ContentLoader.Load(options.ContentDir, options.Drafts, diagnostics, cache?.Articles);
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;
         var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor(content.Articles), diagnostics);
+        ReportUnusedTemplates(templates, content.Articles, diagnostics);
         return new LoadedSite(options, content, config, templates);
+    }
+
+    /// <summary>A template at the top of templates/ that nothing renders (an about.html beside the
+    /// layout, say) would be ignored without a word: Site makes pages from content/pages/ instead.</summary>
+    private static void ReportUnusedTemplates(TemplateSet templates, IReadOnlyList<Article> articles, DiagnosticBag diagnostics)
+    {
+        var used = RequiredTemplates.Concat(ListingPages.Templates).Append(TemplateSet.Page)
+            .Concat(articles.Select(a => a.Template).OfType<string>()).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in templates.TopLevel.Where(name => !used.Contains(name)))
+        {
+            diagnostics.Report(DiagnosticCode.UnusedTemplate, new FilePosition(templates.DisplayPath(name)),
+                $"template '{name}' is not used: pages come from Markdown in content/pages/ (rendered with page.html, or with 'template: {Path.GetFileNameWithoutExtension(name)}' in their front matter); move a template you include into partials/");
+        }
     }
 
     /// <summary>What every article page depends on besides its own file: the render cache's key.</summary>
