@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Site.Content;
 using Site.Diagnostics;
+using Site.Images;
 using Site.Localization;
 using Site.Markdown;
 using Site.Templating;
@@ -17,6 +18,8 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private readonly MarkdownRenderer _markdown = new(site.Config.AllowHtml, site.Config.Verdicts, site.Options.Strict);
     private readonly PageText _strings = PageText.English;
     private readonly ConcurrentDictionary<string, byte> _citedSiteSources = new(StringComparer.Ordinal);
+    private readonly BundleFiles _files = new(site.Options.ContentDir,
+        new ImageEngine(new ImageCache(BundleFiles.CacheFolder(site.Options.ContentDir)), ImageSettings.Default), site.Config.AllowHtml);
 
     /// <returns>The keys of the site-wide sources the articles cite.</returns>
     public static IReadOnlySet<string> Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
@@ -45,7 +48,8 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         }
         var entry = rendered with { Diagnostics = found };
         Write(listed, entry);
-        if (!local.HasErrors)
+        // A page with images or attachments depends on files the cache does not watch.
+        if (!local.HasErrors && entry.Files.Count == 0)
         {
             cache?.Set(listed, entry);
         }
@@ -55,8 +59,9 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private RenderCache.Entry? Render(Article listed, DiagnosticBag local)
     {
         var article = ContentLoader.ReadBody(listed, local);
-        var rendered = article is null ? null : _markdown.Render(article, site.Content.Sources, local);
-        if (rendered is null)
+        var attachments = _files.Attachments(listed, local);
+        var rendered = article is null ? null : _markdown.Render(article, site.Content.Sources, local, _files.For(article));
+        if (rendered is null || local.HasErrors)
         {
             return null;
         }
@@ -73,7 +78,10 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             return null;
         }
         var links = pages.Links.Scan(PagePath(listed), html, rendered.Article.File, rendered.Links);
-        return new RenderCache.Entry(pages.Encode(html), AnnotationsFile.Write(rendered), links, [], CitedSiteSources(rendered));
+        return new RenderCache.Entry(pages.Encode(html), AnnotationsFile.Write(rendered), links, [], CitedSiteSources(rendered))
+        {
+            Files = [.. rendered.Files.Concat(attachments).DistinctBy(file => file.OutputPath)],
+        };
     }
 
     private void Write(Article listed, RenderCache.Entry entry)
@@ -81,6 +89,17 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         diagnostics.AddRange(entry.Diagnostics);
         pages.WritePage(PagePath(listed), entry.Page, entry.Links);
         pages.WriteFile(listed.Url + AnnotationsFile.Name, entry.AnnotationsJson);
+        foreach (var file in entry.Files)
+        {
+            try
+            {
+                pages.CopyFile(file.Source, file.OutputPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Report(DiagnosticCode.AssetCopy, new FilePosition(SitePath.Display(file.Source)), $"cannot copy the file: {e.Message}");
+            }
+        }
         foreach (var key in entry.CitedSources)
         {
             _citedSiteSources.TryAdd(key, 0);

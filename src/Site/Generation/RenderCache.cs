@@ -36,7 +36,11 @@ internal sealed class RenderCache
         byte[] AnnotationsJson,
         LinkChecker.PageLinks Links,
         IReadOnlyList<Diagnostic> Diagnostics,
-        IReadOnlyList<string> CitedSources);
+        IReadOnlyList<string> CitedSources)
+    {
+        /// <summary>Images and attachments published beside the page.</summary>
+        public IReadOnlyList<Markdown.Figures.PublishedFile> Files { get; init; } = [];
+    }
 
     /// <summary>Pages rendered afresh in the last build; the rest came from the cache.</summary>
     public int Rendered => _rendered;
