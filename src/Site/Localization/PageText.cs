@@ -23,6 +23,15 @@ internal sealed class PageText
     /// <summary>Introduces a fact-check's claim: "Claim: “…”".</summary>
     public string Claim => "Claim:";
 
+    /// <summary>Who made a fact-check's claim, when and where, as far as the note says:
+    /// "Kassym-Jomart Tokayev, 3 January 2024, The Astana Times"; null when it says none of these.</summary>
+    public string? ClaimOrigin(NoteType claim)
+    {
+        string?[] parts = [claim.Claimant, PartialDate(claim.ClaimDate), claim.Appearance?.Publisher];
+        var given = parts.OfType<string>().ToList();
+        return given.Count == 0 ? null : string.Join(", ", given);
+    }
+
     /// <summary>The label above the headline.</summary>
     public string TypeOfWork(TypeOfWork kind) => kind switch
     {

@@ -7,10 +7,22 @@ namespace Site.Markdown.Notes;
 /// </summary>
 internal sealed record NoteAttributes(string Type, IReadOnlyDictionary<string, string> Values, string? Problem)
 {
-    public static readonly string[] Keys = ["claim", "verdict", "claimant"];
+    public static readonly string[] Keys = ["claim", "verdict", "claimant", ClaimDate, Appearance];
+
+    /// <summary>When the claimant made the claim: 2024, 2024-01 or 2024-01-03, as a source's date.</summary>
+    public const string ClaimDate = "claim_date";
+
+    /// <summary>Where the claim appeared: the key of a source, so the venue is one the desk has credited.</summary>
+    public const string Appearance = "appearance";
 
     /// <summary>What a correction note takes: the 1-based number of its entry in the front matter's corrections.</summary>
     public const string Entry = "entry";
+
+    private static readonly string[] AnnotationSyntax = ["[^", "{^", "[@"];
+
+    /// <summary>Values are shown as plain text, so annotation syntax in one would be printed literally.</summary>
+    private static string? SyntaxIn(string value) =>
+        AnnotationSyntax.FirstOrDefault(syntax => value.Contains(syntax, StringComparison.Ordinal));
 
     /// <summary>Parses the text between the braces.</summary>
     public static NoteAttributes Parse(string text)
@@ -61,6 +73,10 @@ internal sealed record NoteAttributes(string Type, IReadOnlyDictionary<string, s
             if (values.ContainsKey(key))
             {
                 return new(type, values, $"'{key}' is given twice");
+            }
+            if (SyntaxIn(text[i..end]) is { } found)
+            {
+                return new(type, values, $"the value of '{key}' holds '{found}': values are plain text; put notes and citations in the note's text");
             }
             values[key] = text[i..end].Trim();
             i = end + 1;

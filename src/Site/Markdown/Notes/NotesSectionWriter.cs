@@ -58,9 +58,9 @@ internal static class NotesSectionWriter
         {
             renderer.Write("<p class=\"note-verdict\"><span class=\"verdict\">").WriteEscape(factCheck.Verdict).Write("</span></p>\n")
                 .Write("<p class=\"note-claim\">").Write(strings.Claim).Write(" <q>").WriteEscape(factCheck.Claim).Write("</q>");
-            if (factCheck.Claimant is { } claimant)
+            if (strings.ClaimOrigin(factCheck) is { } origin)
             {
-                renderer.Write(" (").WriteEscape(claimant).Write(")");
+                renderer.Write(" (").WriteEscape(origin).Write(")");
             }
             renderer.Write("</p>\n");
         }
