@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SkiaSharp;
+using Site.Generation;
 using Site.Images;
 
 namespace Site.Benchmarks.Harness;
@@ -28,6 +29,7 @@ internal sealed class ImageBenchmark(Options options)
         var made = Process(source, cache, expectHits: false);
         var hit = Time(options.Runs * 4, () => Process(source, cache, expectHits: true));
         var (full, scaled, scaledSize) = DecodeTimes(source);
+        var (firstBuild, rebuild, withoutPhoto) = SiteBuilds(folder, source);
 
         var rows = new List<(string, Timing)>
         {
@@ -35,6 +37,9 @@ internal sealed class ImageBenchmark(Options options)
             ("Same image, every variant cached (rebuild)", hit),
             ("JPEG decode alone, full size", full),
             ($"JPEG decode alone, scaled to {scaledSize.Width} × {scaledSize.Height}", scaled),
+            ("Site build, one bundle with the photo, empty cache", firstBuild),
+            ("Site rebuild, photo unchanged (cache hit)", rebuild),
+            ("Site build of the same article without the photo", withoutPhoto),
         };
         Console.WriteLine();
         Console.WriteLine("| Images | wall, median | CPU, median |");
@@ -80,6 +85,50 @@ internal sealed class ImageBenchmark(Options options)
         var result = new ImageEngine(cache, ImageSettings.Default).Process(source);
         var ok = result.Problem is null && (expectHits ? result.Work.Decodes == 0 : result.Work.CacheHits == 0);
         return ok ? result : throw new InvalidOperationException($"unexpected result: {result.Problem?.Message ?? result.Work.ToString()}");
+    }
+
+    /// <summary>
+    /// Whole builds, in process, of a site whose one article is a bundle holding the photo: with an empty
+    /// image cache, again with the cache full (the photo unchanged), and of the same article without the
+    /// photo. The last two should cost the same: an unchanged image adds only reading it and its cache entries.
+    /// </summary>
+    private (Timing First, Timing Rebuild, Timing Without) SiteBuilds(string folder, string photo)
+    {
+        var templates = Path.GetFullPath("templates");
+        if (!File.Exists(Path.Combine(templates, "layout.html")))
+        {
+            throw new UsageException("run the images benchmark from the repository root: it builds with templates/");
+        }
+        var site = Path.Combine(folder, "site");
+        var bundle = Path.Combine(site, "content", "photo-story");
+        Directory.CreateDirectory(bundle);
+        var text = string.Join("\n\n", Enumerable.Repeat("The square filled through the afternoon.", 20));
+        File.WriteAllText(Path.Combine(bundle, "index.md"),
+            $"---\ntitle: Photo story\ndate: 2024-01-05\n---\n\n![The square at noon](photo.jpg \"The square at noon — Credit: Staff\")\n\n{text}\n");
+        File.Copy(photo, Path.Combine(bundle, "photo.jpg"));
+        var siteOptions = new BuildOptions(Path.Combine(site, "content"), templates, Path.Combine(site, "output"));
+        var cache = BundleFiles.CacheFolder(siteOptions.ContentDir);
+        void Build()
+        {
+            var result = SiteBuilder.Build(siteOptions);
+            if (!result.Published)
+            {
+                throw new InvalidOperationException("the benchmark site did not build: " + string.Join("; ", result.Diagnostics));
+            }
+        }
+        var first = Time(options.Runs, () =>
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+            Build();
+        });
+        var rebuild = Time(options.Runs, Build);
+        File.WriteAllText(Path.Combine(bundle, "index.md"), $"---\ntitle: Photo story\ndate: 2024-01-05\n---\n\n{text}\n");
+        File.Delete(Path.Combine(bundle, "photo.jpg"));
+        var without = Time(options.Runs, Build);
+        return (first, rebuild, without);
     }
 
     private static ImageCache EmptyCache(string folder)

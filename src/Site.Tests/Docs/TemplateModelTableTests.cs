@@ -12,7 +12,7 @@ namespace Site.Tests.Docs;
 /// </summary>
 public sealed partial class TemplateModelTableTests
 {
-    private static readonly SiteModel Site = new("Site", "en", "Desk", "News", "https://example.org/", [new VerdictModel("Accurate", "The claim is correct.", 5)]);
+    private static readonly SiteModel Site = new("Site", "en", "Desk", "News", "https://example.org/", [new VerdictModel("Accurate", "The claim is correct.", 5)], [new MenuModel("About", "about/")]);
     private static readonly PageModel Page = new("A title", "A summary", "a/", "../", "https://example.org/a/");
     private static readonly ArticleModel Listed = new(
         "A title", "a", "a/", "https://example.org/a/", "2024-01-04", "2024-01-04T00:00:00Z", "4 January 2024",
@@ -26,7 +26,7 @@ public sealed partial class TemplateModelTableTests
         var documented = DocumentedVariables();
         var models = new ScriptModel(Site);
         var articlePage = models.Globals(new PageGlobals(Page, Listed with { Page = new ArticlePageModel("<p>", "<section>", "<section>", 1, "{}") }));
-        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z")));
+        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z") { Pages = [Listed with { IsPage = true }] }));
         ScriptModel.SetContent(listingPage, "<h1>");
 
         var seen = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -38,6 +38,8 @@ public sealed partial class TemplateModelTableTests
             ["source"] = Fields(Assert.IsType<ScriptObject>(articlePage["article"])["source"]),
             ["corrections"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["corrections"])[0]),
             ["verdicts"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["verdicts"])[0]),
+            ["menu"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["menu"])[0]),
+            ["pages"] = Fields(Assert.IsType<ScriptArray>(listingPage["pages"])[0]),
         };
         foreach (var name in articlePage.Keys.Concat(listingPage.Keys).Where(name => !seen.ContainsKey(name)))
         {

@@ -13,9 +13,11 @@ namespace Site.Tests.Docs;
 /// </summary>
 public sealed partial class ThemeContractTests
 {
-    /// <summary>Every kind of note, a phrase, a note referenced twice, adjacent references, a citation of an archived source, a table.</summary>
+    /// <summary>Every kind of note, a phrase, a note referenced twice, adjacent references, a citation of an archived source, a table, a figure with a credit.</summary>
     private const string Everything = """
         A [claim]{^check} and a term[^term] and context[^context] and a fix[^fix].[^term][^context]
+
+        ![A chart](https://example.org/chart.png "Fuel prices in 2022 — Credit: Example Agency")
 
         | A | B |
         |---|---|

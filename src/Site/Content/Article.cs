@@ -49,6 +49,34 @@ internal sealed record Article(
     /// <summary>The newest correction's date, or the publication date: when the article last changed.</summary>
     public PublishDate Modified => Corrections.Count > 0 ? Corrections.MaxBy(c => c.Date.Value)!.Date : Date;
 
+    /// <summary>The page's path from the site root, like "my-article/" or "2024/01/my-article/": where it is
+    /// published. Set by <see cref="ContentLoader"/> from the site's permalink pattern; "{slug}/" until then.</summary>
+    public string Url
+    {
+        get => field ?? Slug + "/";
+        init;
+    }
+
+    /// <summary>The folders between content/ and the article (its bundle's folder excluded), as URL parts:
+    /// "" for content/x.md, "world" for content/world/x.md. The permalink's <c>{section}</c>.</summary>
+    public string Section { get; init; } = "";
+
+    /// <summary>The bundle's folder when the article is a bundle (<c>content/{name}/index.md</c>), whose
+    /// other files are published beside its page; null for an article that is one file.</summary>
+    public string? BundleFolder { get; init; }
+
+    /// <summary>A standalone page (content/pages/): no date, not listed with the articles.</summary>
+    public bool IsPage { get; init; }
+
+    /// <summary>A page's own template, or null for the default (page.html, or article.html for an article).</summary>
+    public string? Template { get; init; }
+
+    /// <summary>The path of the article's page in the output.</summary>
+    public string PagePath => Url + "index.html";
+
+    /// <summary>How many folders deep the page is, as the relative path back to the site root.</summary>
+    public string Root => string.Concat(Enumerable.Repeat("../", Url.Count(c => c == '/')));
+
     /// <summary>Where <c>slug:</c> was written (1-based), or (0, 0) when the slug came from the file name.</summary>
     public (int Line, int Column) SlugPosition { get; init; }
 }

@@ -30,8 +30,9 @@ internal static class ContentLoader
                 known.TryRemove(gone, out _);
             }
         }
-        // Held-back articles keep their slugs: one published later must not take another's folder.
-        var unique = WithUniqueSlugs(articles.OfType<Article>(), diagnostics);
+        // Held-back articles keep their URLs: one published later must not take another's.
+        var located = articles.OfType<Article>().Select(a => a with { Url = a.IsPage ? a.Slug + "/" : config.Permalinks.UrlOf(a) });
+        var unique = WithUniqueUrls(located, diagnostics);
         return new SiteContent(config, [.. unique.Where(publishing.Publishes)], sources) { HeldBack = [.. unique.Where(a => !publishing.Publishes(a))] };
     }
 
@@ -44,8 +45,10 @@ internal static class ContentLoader
             return same;
         }
         var local = new DiagnosticBag();
-        var article = Read(path, local) is ({ } read, var digest)
-            ? read with { Markdown = "", FullPath = path, ContentPath = Path.GetRelativePath(contentDir, path).Replace('\\', '/'), Stamp = stamp, Digest = digest }
+        var contentPath = Path.GetRelativePath(contentDir, path).Replace('\\', '/');
+        var place = Place.Of(contentPath, path);
+        var article = Read(path, place, local) is ({ } read, var digest)
+            ? read with { Markdown = "", FullPath = path, ContentPath = contentPath, Stamp = stamp, Digest = digest, Section = place.Section, BundleFolder = place.BundleFolder }
             : null;
         var found = local.ToSortedList();
         diagnostics.AddRange(found);
@@ -57,26 +60,47 @@ internal static class ContentLoader
         return article;
     }
 
-    /// <summary>The articles in order, without those whose slug an earlier one took (reported).</summary>
-    private static List<Article> WithUniqueSlugs(IEnumerable<Article> articles, DiagnosticBag diagnostics)
+    /// <summary>The articles in order, without those whose URL an earlier one took (reported, naming both).</summary>
+    private static List<Article> WithUniqueUrls(IEnumerable<Article> articles, DiagnosticBag diagnostics)
     {
         var published = new List<Article>();
-        // Keyed by the slug in capitals: slugs that differ only in case ("ǆ" and "ǅ", "σ" and "ς") would be
+        // Keyed by the URL in capitals: URLs that differ only in case ("ǆ" and "ǅ", "σ" and "ς") would be
         // one folder on a case-insensitive file system, and one page would overwrite the other.
-        var bySlug = new Dictionary<string, Article>(StringComparer.Ordinal);
+        var byUrl = new Dictionary<string, Article>(StringComparer.Ordinal);
         foreach (var article in articles)
         {
-            if (bySlug.TryGetValue(article.Slug.ToUpperInvariant(), out var first))
+            if (byUrl.TryGetValue(article.Url.ToUpperInvariant(), out var first))
             {
                 var (line, column) = article.SlugPosition;
                 var clash = first.Slug == article.Slug ? "is already used by" : $"differs only in case from '{first.Slug}' of";
-                diagnostics.Report(DiagnosticCode.DuplicateSlug, new FilePosition(article.File, line, column), $"slug '{article.Slug}' {clash} {first.File}; give one of them another slug");
+                var url = first.Url == article.Url ? $"both would be published at /{article.Url}" : $"/{article.Url} and /{first.Url} would be one folder";
+                diagnostics.Report(DiagnosticCode.DuplicateSlug, new FilePosition(article.File, line, column),
+                    $"slug '{article.Slug}' {clash} {first.File}: {url}; give one of them another slug");
                 continue;
             }
-            bySlug.Add(article.Slug.ToUpperInvariant(), article);
+            byUrl.Add(article.Url.ToUpperInvariant(), article);
             published.Add(article);
         }
         return published;
+    }
+
+    /// <summary>Where an article's file sits: a page or an article, its section, its bundle's folder.</summary>
+    private sealed record Place(bool IsPage, string DefaultSlug, string Section, string? BundleFolder)
+    {
+        public const string PagesFolder = "pages";
+
+        public static Place Of(string contentPath, string fullPath)
+        {
+            var folders = contentPath.Split('/')[..^1];
+            var isBundle = folders.Length > 0 && Path.GetFileName(contentPath).Equals("index.md", StringComparison.OrdinalIgnoreCase);
+            var sectionFolders = isBundle ? folders[..^1] : folders;
+            var isPage = folders.Length > 0 && folders[0] == PagesFolder;
+            return new Place(
+                isPage,
+                isBundle ? Slug.FromText(folders[^1]) : Slug.FromFileName(contentPath),
+                string.Join('/', sectionFolders.Select(Slug.FromText)),
+                isBundle ? Path.GetDirectoryName(fullPath) : null);
+        }
     }
 
     /// <summary>Every *.md under content/ but notes for the editors: dot-files and dot-folders, files and
@@ -115,11 +139,11 @@ internal static class ContentLoader
         return info.Exists ? (info.LastWriteTimeUtc.Ticks, info.Length) : (0, 0);
     }
 
-    private static (Article? Article, string Digest) Read(string path, DiagnosticBag diagnostics)
+    private static (Article? Article, string Digest) Read(string path, Place place, DiagnosticBag diagnostics)
     {
         var file = SitePath.Display(path);
         return TextFile.TryReadFile(path, headOnly: true, file, DiagnosticCode.UnreadableFile, "article", diagnostics) is not { } head
             ? (null, "")
-            : (FrontMatter.Parse(head.Text, file, Slug.FromFileName(path), diagnostics), head.Digest);
+            : (FrontMatter.Parse(head.Text, file, place.DefaultSlug, diagnostics, place.IsPage), head.Digest);
     }
 }

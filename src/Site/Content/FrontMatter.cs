@@ -5,13 +5,14 @@ namespace Site.Content;
 /// <summary>Splits an article into its YAML front matter and Markdown body, and validates the fields.</summary>
 internal static class FrontMatter
 {
-    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources", "kind", "corrections"];
+    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources", "kind", "corrections", "template"];
     private static readonly string[] SourceKeys = ["name", "url"];
 
     /// <summary>Returns the article whenever its front matter is a readable mapping, even with bad or
     /// missing fields, so that its body is checked too and one run reports every mistake; the build
     /// still fails on the reported errors. Null means the front matter itself could not be read.</summary>
-    public static Article? Parse(string text, string file, string defaultSlug, DiagnosticBag diagnostics)
+    /// <param name="isPage">A page (content/pages/): it has no date, and may choose its template.</param>
+    public static Article? Parse(string text, string file, string defaultSlug, DiagnosticBag diagnostics, bool isPage = false)
     {
         if (text.Length == 0 || string.IsNullOrWhiteSpace(text))
         {
@@ -34,7 +35,7 @@ internal static class FrontMatter
         Article? article = null;
         if (root is YamlMap map)
         {
-            article = Read(new YamlFields(map, file, local, "front matter", Keys), file, defaultSlug, split.ClosingLine, Body(text, split));
+            article = Read(new YamlFields(map, file, local, "front matter", Keys), file, defaultSlug, split.ClosingLine, Body(text, split), isPage);
         }
         else if (root is not null)
         {
@@ -69,10 +70,10 @@ internal static class FrontMatter
     public static string Body(string text, (int YamlStart, int Closing, int BodyStart, int ClosingLine) split) =>
         string.Concat(new string('\n', split.ClosingLine), text.AsSpan(split.BodyStart));
 
-    private static Article Read(YamlFields fields, string file, string defaultSlug, int closingLine, string markdown)
+    private static Article Read(YamlFields fields, string file, string defaultSlug, int closingLine, string markdown, bool isPage)
     {
         var title = fields.String("title", required: true);
-        var date = fields.Date("date", required: true);
+        var date = fields.Date("date", required: !isPage);
         // The README allows combining marks: a slug typed in decomposed form (macOS file names) is the same slug.
         var slug = fields.String("slug")?.Normalize(System.Text.NormalizationForm.FormC);
         if (slug is not null && Slug.Problem(slug) is { } problem)
@@ -112,7 +113,29 @@ internal static class FrontMatter
             Kind = kind,
             Corrections = corrections,
             SlugPosition = slugNode is null ? (0, 0) : (slugNode.Line, slugNode.Column),
+            IsPage = isPage,
+            Template = Template(fields, isPage),
         };
+    }
+
+    /// <summary>A page's own template (<c>template: wide</c> is templates/wide.html), or null for page.html.</summary>
+    private static string? Template(YamlFields fields, bool isPage)
+    {
+        if (fields.String("template") is not { } name)
+        {
+            return null;
+        }
+        if (!isPage)
+        {
+            fields.Report(DiagnosticCode.BadValue, fields.Node("template")!, "only pages (content/pages/) choose their template; articles use article.html");
+            return null;
+        }
+        if (!Slug.IsValid(name))
+        {
+            fields.Report(DiagnosticCode.BadValue, fields.Node("template")!, $"template '{Printable(name)}' must be the name of a template in templates/ without '.html', like wide-page");
+            return null;
+        }
+        return name + ".html";
     }
 
     private static TypeOfWork? Kind(YamlFields fields)

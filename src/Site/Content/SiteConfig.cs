@@ -14,7 +14,7 @@ internal sealed partial record SiteConfig(
 {
     public const string FileName = "site.yml";
 
-    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts", "default_theme"];
+    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts", "default_theme", "permalink", "menu"];
 
     public static SiteConfig Default { get; } = new("Site", "en", null, null, null, false);
 
@@ -63,6 +63,8 @@ internal sealed partial record SiteConfig(
         {
             Verdicts = fields.Node("verdicts") is { } verdicts ? VerdictScale.Read(verdicts, file, diagnostics) : null,
             DefaultTheme = fields.Bool("default_theme") ?? true,
+            Permalinks = ReadPermalink(fields),
+            Menu = fields.Node("menu") is { } menu ? SiteMenu.Read(menu, file, diagnostics) : SiteMenu.Empty,
         };
     }
 
@@ -72,6 +74,21 @@ internal sealed partial record SiteConfig(
 
     /// <summary>The desk's verdicts, or null: then fact-checks' verdicts are free text.</summary>
     public VerdictScale? Verdicts { get; init; }
+
+    /// <summary>Where articles are published (<c>permalink:</c>); pages are always at <c>/{slug}/</c>.</summary>
+    public PermalinkPattern Permalinks { get; init; } = PermalinkPattern.Default;
+
+    /// <summary>The layout's navigation (<c>menu:</c>), in the order written.</summary>
+    public SiteMenu Menu { get; init; } = SiteMenu.Empty;
+
+    private static PermalinkPattern ReadPermalink(YamlFields fields)
+    {
+        if (fields.String("permalink") is null)
+        {
+            return PermalinkPattern.Default;
+        }
+        return PermalinkPattern.Read((YamlScalar)fields.Node("permalink")!, fields.File, fields.Diagnostics) ?? PermalinkPattern.Default;
+    }
 
     /// <summary>The absolute URL of a path of the site (such as "my-article/"), when the site has a base URL.</summary>
     public string? Permalink(string path) => BaseUrl is { } baseUrl ? new Uri(baseUrl, path).AbsoluteUri : null;

@@ -16,7 +16,7 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode MissingKey = Define("SITE004", Severity.Error, "A required key is missing");
     public static readonly DiagnosticCode BadValue = Define("SITE005", Severity.Error, "A value of the wrong type or form");
     public static readonly DiagnosticCode BadSlug = Define("SITE006", Severity.Error, "A slug that is not allowed");
-    public static readonly DiagnosticCode DuplicateSlug = Define("SITE007", Severity.Error, "Two articles with the same slug, or slugs that differ only in case");
+    public static readonly DiagnosticCode DuplicateSlug = Define("SITE007", Severity.Error, "Two articles or pages on one URL, or on URLs that differ only in case");
     public static readonly DiagnosticCode UnreadableFile = Define("SITE008", Severity.Error, "An article that cannot be read: unreadable, not UTF-8, a NUL byte, too large, or changed during the build");
     public static readonly DiagnosticCode LinkLeavesFolder = Define("SITE009", Severity.Error, "A symbolic link to a folder, or to a file outside content/ or templates/");
 
@@ -89,6 +89,13 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
 
     // External link health, continued
     public static readonly DiagnosticCode LinkCacheNotSaved = Define("SITE079", Severity.Warning, "The external link check's cache could not be saved, so the next run asks every site again");
+
+    // Bundles, images, pages and permalinks
+    public static readonly DiagnosticCode ImageWithoutAlt = Define("SITE084", Severity.Error, "An image without a description (alt text)");
+    public static readonly DiagnosticCode ImageProblem = Define("SITE085", Severity.Error, "An image that cannot be published: missing, outside content/, unreadable, damaged, or too large to decode");
+    public static readonly DiagnosticCode AttachmentRefused = Define("SITE086", Severity.Error, "A file beside an article that is not published: one a browser would run, or of a type Site does not publish");
+    public static readonly DiagnosticCode PermalinkPattern = Define("SITE087", Severity.Error, "A permalink pattern with an unknown placeholder, or one that is not allowed");
+    public static readonly DiagnosticCode UnusedTemplate = Define("SITE088", Severity.Warning, "A template that no page uses");
 
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All => Catalogue;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Site.Content;
 using Site.Diagnostics;
+using Site.Images;
 using Site.Localization;
 using Site.Markdown;
 using Site.Templating;
@@ -17,6 +18,8 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private readonly MarkdownRenderer _markdown = new(site.Config.AllowHtml, site.Config.Verdicts, site.Options.Strict, [.. site.Templates.LiteralIds.Keys]);
     private readonly PageText _strings = PageText.English;
     private readonly ConcurrentDictionary<string, byte> _citedSiteSources = new(StringComparer.Ordinal);
+    private readonly BundleFiles _files = new(site.Options.ContentDir,
+        new ImageEngine(new ImageCache(BundleFiles.CacheFolder(site.Options.ContentDir)), ImageSettings.Default), site.Config.AllowHtml);
 
     /// <returns>The keys of the site-wide sources the articles cite.</returns>
     public static IReadOnlySet<string> Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, BuildProgress? progress = null)
@@ -49,7 +52,8 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         }
         var entry = rendered with { Diagnostics = found };
         Write(listed, entry);
-        if (!local.HasErrors)
+        // A page with images or attachments depends on files the cache does not watch.
+        if (!local.HasErrors && entry.Bundled.Count == 0)
         {
             cache?.Set(listed, entry, Files(listed));
         }
@@ -93,19 +97,29 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private RenderCache.Entry? Render(Article listed, DiagnosticBag local)
     {
         var article = ContentLoader.ReadBody(listed, local);
-        var rendered = article is null ? null : _markdown.Render(article, site.Content.Sources, local);
-        if (rendered is null)
+        var attachments = _files.Attachments(listed, local);
+        var rendered = article is null ? null : _markdown.Render(article, site.Content.Sources, local, _files.For(article));
+        if (rendered is null || local.HasErrors)
         {
             return null;
         }
-        var page = PageModel.For(site.Config, rendered.Article.Title, rendered.Article.Summary, rendered.Article.Slug + "/", "../");
-        var html = renderer.RenderPage(TemplateSet.Article, new PageGlobals(page, ArticleModel.From(rendered, site.Config, _strings)), local);
+        var page = PageModel.For(site.Config, rendered.Article.Title, rendered.Article.Summary, listed.Url, listed.Root);
+        var template = listed.IsPage ? listed.Template ?? TemplateSet.Page : TemplateSet.Article;
+        if (!site.Templates.Contains(template))
+        {
+            local.Report(DiagnosticCode.TemplateParse, new FilePosition(listed.File, 1, 1), $"template '{template}' is missing from {site.Options.TemplatesDir}; a page needs it");
+            return null;
+        }
+        var html = renderer.RenderPage(template, new PageGlobals(page, ArticleModel.From(rendered, site.Config, _strings)), local);
         if (html is null)
         {
             return null;
         }
         var links = pages.Links.Scan(PagePath(listed), html, rendered.Article.File, rendered.Links);
-        return new RenderCache.Entry(pages.Encode(html), AnnotationsFile.Write(rendered), links, [], CitedSiteSources(rendered));
+        return new RenderCache.Entry(pages.Encode(html), AnnotationsFile.Write(rendered), links, [], CitedSiteSources(rendered))
+        {
+            Bundled = [.. rendered.Files.Concat(attachments).DistinctBy(file => file.OutputPath)],
+        };
     }
 
     private void Write(Article listed, RenderCache.Entry entry)
@@ -113,6 +127,17 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         diagnostics.AddRange(entry.Diagnostics);
         pages.WritePage(PagePath(listed), entry.Page!, entry.Links);
         pages.WriteFile(AnnotationsPath(listed), entry.AnnotationsJson!);
+        foreach (var file in entry.Bundled)
+        {
+            try
+            {
+                pages.CopyFile(file.Source, file.OutputPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Report(DiagnosticCode.AssetCopy, new FilePosition(SitePath.Display(file.Source)), $"cannot copy the file: {e.Message}");
+            }
+        }
         CountCited(entry.CitedSources);
     }
 
@@ -128,9 +153,9 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private List<string> CitedSiteSources(RenderedArticle rendered) =>
         [.. rendered.Annotations.Sources.Select(s => s.Source.Key).Where(key => site.Content.Sources.ContainsKey(key) && !rendered.Article.Sources.ContainsKey(key))];
 
-    private static string PagePath(Article article) => article.Slug + "/index.html";
+    private static string PagePath(Article article) => article.PagePath;
 
-    private static string AnnotationsPath(Article article) => article.Slug + "/" + AnnotationsFile.Name;
+    private static string AnnotationsPath(Article article) => article.Url + AnnotationsFile.Name;
 
     /// <summary>Every file an article's render writes, the page first.</summary>
     private static string[] Files(Article article) => [PagePath(article), AnnotationsPath(article)];

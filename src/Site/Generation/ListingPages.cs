@@ -14,14 +14,18 @@ internal static class ListingPages
     private static readonly (string Template, PageKind Kind, bool NeedsBaseUrl)[] Extras =
         [("404.html", PageKind.NotFound, false), ("robots.txt", PageKind.Text, false), ("sitemap.xml", PageKind.Text, true), ("feed.xml", PageKind.Text, true)];
 
+    /// <summary>The templates these pages are made from, for the check that every template is used.</summary>
+    public static IEnumerable<string> Templates => Extras.Select(e => e.Template).Append(TemplateSet.Index);
+
     public static IEnumerable<PageJob> Jobs(LoadedSite site)
     {
         var (config, strings) = (site.Config, PageText.English);
-        var newest = site.Content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
-        var listing = Listing(newest, site);
+        var newest = site.Content.Articles.Where(a => !a.IsPage).OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
+        var pages = site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal).ToList();
+        var listing = Listing(newest, pages, site);
         // Drafts built with --drafts are for the desk: never in the feed or the sitemap, which are for
         // readers' apps and search engines.
-        var published = Listing([.. newest.Where(a => !a.Draft)], site);
+        var published = Listing([.. newest.Where(a => !a.Draft)], [.. pages.Where(a => !a.Draft)], site);
         PageGlobals Globals(string title, string url, string root, PageKind kind) =>
             new(PageModel.For(config, title, config.Description, url, root), Listing: kind == PageKind.Text ? published : listing);
 
@@ -34,10 +38,13 @@ internal static class ListingPages
         }
     }
 
-    private static ListingModel Listing(List<Content.Article> newest, LoadedSite site)
+    private static ListingModel Listing(List<Content.Article> newest, List<Content.Article> pages, LoadedSite site)
     {
         // The site last changed when its latest article was published or corrected.
         var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
-        return new ListingModel([.. newest.Select(a => ArticleModel.From(a, site.Config, PageText.English))], updated);
+        return new ListingModel([.. newest.Select(a => ArticleModel.From(a, site.Config, PageText.English))], updated)
+        {
+            Pages = [.. pages.Select(a => ArticleModel.From(a, site.Config, PageText.English))],
+        };
     }
 }

@@ -48,6 +48,9 @@ internal sealed class RenderCache
         /// <summary>The page and its other files as the last published build left them in the output folder:
         /// write time 0 until that build is committed.</summary>
         public IReadOnlyList<OutputFile> Files { get; init; } = [];
+
+        /// <summary>Images and attachments published beside the page.</summary>
+        public IReadOnlyList<Markdown.Figures.PublishedFile> Bundled { get; init; } = [];
     }
 
     /// <summary>Pages rendered afresh in the last build; the rest came from the cache.</summary>

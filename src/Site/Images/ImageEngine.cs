@@ -10,6 +10,8 @@ namespace Site.Images;
 /// </summary>
 internal sealed class ImageEngine(ImageCache cache, ImageSettings settings)
 {
+    public ImageSettings Settings => settings;
+
     public ImageResult Process(string sourcePath)
     {
         var (bytes, readProblem) = ImageProbe.ReadFile(sourcePath, settings.Limits);

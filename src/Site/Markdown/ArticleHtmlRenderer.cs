@@ -1,6 +1,8 @@
 using Markdig.Renderers;
+using Markdig.Syntax.Inlines;
 using Site.Localization;
 using Site.Markdown.Annotations;
+using Site.Markdown.Figures;
 
 namespace Site.Markdown;
 
@@ -11,4 +13,10 @@ internal sealed class ArticleHtmlRenderer(TextWriter writer, AnnotationSet annot
     public AnnotationSet Annotations { get; } = annotations;
 
     public PageText Text { get; } = strings;
+
+    /// <summary>The article's local images as published, by the Markdown image they were made from.</summary>
+    public IReadOnlyDictionary<LinkInline, PublishedImage> Images { get; init; } = new Dictionary<LinkInline, PublishedImage>();
+
+    /// <summary>How many images are written so far: the first loads at once, the rest lazily.</summary>
+    public int ImagesWritten { get; set; }
 }

@@ -5,6 +5,7 @@ using Site.Localization;
 using Site.Markdown.Annotations;
 using Site.Markdown.Citations;
 using Site.Markdown.Comments;
+using Site.Markdown.Figures;
 using Site.Markdown.Notes;
 using Site.Markdown.Tables;
 
@@ -21,6 +22,9 @@ internal sealed record RenderedArticle(
     IReadOnlyList<string> NoteTexts,
     IReadOnlyList<MarkdownLink> Links)
 {
+    /// <summary>The image variants its page shows, to copy into the output beside the page.</summary>
+    public IReadOnlyList<PublishedFile> Files { get; init; } = [];
+
     public IReadOnlyList<Note> Notes => Annotations.Notes;
 
     /// <summary>The note as plain text, for annotations.json.</summary>
@@ -63,7 +67,8 @@ internal sealed class MarkdownRenderer
             .UseAutoLinks()
             .Use<NotesExtension>()
             .Use<CitationsExtension>()
-            .Use<ScrollingTableExtension>();
+            .Use<ScrollingTableExtension>()
+            .Use<FigureExtension>();
         if (!allowHtml)
         {
             builder.DisableHtml();
@@ -75,7 +80,8 @@ internal sealed class MarkdownRenderer
     public RenderedArticle? Render(Article article, DiagnosticBag diagnostics) => Render(article, SourceRegistry.Empty, diagnostics);
 
     /// <param name="siteSources">Sources from content/sources.yml, which every article's notes may cite.</param>
-    public RenderedArticle? Render(Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics)
+    /// <param name="images">Makes the article's local images; without it they are written as they are.</param>
+    public RenderedArticle? Render(Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics, ImageResolver? images = null)
     {
         if (!InputLimits.Check(article.Markdown, article.File, diagnostics))
         {
@@ -90,9 +96,10 @@ internal sealed class MarkdownRenderer
             CommentsExtension.Check(document, article.File, local);
             NoteTypeCheck.CheckVerdicts(annotations.Notes, _verdicts, _strict, article.File, local);
             NoteTypeCheck.CheckEntries(annotations.Notes, article.Corrections.Count, article.File, local);
+            var published = ImageCollector.Collect(document, article.File, images, local);
             // An article with errors is not published, so it is not rendered: no rejected link or
             // unresolved annotation can reach any HTML, even a preview's.
-            return local.HasErrors ? null : Render(article, document, annotations, links);
+            return local.HasErrors ? null : Render(article, document, annotations, links, published);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -107,15 +114,16 @@ internal sealed class MarkdownRenderer
         }
     }
 
-    /// <summary>The article's syntax tree, as <see cref="Render(Article, IReadOnlyDictionary{string, Source}, DiagnosticBag)"/> reads it.</summary>
+    /// <summary>The article's syntax tree, as <see cref="Render(Article, IReadOnlyDictionary{string, Source}, DiagnosticBag, ImageResolver)"/> reads it.</summary>
     public Markdig.Syntax.MarkdownDocument Parse(Article article) =>
         // The article's own id is its slug (<article id="{slug}"> in the default theme).
         Markdig.Markdown.Parse(article.Markdown, _pipeline, HeadingIdExtension.Reserve(_pageIds.Append(article.Slug)));
 
-    private RenderedArticle Render(Article article, Markdig.Syntax.MarkdownDocument document, AnnotationSet annotations, IReadOnlyList<MarkdownLink> links)
+    private RenderedArticle Render(Article article, Markdig.Syntax.MarkdownDocument document, AnnotationSet annotations, IReadOnlyList<MarkdownLink> links,
+        Dictionary<Markdig.Syntax.Inlines.LinkInline, PublishedImage> images)
     {
         var writer = new StringWriter();
-        var renderer = new ArticleHtmlRenderer(writer, annotations, _strings);
+        var renderer = new ArticleHtmlRenderer(writer, annotations, _strings) { Images = images };
         _pipeline.Setup(renderer);
         renderer.Render(document);
         var body = writer.ToString();
@@ -129,6 +137,7 @@ internal sealed class MarkdownRenderer
         var sources = writer.ToString();
 
         var texts = annotations.Notes.Select(note => NoteText.Of(note, annotations, _strings)).ToList();
-        return new RenderedArticle(article, body, notes, sources, annotations, texts, links);
+        var files = images.Values.SelectMany(image => image.Files).DistinctBy(file => file.OutputPath).ToList();
+        return new RenderedArticle(article, body, notes, sources, annotations, texts, links) { Files = files };
     }
 }

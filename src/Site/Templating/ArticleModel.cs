@@ -12,9 +12,9 @@ internal sealed record ArticleModel(
     string Slug,
     string Url,
     string? Permalink,
-    string Date,
-    string DateRfc3339,
-    string DateDisplay,
+    string? Date,
+    string? DateRfc3339,
+    string? DateDisplay,
     string? Summary,
     string? Author,
     IReadOnlyList<string> Tags,
@@ -25,19 +25,22 @@ internal sealed record ArticleModel(
     string? KindLabel = null,
     string? ModifiedRfc3339 = null,
     string? CorrectionsId = null,
-    IReadOnlyList<CorrectionModel>? Corrections = null)
+    IReadOnlyList<CorrectionModel>? Corrections = null,
+    bool IsPage = false)
 {
+    /// <summary>A page (content/pages/) has no date: its date fields are null.</summary>
     public static ArticleModel From(Article article, SiteConfig config, PageText strings)
     {
-        var url = article.Slug + "/";
+        var url = article.Url;
+        var dated = !article.IsPage;
         return new ArticleModel(
             Html.Escape(article.Title),
             article.Slug,
             url,
             Html.Escape(config.Permalink(url)),
-            article.Date.ToIso(),
-            article.Date.ToRfc3339(),
-            strings.Date(article.Date),
+            dated ? article.Date.ToIso() : null,
+            dated ? article.Date.ToRfc3339() : null,
+            dated ? strings.Date(article.Date) : null,
             Html.Escape(article.Summary),
             Html.Escape(article.Author ?? config.Author),
             [.. article.Tags.Select(tag => Html.Escape(tag))],
@@ -45,9 +48,10 @@ internal sealed record ArticleModel(
             article.OriginalPublication is { } original ? new OriginalPublicationModel(Html.Escape(original.Name), Html.Escape(original.Url)) : null,
             Kind: article.Kind?.Name(),
             KindLabel: article.Kind is { } kind ? strings.TypeOfWork(kind) : null,
-            ModifiedRfc3339: article.Modified.ToRfc3339(),
+            ModifiedRfc3339: dated ? article.Modified.ToRfc3339() : null,
             CorrectionsId: new AnnotationIds(article.Slug).Corrections,
-            Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))]);
+            Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))],
+            IsPage: article.IsPage);
     }
 
     /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>
@@ -55,7 +59,8 @@ internal sealed record ArticleModel(
     {
         var article = rendered.Article;
         var model = From(article, config, strings);
-        var jsonLd = StructuredData.ForArticle(article, config, config.Permalink(model.Url), rendered.Annotations);
+        // A page is no news article: it has no date to give schema.org.
+        var jsonLd = article.IsPage ? null : StructuredData.ForArticle(article, config, config.Permalink(model.Url), rendered.Annotations);
         return model with { Page = new ArticlePageModel(rendered.BodyHtml, rendered.NotesHtml, rendered.SourcesHtml, rendered.Notes.Count, jsonLd) };
     }
 }
@@ -78,4 +83,4 @@ internal sealed record OriginalPublicationModel(string Name, string Url);
 
 /// <summary>What only an article's own page has. HTML written by Site (the JSON-LD is safe inside a script
 /// element), so templates output it as it is.</summary>
-internal sealed record ArticlePageModel(string Body, string Notes, string Sources, int NoteCount, string JsonLd);
+internal sealed record ArticlePageModel(string Body, string Notes, string Sources, int NoteCount, string? JsonLd);

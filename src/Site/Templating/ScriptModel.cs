@@ -18,10 +18,11 @@ internal sealed class ScriptModel(SiteModel site)
         ["description"] = site.Description,
         ["base_url"] = site.BaseUrl,
         ["verdicts"] = Array((site.Verdicts ?? []).Select(v => new ScriptObject { ["name"] = v.Name, ["meaning"] = v.Meaning, ["rating"] = v.Rating })),
+        ["menu"] = Array((site.Menu ?? []).Select(m => new ScriptObject { ["title"] = m.Title, ["url"] = m.Url })),
     });
 
     /// <summary>A listing is converted once, however many pages list it (10,000 articles make 10,000 objects).</summary>
-    private readonly Dictionary<ListingModel, ScriptArray> _listings = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IReadOnlyList<ArticleModel>, ScriptArray> _listings = new(ReferenceEqualityComparer.Instance);
 
     public ScriptObject Globals(PageGlobals page)
     {
@@ -30,6 +31,7 @@ internal sealed class ScriptModel(SiteModel site)
         if (page.Listing is { } listing)
         {
             globals["articles"] = Articles(listing);
+            globals["pages"] = Pages(listing);
             globals["updated"] = listing.Updated;
         }
         return globals;
@@ -68,6 +70,7 @@ internal sealed class ScriptModel(SiteModel site)
             ["modified_rfc3339"] = article.ModifiedRfc3339,
             ["corrections_id"] = article.CorrectionsId,
             ["corrections"] = Array((article.Corrections ?? []).Select(Correction)),
+            ["is_page"] = article.IsPage,
         };
         if (article.Page is { } page)
         {
@@ -91,14 +94,18 @@ internal sealed class ScriptModel(SiteModel site)
         ["text"] = correction.Text,
     };
 
-    private ScriptArray Articles(ListingModel listing)
+    private ScriptArray Articles(ListingModel listing) => Converted(listing.Articles);
+
+    private ScriptArray Pages(ListingModel listing) => Converted(listing.Pages);
+
+    private ScriptArray Converted(IReadOnlyList<ArticleModel> list)
     {
         lock (_listings)
         {
-            if (!_listings.TryGetValue(listing, out var array))
+            if (!_listings.TryGetValue(list, out var array))
             {
-                array = Array(listing.Articles.Select(Article));
-                _listings.Add(listing, array);
+                array = Array(list.Select(Article));
+                _listings.Add(list, array);
             }
             return array;
         }

@@ -25,6 +25,9 @@ internal sealed partial class TemplateSet
     /// <summary>The site's front page, listing every article.</summary>
     public const string Index = "index.html";
 
+    /// <summary>Every standalone page (content/pages/) that names no template of its own.</summary>
+    public const string Page = "page.html";
+
     /// <summary>The most characters one page may have: twice the largest article file, and a stop for a
     /// template that writes without end. Also Scriban's limit for one string, so it bounds a render's memory.</summary>
     public const int MaxPageChars = 16 * 1024 * 1024;
@@ -142,6 +145,9 @@ internal sealed partial class TemplateSet
     private static partial System.Text.RegularExpressions.Regex LiteralId();
 
     public bool Contains(string name) => _templates.ContainsKey(name);
+
+    /// <summary>The templates at the top of templates/: the pages' own, not partials.</summary>
+    public IEnumerable<string> TopLevel => _templates.Keys.Where(name => !name.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
     /// <summary>Renders <paramref name="name"/> with <paramref name="globals"/>; null (reported) on failure.</summary>
     /// <param name="url">The page's path from the site root, to name it in a message.</param>
