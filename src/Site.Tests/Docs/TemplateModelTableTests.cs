@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Scriban.Runtime;
+using Site.Localization;
 using Site.Templating;
 using Site.Tests.Support;
 
@@ -24,7 +25,7 @@ public sealed partial class TemplateModelTableTests
     public void The_readme_lists_every_variable_and_field_templates_see_and_no_other()
     {
         var documented = DocumentedVariables();
-        var models = new ScriptModel(Site);
+        var models = new ScriptModel(Site, SiteStrings.BuiltIn);
         var articlePage = models.Globals(new PageGlobals(Page, Listed with { Page = new ArticlePageModel("<p>", "<section>", "<section>", 1, "{}") }));
         var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z")));
         ScriptModel.SetContent(listingPage, "<h1>");
@@ -50,7 +51,7 @@ public sealed partial class TemplateModelTableTests
     [Fact]
     public void Only_an_articles_own_page_sees_its_rendered_parts()
     {
-        var globals = new ScriptModel(Site).Globals(new PageGlobals(Page, Listed));
+        var globals = new ScriptModel(Site, SiteStrings.BuiltIn).Globals(new PageGlobals(Page, Listed));
 
         Assert.DoesNotContain("body", Assert.IsType<ScriptObject>(globals["article"]).Keys);
         Assert.False(globals.ContainsKey("articles"));

@@ -46,6 +46,12 @@ internal sealed record Article(
     /// <summary>The newest correction's date, or the publication date: when the article last changed.</summary>
     public PublishDate Modified => Corrections.Count > 0 ? Corrections.MaxBy(c => c.Date.Value)!.Date : Date;
 
+    /// <summary>The article's language (front matter <c>language:</c>), or null for the site's.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Where <c>language:</c> was written (1-based), or (0, 0).</summary>
+    public (int Line, int Column) LanguagePosition { get; init; }
+
     /// <summary>Where <c>slug:</c> was written (1-based), or (0, 0) when the slug came from the file name.</summary>
     public (int Line, int Column) SlugPosition { get; init; }
 }

@@ -5,7 +5,7 @@ namespace Site.Content;
 /// <summary>Splits an article into its YAML front matter and Markdown body, and validates the fields.</summary>
 internal static class FrontMatter
 {
-    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources", "kind", "corrections"];
+    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources", "kind", "corrections", "language"];
     private static readonly string[] SourceKeys = ["name", "url"];
 
     /// <summary>Returns the article whenever its front matter is a readable mapping, even with bad or
@@ -98,6 +98,7 @@ internal static class FrontMatter
         var sources = fields.Node("sources") is { } sourcesNode ? SourceRegistry.Read(sourcesNode, file, fields.Diagnostics) : SourceRegistry.Empty;
         var kind = Kind(fields);
         var corrections = Corrections.Read(fields, date);
+        var language = Language(fields);
         var slugNode = slug is null ? null : fields.Node("slug");
         return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, original, markdown)
         {
@@ -105,8 +106,21 @@ internal static class FrontMatter
             Sources = sources,
             Kind = kind,
             Corrections = corrections,
+            Language = language,
+            LanguagePosition = language is null ? (0, 0) : (fields.Node("language")!.Line, fields.Node("language")!.Column),
             SlugPosition = slugNode is null ? (0, 0) : (slugNode.Line, slugNode.Column),
         };
+    }
+
+    private static string? Language(YamlFields fields)
+    {
+        var language = fields.String("language");
+        if (language is not null && !SiteConfig.IsLanguageTag(language))
+        {
+            fields.Report(DiagnosticCode.BadValue, fields.Node("language")!, $"'language' must be a language tag like en, ru or kk-KZ, not '{Printable(language)}'");
+            return null;
+        }
+        return language;
     }
 
     private static TypeOfWork? Kind(YamlFields fields)

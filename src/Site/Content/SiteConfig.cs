@@ -82,6 +82,9 @@ internal sealed partial record SiteConfig(
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
     }
 
+    /// <summary>A BCP 47 language tag's shape: "en", "kk-KZ", "sr-Latn-RS".</summary>
+    public static bool IsLanguageTag(string text) => LanguageTag().IsMatch(text);
+
     [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")]
     private static partial Regex LanguageTag();
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Site.Content;
 using Site.Diagnostics;
-using Site.Localization;
 using Site.Markdown;
 using Site.Templating;
 
@@ -15,7 +14,6 @@ namespace Site.Generation;
 internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
 {
     private readonly MarkdownRenderer _markdown = new(site.Config.AllowHtml, site.Config.Verdicts, site.Options.Strict);
-    private readonly PageText _strings = PageText.English;
     private readonly ConcurrentDictionary<string, byte> _citedSiteSources = new(StringComparer.Ordinal);
 
     /// <returns>The keys of the site-wide sources the articles cite.</returns>
@@ -55,13 +53,14 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private RenderCache.Entry? Render(Article listed, DiagnosticBag local)
     {
         var article = ContentLoader.ReadBody(listed, local);
-        var rendered = article is null ? null : _markdown.Render(article, site.Content.Sources, local);
+        var text = site.Strings.Text(site.LanguageOf(listed));
+        var rendered = article is null ? null : _markdown.Render(article, site.Content.Sources, local, text);
         if (rendered is null)
         {
             return null;
         }
         var page = PageModel.For(site.Config, rendered.Article.Title, rendered.Article.Summary, rendered.Article.Slug + "/", "../");
-        var html = renderer.RenderPage(TemplateSet.Article, new PageGlobals(page, ArticleModel.From(rendered, site.Config, _strings)), local);
+        var html = renderer.RenderPage(TemplateSet.Article, new PageGlobals(page, ArticleModel.From(rendered, site.Config, text), Language: site.LanguageOf(listed)), local);
         if (html is null)
         {
             return null;

@@ -1,4 +1,3 @@
-using Site.Localization;
 using Site.Templating;
 
 namespace Site.Generation;
@@ -16,11 +15,11 @@ internal static class ListingPages
 
     public static IEnumerable<PageJob> Jobs(LoadedSite site)
     {
-        var (config, strings) = (site.Config, PageText.English);
+        var config = site.Config;
         var newest = site.Content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
         // The site last changed when its latest article was published or corrected.
         var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
-        var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, strings))], updated);
+        var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a))))], updated);
         PageGlobals Globals(string title, string url, string root) => new(PageModel.For(config, title, config.Description, url, root), Listing: listing);
 
         yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./"));
@@ -28,7 +27,7 @@ internal static class ListingPages
         {
             // The 404 page is served at any depth, so its links start from the site's base path.
             var root = kind == PageKind.NotFound ? config.BaseUrl?.AbsolutePath ?? "/" : "";
-            yield return new PageJob(template, template, kind, Globals(kind == PageKind.NotFound ? strings.PageNotFound : config.Title, template, root));
+            yield return new PageJob(template, template, kind, Globals(kind == PageKind.NotFound ? site.Strings.Text(config.Language).PageNotFound : config.Title, template, root));
         }
     }
 }

@@ -1,12 +1,13 @@
 using Site.Content;
 using Site.Diagnostics;
+using Site.Localization;
 using Site.Templating;
 
 namespace Site.Generation;
 
 /// <summary>Everything a build reads before it renders anything: the content (front matter only; bodies
 /// are read one at a time as they are rendered), the settings with the command line's overrides, the templates.</summary>
-internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, SiteConfig Config, TemplateSet Templates)
+internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, SiteConfig Config, TemplateSet Templates, SiteStrings Strings)
 {
     private static readonly string[] RequiredTemplates = [TemplateSet.Layout, TemplateSet.Article, TemplateSet.Index];
 
@@ -15,12 +16,22 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
         var content = ContentLoader.Load(options.ContentDir, options.Drafts, diagnostics, cache?.Articles);
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;
         var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor(content.Articles), diagnostics);
-        return new LoadedSite(options, content, config, templates);
+        var strings = SiteStrings.Load(options.TemplatesDir, options.ContentDir, diagnostics);
+        strings.ReportGaps(LanguageUses(content, config, options.ContentDir), diagnostics);
+        return new LoadedSite(options, content, config, templates, strings);
     }
+
+    /// <summary>An article's language: its own, or the site's.</summary>
+    public string LanguageOf(Article article) => article.Language ?? Config.Language;
+
+    private static IEnumerable<(string Language, FilePosition At)> LanguageUses(SiteContent content, SiteConfig config, string contentDir) =>
+        content.Articles.Where(a => a.Language is not null)
+            .Select(a => (a.Language!, new FilePosition(a.File, a.LanguagePosition.Line, a.LanguagePosition.Column)))
+            .Prepend((config.Language, new FilePosition(SitePath.Display(Path.Combine(contentDir, SiteConfig.FileName)))));
 
     /// <summary>What every article page depends on besides its own file: the render cache's key.</summary>
     public RenderInputs RenderInputs() =>
-        new(Templates.Fingerprint, Config, Config.BaseUrl?.AbsoluteUri, Options.PageInjection, SourceRegistry.Fingerprint(Content.Sources));
+        new(Templates.Fingerprint, Config, Config.BaseUrl?.AbsoluteUri, Options.PageInjection, SourceRegistry.Fingerprint(Content.Sources), Strings.Fingerprint);
 
     /// <summary>Scriban's loop limit is one budget shared by nested loops; an index over every article and
     /// its tags must fit, however large the site.</summary>

@@ -10,7 +10,7 @@ namespace Site.Generation;
 /// <param name="Templates">The templates' fingerprint.</param>
 /// <param name="BaseUrl">As text: Uri equality, used for <paramref name="Config"/>, ignores user info.</param>
 /// <param name="SiteSources">The fingerprint of content/sources.yml's sources.</param>
-internal sealed record RenderInputs(string Templates, SiteConfig Config, string? BaseUrl, string? PageInjection, string SiteSources);
+internal sealed record RenderInputs(string Templates, SiteConfig Config, string? BaseUrl, string? PageInjection, string SiteSources, string Strings);
 
 /// <summary>
 /// Rendered article pages kept between the builds of one preview session. A page is reused only when

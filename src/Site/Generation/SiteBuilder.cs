@@ -50,7 +50,7 @@ internal static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var site = LoadedSite.Load(options, diagnostics, cache);
         var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics));
-        var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config));
+        var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config), site.Strings);
         var cited = ArticlePages.Render(site, renderer, pages, diagnostics, cache);
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         foreach (var job in ListingPages.Jobs(site))

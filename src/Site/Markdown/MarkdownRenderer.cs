@@ -34,9 +34,6 @@ internal sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
 
-    /// <summary>One language for now; the words will come with each article when articles have languages.</summary>
-    private readonly PageText _strings = PageText.English;
-
     private readonly VerdictScale? _verdicts;
     private readonly bool _strict;
 
@@ -68,7 +65,8 @@ internal sealed class MarkdownRenderer
     public RenderedArticle? Render(Article article, DiagnosticBag diagnostics) => Render(article, SourceRegistry.Empty, diagnostics);
 
     /// <param name="siteSources">Sources from content/sources.yml, which every article's notes may cite.</param>
-    public RenderedArticle? Render(Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics)
+    /// <param name="text">The words Site writes, in the article's language; English when not given.</param>
+    public RenderedArticle? Render(Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics, PageText? text = null)
     {
         if (!InputLimits.Check(article.Markdown, article.File, diagnostics))
         {
@@ -84,7 +82,7 @@ internal sealed class MarkdownRenderer
             NoteTypeCheck.CheckEntries(annotations.Notes, article.Corrections.Count, article.File, local);
             // An article with errors is not published, so it is not rendered: no rejected link or
             // unresolved annotation can reach any HTML, even a preview's.
-            return local.HasErrors ? null : Render(article, document, annotations, links);
+            return local.HasErrors ? null : Render(article, document, annotations, links, text ?? PageText.English);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -99,23 +97,23 @@ internal sealed class MarkdownRenderer
         }
     }
 
-    private RenderedArticle Render(Article article, Markdig.Syntax.MarkdownDocument document, AnnotationSet annotations, IReadOnlyList<MarkdownLink> links)
+    private RenderedArticle Render(Article article, Markdig.Syntax.MarkdownDocument document, AnnotationSet annotations, IReadOnlyList<MarkdownLink> links, PageText text)
     {
         var writer = new StringWriter();
-        var renderer = new ArticleHtmlRenderer(writer, annotations, _strings);
+        var renderer = new ArticleHtmlRenderer(writer, annotations, text);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         var body = writer.ToString();
 
         writer.GetStringBuilder().Clear();
-        NotesSectionWriter.Write(renderer, annotations, _strings);
+        NotesSectionWriter.Write(renderer, annotations, text);
         var notes = writer.ToString();
 
         writer.GetStringBuilder().Clear();
-        SourcesSectionWriter.Write(renderer, annotations, _strings);
+        SourcesSectionWriter.Write(renderer, annotations, text);
         var sources = writer.ToString();
 
-        var texts = annotations.Notes.Select(note => NoteText.Of(note, annotations, _strings)).ToList();
+        var texts = annotations.Notes.Select(note => NoteText.Of(note, annotations, text)).ToList();
         return new RenderedArticle(article, body, notes, sources, annotations, texts, links);
     }
 }

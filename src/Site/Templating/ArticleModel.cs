@@ -25,7 +25,8 @@ internal sealed record ArticleModel(
     string? KindLabel = null,
     string? ModifiedRfc3339 = null,
     string? CorrectionsId = null,
-    IReadOnlyList<CorrectionModel>? Corrections = null)
+    IReadOnlyList<CorrectionModel>? Corrections = null,
+    string? Language = null)
 {
     public static ArticleModel From(Article article, SiteConfig config, PageText strings)
     {
@@ -37,17 +38,18 @@ internal sealed record ArticleModel(
             Html.Escape(config.Permalink(url)),
             article.Date.ToIso(),
             article.Date.ToRfc3339(),
-            strings.Date(article.Date),
+            Html.Escape(strings.Date(article.Date)),
             Html.Escape(article.Summary),
             Html.Escape(article.Author ?? config.Author),
             [.. article.Tags.Select(tag => Html.Escape(tag))],
             article.Draft,
             article.OriginalPublication is { } original ? new OriginalPublicationModel(Html.Escape(original.Name), Html.Escape(original.Url)) : null,
             Kind: article.Kind?.Name(),
-            KindLabel: article.Kind is { } kind ? strings.TypeOfWork(kind) : null,
+            KindLabel: article.Kind is { } kind ? Html.Escape(strings.TypeOfWork(kind)) : null,
             ModifiedRfc3339: article.Modified.ToRfc3339(),
             CorrectionsId: new AnnotationIds(article.Slug).Corrections,
-            Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))]);
+            Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))],
+            Language: Html.Escape(article.Language ?? config.Language));
     }
 
     /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>
@@ -67,9 +69,9 @@ internal sealed record CorrectionModel(int Number, string Id, string Kind, strin
         correction.Number,
         new AnnotationIds(slug).Correction(correction.Number),
         Content.Corrections.KindNames[(int)correction.Kind],
-        strings.CorrectionKind(correction.Kind),
+        Html.Escape(strings.CorrectionKind(correction.Kind)),
         correction.Date.ToIso(),
-        strings.Date(correction.Date),
+        Html.Escape(strings.Date(correction.Date)),
         Html.Escape(correction.Text)!);
 }
 

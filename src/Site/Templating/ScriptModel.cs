@@ -1,4 +1,5 @@
 using Scriban.Runtime;
+using Site.Localization;
 
 namespace Site.Templating;
 
@@ -7,7 +8,7 @@ namespace Site.Templating;
 /// field (no reflection-based import, so NativeAOT stays safe). The one place template names are written;
 /// the README's table of them is checked against this.
 /// </summary>
-internal sealed class ScriptModel(SiteModel site)
+internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
 {
     /// <summary>Shared, read-only, by every page of the build.</summary>
     private readonly ScriptObject _site = Freeze(new ScriptObject
@@ -27,6 +28,7 @@ internal sealed class ScriptModel(SiteModel site)
     {
         // Page templates test "if article"; under strict variables the name must exist, even as null.
         var globals = new ScriptObject { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
+        globals["t"] = strings.Template(page.Language ?? site.Language);
         if (page.Listing is { } listing)
         {
             globals["articles"] = Articles(listing);
@@ -68,6 +70,7 @@ internal sealed class ScriptModel(SiteModel site)
             ["modified_rfc3339"] = article.ModifiedRfc3339,
             ["corrections_id"] = article.CorrectionsId,
             ["corrections"] = Array((article.Corrections ?? []).Select(Correction)),
+            ["language"] = article.Language,
         };
         if (article.Page is { } page)
         {
