@@ -19,7 +19,10 @@ public sealed partial class TemplateModelTableTests
         "A title", "a", "a/", "https://example.org/a/", "2024-01-04", "2024-01-04T00:00:00Z", "4 January 2024",
         "A summary", "Desk", ["tag"], false, new OriginalPublicationModel("Post", "https://example.com/"),
         Kind: "analysis", KindLabel: "Analysis", ModifiedRfc3339: "2024-01-05T00:00:00Z", CorrectionsId: "a--corrections",
-        Corrections: [new CorrectionModel(1, "a--correction-1", "correction", "Correction", "2024-01-05", "5 January 2024", "A figure was wrong.")]);
+        Corrections: [new CorrectionModel(1, "a--correction-1", "correction", "Correction", "2024-01-05", "5 January 2024", "A figure was wrong.")],
+        Language: "en", TagLinks: [new TagLinkModel("Tag", "tags/tag/")]);
+
+    private static readonly TagModel Tag = new("Tag", "tag", "tags/tag/", "https://example.org/tags/tag/", "tags/tag/feed.xml", 1);
 
     [Fact]
     public void The_readme_lists_every_variable_and_field_templates_see_and_no_other()
@@ -27,7 +30,7 @@ public sealed partial class TemplateModelTableTests
         var documented = DocumentedVariables();
         var models = new ScriptModel(Site, SiteStrings.BuiltIn);
         var articlePage = models.Globals(new PageGlobals(Page, Listed with { Page = new ArticlePageModel("<p>", "<section>", "<section>", 1, "{}") }));
-        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z")));
+        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z", [Tag]), Tag: Tag));
         ScriptModel.SetContent(listingPage, "<h1>");
 
         var seen = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -38,6 +41,9 @@ public sealed partial class TemplateModelTableTests
             ["articles"] = Fields(Assert.IsType<ScriptArray>(listingPage["articles"])[0]),
             ["source"] = Fields(Assert.IsType<ScriptObject>(articlePage["article"])["source"]),
             ["corrections"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["corrections"])[0]),
+            ["tag"] = Fields(listingPage["tag"]),
+            ["tags"] = Fields(Assert.IsType<ScriptArray>(listingPage["tags"])[0]),
+            ["tag_links"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["tag_links"])[0]),
             ["verdicts"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["verdicts"])[0]),
         };
         foreach (var name in articlePage.Keys.Concat(listingPage.Keys).Where(name => !seen.ContainsKey(name)))

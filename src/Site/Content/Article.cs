@@ -52,6 +52,9 @@ internal sealed record Article(
     /// <summary>Where <c>language:</c> was written (1-based), or (0, 0).</summary>
     public (int Line, int Column) LanguagePosition { get; init; }
 
+    /// <summary>Where <c>tags:</c> was written (1-based), or (0, 0).</summary>
+    public (int Line, int Column) TagsPosition { get; init; }
+
     /// <summary>Where <c>slug:</c> was written (1-based), or (0, 0) when the slug came from the file name.</summary>
     public (int Line, int Column) SlugPosition { get; init; }
 }

@@ -107,6 +107,7 @@ internal static class FrontMatter
             Kind = kind,
             Corrections = corrections,
             Language = language,
+            TagsPosition = fields.Node("tags") is { } tagsNode ? (tagsNode.Line, tagsNode.Column) : (0, 0),
             LanguagePosition = language is null ? (0, 0) : (fields.Node("language")!.Line, fields.Node("language")!.Column),
             SlugPosition = slugNode is null ? (0, 0) : (slugNode.Line, slugNode.Column),
         };

@@ -32,8 +32,16 @@ internal static class Slug
     /// <summary>The default slug for a file name: "My Article 2.md" becomes "my-article-2".</summary>
     public static string FromFileName(string fileName)
     {
-        var builder = new StringBuilder(fileName.Length);
-        foreach (var c in Path.GetFileNameWithoutExtension(fileName).Normalize(NormalizationForm.FormC))
+        var slug = FromText(Path.GetFileNameWithoutExtension(fileName));
+        return slug.Length == 0 ? "article" : IsValid(slug) ? slug : "article-" + slug;
+    }
+
+    /// <summary>Words made a slug: "Oil &amp; Gas" becomes "oil-gas", "Энергетика" "энергетика"; empty when
+    /// <paramref name="text"/> has no letter or digit.</summary>
+    public static string FromText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
         {
             if (char.IsLetterOrDigit(c) || (IsMark(c) && builder.Length > 0 && builder[^1] != '-'))
             {
@@ -44,8 +52,7 @@ internal static class Slug
                 builder.Append('-');
             }
         }
-        var slug = builder.ToString().Trim('-');
-        return slug.Length == 0 ? "article" : IsValid(slug) ? slug : "article-" + slug;
+        return builder.ToString().Trim('-');
     }
 
     /// <summary>Vowel signs and other marks that Devanagari, Thai, Arabic and many more scripts write

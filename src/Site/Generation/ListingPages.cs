@@ -1,33 +1,68 @@
+using Site.Content;
 using Site.Templating;
 
 namespace Site.Generation;
 
 /// <summary>
-/// The pages made from the list of every article, newest first (ties by slug, for stable output): the
-/// index, and the optional extras when their template exists. A new listing, such as tag pages or an
-/// archive, is one more job here.
+/// The pages made from lists of articles, newest first: the index, a page and an Atom feed per tag
+/// (<c>tags/{slug}/</c>, when <c>tag.html</c> exists), the tags overview (<c>tags/</c>, when <c>tags.html</c>
+/// exists), and the optional extras when their template exists. A new listing, such as an archive, is one
+/// more job here.
 /// </summary>
 internal static class ListingPages
 {
+    public const string TagTemplate = "tag.html";
+    public const string TagsTemplate = "tags.html";
+    private const string FeedTemplate = "feed.xml";
+
     /// <summary>The XML extras need absolute URLs, so a base URL.</summary>
     private static readonly (string Template, PageKind Kind, bool NeedsBaseUrl)[] Extras =
-        [("404.html", PageKind.NotFound, false), ("robots.txt", PageKind.Text, false), ("sitemap.xml", PageKind.Text, true), ("feed.xml", PageKind.Text, true)];
+        [("404.html", PageKind.NotFound, false), ("robots.txt", PageKind.Text, false), ("sitemap.xml", PageKind.Text, true), (FeedTemplate, PageKind.Text, true)];
 
     public static IEnumerable<PageJob> Jobs(LoadedSite site)
     {
         var config = site.Config;
-        var newest = site.Content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
-        // The site last changed when its latest article was published or corrected.
-        var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
-        var listing = new ListingModel([.. newest.Select(a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a))))], updated);
-        PageGlobals Globals(string title, string url, string root) => new(PageModel.For(config, title, config.Description, url, root), Listing: listing);
+        // Each article's model is made once, however many listings it is in.
+        var models = site.Newest.ToDictionary(a => a, a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a))));
+        var tags = site.Tags.Select(tag => TagModel.From(tag, config)).ToList();
+        var listing = Listing(site.Newest, models, tags);
+        PageGlobals Globals(string title, string url, string root, ListingModel list, TagModel? tag = null) =>
+            new(PageModel.For(config, title, config.Description, url, root), Listing: list, Tag: tag);
 
-        yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./"));
+        yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./", listing));
         foreach (var (template, kind, _) in Extras.Where(e => site.Templates.Contains(e.Template) && !(e.NeedsBaseUrl && config.BaseUrl is null)))
         {
             // The 404 page is served at any depth, so its links start from the site's base path.
             var root = kind == PageKind.NotFound ? config.BaseUrl?.AbsolutePath ?? "/" : "";
-            yield return new PageJob(template, template, kind, Globals(kind == PageKind.NotFound ? site.Strings.Text(config.Language).PageNotFound : config.Title, template, root));
+            var title = kind == PageKind.NotFound ? site.Strings.Text(config.Language).PageNotFound : config.Title;
+            yield return new PageJob(template, template, kind, Globals(title, template, root, listing));
         }
+        var text = site.Strings.Text(config.Language).Strings;
+        if (site.Templates.Contains(TagsTemplate))
+        {
+            yield return new PageJob(TagIndex.Folder + "/index.html", TagsTemplate, PageKind.Page, Globals(text.Text("tags.heading"), TagIndex.Folder + "/", "../", listing));
+        }
+        if (!site.Templates.Contains(TagTemplate))
+        {
+            yield break;
+        }
+        for (var i = 0; i < site.Tags.Count; i++)
+        {
+            var (tag, model) = (site.Tags[i], tags[i]);
+            var tagged = Listing(tag.Articles, models, tags);
+            var title = text.Text("tags.tagged", ("tag", tag.Name));
+            yield return new PageJob(tag.Url + "index.html", TagTemplate, PageKind.Page, Globals(title, tag.Url, "../../", tagged, model));
+            if (site.Templates.Contains(FeedTemplate) && config.BaseUrl is not null)
+            {
+                yield return new PageJob(tag.Url + FeedTemplate, FeedTemplate, PageKind.Text, Globals(title, tag.Url + FeedTemplate, "", tagged, model));
+            }
+        }
+    }
+
+    private static ListingModel Listing(IReadOnlyList<Article> newest, Dictionary<Article, ArticleModel> models, IReadOnlyList<TagModel> tags)
+    {
+        // The listing last changed when its latest article was published or corrected.
+        var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
+        return new ListingModel([.. newest.Select(a => models[a])], updated, tags);
     }
 }

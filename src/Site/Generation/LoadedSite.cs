@@ -18,8 +18,15 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
         var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor(content.Articles), diagnostics);
         var strings = SiteStrings.Load(options.TemplatesDir, options.ContentDir, diagnostics);
         strings.ReportGaps(LanguageUses(content, config, options.ContentDir), diagnostics);
-        return new LoadedSite(options, content, config, templates, strings);
+        var newest = content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
+        return new LoadedSite(options, content, config, templates, strings) { Newest = newest, Tags = TagIndex.Build(newest, diagnostics) };
     }
+
+    /// <summary>Every article, newest first (ties by slug, for stable output).</summary>
+    public IReadOnlyList<Article> Newest { get; init; } = [];
+
+    /// <summary>Every tag, by slug.</summary>
+    public IReadOnlyList<Tag> Tags { get; init; } = [];
 
     /// <summary>An article's language: its own, or the site's.</summary>
     public string LanguageOf(Article article) => article.Language ?? Config.Language;

@@ -26,7 +26,8 @@ internal sealed record ArticleModel(
     string? ModifiedRfc3339 = null,
     string? CorrectionsId = null,
     IReadOnlyList<CorrectionModel>? Corrections = null,
-    string? Language = null)
+    string? Language = null,
+    IReadOnlyList<TagLinkModel>? TagLinks = null)
 {
     public static ArticleModel From(Article article, SiteConfig config, PageText strings)
     {
@@ -49,7 +50,8 @@ internal sealed record ArticleModel(
             ModifiedRfc3339: article.Modified.ToRfc3339(),
             CorrectionsId: new AnnotationIds(article.Slug).Corrections,
             Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))],
-            Language: Html.Escape(article.Language ?? config.Language));
+            Language: Html.Escape(article.Language ?? config.Language),
+            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(tag => new TagLinkModel(Html.Escape(tag), $"{TagIndex.Folder}/{Content.Slug.FromText(tag)}/"))]);
     }
 
     /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>

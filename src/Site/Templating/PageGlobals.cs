@@ -3,7 +3,20 @@ namespace Site.Templating;
 /// <summary>What one page's templates see besides <c>site</c>: <c>page</c>, <c>article</c> (null except on an
 /// article's page), and on listing pages <c>articles</c> and <c>updated</c>; <c>t</c>, the words of the page's
 /// <paramref name="Language"/> (the site's when null).</summary>
-internal sealed record PageGlobals(PageModel Page, ArticleModel? Article = null, ListingModel? Listing = null, string? Language = null);
+/// On a tag's page and feed, <c>tag</c>.
+internal sealed record PageGlobals(PageModel Page, ArticleModel? Article = null, ListingModel? Listing = null, string? Language = null, TagModel? Tag = null);
 
-/// <summary><c>articles</c>, newest first, and <c>updated</c>: the newest article's date (RFC 3339).</summary>
-internal sealed record ListingModel(IReadOnlyList<ArticleModel> Articles, string? Updated);
+/// <summary><c>articles</c>, newest first, <c>updated</c>: the newest article's date (RFC 3339), and <c>tags</c>,
+/// every tag of the site by slug.</summary>
+internal sealed record ListingModel(IReadOnlyList<ArticleModel> Articles, string? Updated, IReadOnlyList<TagModel> Tags);
+
+/// <summary><c>tag</c> and each of <c>tags</c>: a tag's name (HTML-escaped), its page's path from the site root
+/// (<c>tags/{slug}/</c>) and absolute URL, its feed's path, and how many articles it has.</summary>
+internal sealed record TagModel(string Name, string Slug, string Url, string? Permalink, string FeedUrl, int Count)
+{
+    public static TagModel From(Content.Tag tag, Content.SiteConfig config) =>
+        new(Html.Escape(tag.Name), tag.Slug, tag.Url, Html.Escape(config.Permalink(tag.Url)), tag.Url + "feed.xml", tag.Articles.Count);
+}
+
+/// <summary>Each of <c>article.tag_links</c>: a tag as written (HTML-escaped) and its page's path from the site root.</summary>
+internal sealed record TagLinkModel(string Name, string Url);

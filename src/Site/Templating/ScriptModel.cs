@@ -29,10 +29,12 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         // Page templates test "if article"; under strict variables the name must exist, even as null.
         var globals = new ScriptObject { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
         globals["t"] = strings.Template(page.Language ?? site.Language);
+        globals["tag"] = page.Tag is null ? null : Tag(page.Tag);
         if (page.Listing is { } listing)
         {
             globals["articles"] = Articles(listing);
             globals["updated"] = listing.Updated;
+            globals["tags"] = Array(listing.Tags.Select(Tag));
         }
         return globals;
     }
@@ -71,6 +73,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
             ["corrections_id"] = article.CorrectionsId,
             ["corrections"] = Array((article.Corrections ?? []).Select(Correction)),
             ["language"] = article.Language,
+            ["tag_links"] = Array((article.TagLinks ?? []).Select(link => new ScriptObject { ["name"] = link.Name, ["url"] = link.Url })),
         };
         if (article.Page is { } page)
         {
@@ -82,6 +85,16 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         }
         return model;
     }
+
+    private static ScriptObject Tag(TagModel tag) => new()
+    {
+        ["name"] = tag.Name,
+        ["slug"] = tag.Slug,
+        ["url"] = tag.Url,
+        ["permalink"] = tag.Permalink,
+        ["feed_url"] = tag.FeedUrl,
+        ["count"] = tag.Count,
+    };
 
     private static ScriptObject Correction(CorrectionModel correction) => new()
     {
