@@ -50,7 +50,8 @@ public sealed class PublishedExtrasTests : IAsyncLifetime
         [
             (BaseUrl, "2026-12-02T00:00:00Z"),
             (BaseUrl + Timeline + "/", "2026-12-02T00:00:00Z"),
-            (BaseUrl + Sample + "/", "2026-11-25T00:00:00Z"),
+            // The sample was published on 2026-11-25; its last correction, on 2026-12-02, is its last change.
+            (BaseUrl + Sample + "/", "2026-12-02T00:00:00Z"),
             (BaseUrl + "second-report/", "2024-03-05T09:30:00+06:00"),
             (BaseUrl + "first/", "2024-01-02T00:00:00Z"),
         ], entries);
@@ -79,7 +80,7 @@ public sealed class PublishedExtrasTests : IAsyncLifetime
         Assert.Equal(
         [
             ("Kazakhstan’s January 2022 events, day by day", BaseUrl + Timeline + "/", "2026-12-02T00:00:00Z", BaseUrl + Timeline + "/", "Test Desk"),
-            ("President Tokayev: January events tested our unity and strength, and we passed with flying colours", BaseUrl + Sample + "/", "2026-11-25T00:00:00Z", BaseUrl + Sample + "/", "Text: London Post (undated); notes: The Annotated Record"),
+            ("President Tokayev: January events tested our unity and strength, and we passed with flying colours", BaseUrl + Sample + "/", "2026-12-02T00:00:00Z", BaseUrl + Sample + "/", "Text: London Post (undated); notes: The Annotated Record"),
             ("Second & <final> report", BaseUrl + "second-report/", "2024-03-05T09:30:00+06:00", BaseUrl + "second-report/", "Test Desk"),
             ("First report", BaseUrl + "first/", "2024-01-02T00:00:00Z", BaseUrl + "first/", "Jane Doe"),
         ], entries);

@@ -12,6 +12,12 @@ internal sealed record NoteAttributes(string Type, IReadOnlyDictionary<string, s
     /// <summary>What a correction note takes: the 1-based number of its entry in the front matter's corrections.</summary>
     public const string Entry = "entry";
 
+    private static readonly string[] AnnotationSyntax = ["[^", "{^", "[@"];
+
+    /// <summary>Values are shown as plain text, so annotation syntax in one would be printed literally.</summary>
+    private static string? SyntaxIn(string value) =>
+        AnnotationSyntax.FirstOrDefault(syntax => value.Contains(syntax, StringComparison.Ordinal));
+
     /// <summary>Parses the text between the braces.</summary>
     public static NoteAttributes Parse(string text)
     {
@@ -61,6 +67,10 @@ internal sealed record NoteAttributes(string Type, IReadOnlyDictionary<string, s
             if (values.ContainsKey(key))
             {
                 return new(type, values, $"'{key}' is given twice");
+            }
+            if (SyntaxIn(text[i..end]) is { } found)
+            {
+                return new(type, values, $"the value of '{key}' holds '{found}': values are plain text; put notes and citations in the note's text");
             }
             values[key] = text[i..end].Trim();
             i = end + 1;
