@@ -30,7 +30,7 @@ public sealed partial class TemplateModelTableTests
         var documented = DocumentedVariables();
         var models = new ScriptModel(Site, SiteStrings.BuiltIn);
         var articlePage = models.Globals(new PageGlobals(Page, Listed with { Page = new ArticlePageModel("<p>", "<section>", "<section>", 1, "{}") }));
-        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z", [Tag]), Tag: Tag));
+        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z", [Tag]), Tag: Tag, Pager: PagerModel.For("", 2, 3)));
         ScriptModel.SetContent(listingPage, "<h1>");
 
         var seen = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -42,6 +42,7 @@ public sealed partial class TemplateModelTableTests
             ["source"] = Fields(Assert.IsType<ScriptObject>(articlePage["article"])["source"]),
             ["corrections"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["corrections"])[0]),
             ["tag"] = Fields(listingPage["tag"]),
+            ["pager"] = Fields(listingPage["pager"]),
             ["tags"] = Fields(Assert.IsType<ScriptArray>(listingPage["tags"])[0]),
             ["tag_links"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["tag_links"])[0]),
             ["verdicts"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["verdicts"])[0]),

@@ -22,7 +22,7 @@ public sealed class MultilingualSite : IDisposable
 
     public MultilingualSite()
     {
-        _folder.Write("content/site.yml", "title: The Record\nlanguage: en\nbase_url: https://example.org/news/\n");
+        _folder.Write("content/site.yml", "title: The Record\nlanguage: en\nbase_url: https://example.org/news/\npaginate: 20\n");
         for (var i = 0; i < ArticleCount; i++)
         {
             _folder.Write($"content/a-{i:000}.md", Article(i));

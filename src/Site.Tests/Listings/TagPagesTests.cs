@@ -66,6 +66,22 @@ public sealed partial class TagPagesTests(MultilingualSite site) : IClassFixture
     }
 
     [Fact]
+    public void The_index_is_paginated_with_numbered_titles_and_prev_next_links_in_both_directions()
+    {
+        // 300 articles, 20 a page: 15 pages.
+        var second = site.Read("page/2/index.html");
+        Assert.Contains("<title>The Record, page 2</title>", second, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"prev\" href=\"../../\">", second, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"next\" href=\"../../page/3/\">", second, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 15", second, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"next\" href=\"./page/2/\">", site.Read("index.html"), StringComparison.Ordinal);
+        var last = site.Read("page/15/index.html");
+        Assert.DoesNotContain("rel=\"next\"", last, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site.OutputDir, "page/16/index.html")));
+        Assert.Equal(20, ArticleLink().Matches(second).Count);
+    }
+
+    [Fact]
     public void Two_tags_that_would_share_a_page_are_an_error_naming_both()
     {
         using var broken = new TestSite()
@@ -100,6 +116,6 @@ public sealed partial class TagPagesTests(MultilingualSite site) : IClassFixture
     [GeneratedRegex("(?:href|src)=\"([^\"]*)\"")]
     private static partial Regex Href();
 
-    [GeneratedRegex(@"href=""\.\./\.\./a-(\d{3})/""")]
+    [GeneratedRegex(@"<h2><a href=""(?:\.\./\.\./|\./)a-(\d{3})/""")]
     private static partial Regex ArticleLink();
 }

@@ -14,7 +14,7 @@ internal sealed partial record SiteConfig(
 {
     public const string FileName = "site.yml";
 
-    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts"];
+    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts", "paginate"];
 
     public static SiteConfig Default { get; } = new("Site", "en", null, null, null, false);
 
@@ -62,7 +62,25 @@ internal sealed partial record SiteConfig(
             fields.Bool("allow_html") ?? false)
         {
             Verdicts = fields.Node("verdicts") is { } verdicts ? VerdictScale.Read(verdicts, file, diagnostics) : null,
+            Paginate = ReadPaginate(fields),
         };
+    }
+
+    /// <summary>Articles per page of the index and of each tag's page; null lists them all on one page.</summary>
+    public int? Paginate { get; init; }
+
+    private static int? ReadPaginate(YamlFields fields)
+    {
+        if (fields.String("paginate") is not { } text)
+        {
+            return null;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 10_000)
+        {
+            return size;
+        }
+        fields.Report(DiagnosticCode.BadValue, fields.Node("paginate")!, $"'paginate' must be a whole number of articles per page from 1 to 10000, not '{text}'");
+        return null;
     }
 
     /// <summary>The desk's verdicts, or null: then fact-checks' verdicts are free text.</summary>

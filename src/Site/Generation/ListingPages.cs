@@ -28,8 +28,12 @@ internal static class ListingPages
         var listing = Listing(site.Newest, models, tags);
         PageGlobals Globals(string title, string url, string root, ListingModel list, TagModel? tag = null) =>
             new(PageModel.For(config, title, config.Description, url, root), Listing: list, Tag: tag);
+        var text = site.Strings.Text(config.Language).Strings;
 
-        yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./", listing));
+        foreach (var job in Paged(TemplateSet.Index, "", config.Title, listing, config.Paginate, text, Globals))
+        {
+            yield return job;
+        }
         foreach (var (template, kind, _) in Extras.Where(e => site.Templates.Contains(e.Template) && !(e.NeedsBaseUrl && config.BaseUrl is null)))
         {
             // The 404 page is served at any depth, so its links start from the site's base path.
@@ -37,7 +41,6 @@ internal static class ListingPages
             var title = kind == PageKind.NotFound ? site.Strings.Text(config.Language).PageNotFound : config.Title;
             yield return new PageJob(template, template, kind, Globals(title, template, root, listing));
         }
-        var text = site.Strings.Text(config.Language).Strings;
         if (site.Templates.Contains(TagsTemplate))
         {
             yield return new PageJob(TagIndex.Folder + "/index.html", TagsTemplate, PageKind.Page, Globals(text.Text("tags.heading"), TagIndex.Folder + "/", "../", listing));
@@ -51,11 +54,31 @@ internal static class ListingPages
             var (tag, model) = (site.Tags[i], tags[i]);
             var tagged = Listing(tag.Articles, models, tags);
             var title = text.Text("tags.tagged", ("tag", tag.Name));
-            yield return new PageJob(tag.Url + "index.html", TagTemplate, PageKind.Page, Globals(title, tag.Url, "../../", tagged, model));
+            foreach (var job in Paged(TagTemplate, tag.Url, title, tagged, config.Paginate, text, (t, url, root, list, _) => Globals(t, url, root, list, model)))
+            {
+                yield return job;
+            }
             if (site.Templates.Contains(FeedTemplate) && config.BaseUrl is not null)
             {
                 yield return new PageJob(tag.Url + FeedTemplate, FeedTemplate, PageKind.Text, Globals(title, tag.Url + FeedTemplate, "", tagged, model));
             }
+        }
+    }
+
+    /// <summary>A listing's pages: all its articles on <paramref name="first"/>, or with <paramref name="size"/>
+    /// per page, the first there and the rest at <c>{first}page/2/</c>…, titled "{title}, page 2".</summary>
+    private static IEnumerable<PageJob> Paged(string template, string first, string title, ListingModel listing, int? size, Localization.Strings text,
+        Func<string, string, string, ListingModel, TagModel?, PageGlobals> globals)
+    {
+        var root = string.Concat(Enumerable.Repeat("../", first.Count(c => c == '/')));
+        var count = size is { } perPage ? Math.Max(1, (listing.Articles.Count + perPage - 1) / perPage) : 1;
+        for (var number = 1; number <= count; number++)
+        {
+            var url = PagerModel.PathOf(first, number);
+            var articles = size is { } per ? listing with { Articles = [.. listing.Articles.Skip((number - 1) * per).Take(per)] } : listing;
+            var pageTitle = number == 1 ? title : text.Text("pager.title", ("title", title), ("number", number));
+            var page = globals(pageTitle, url, number == 1 ? (root.Length == 0 ? "./" : root) : root + "../../", articles, null);
+            yield return new PageJob(url + "index.html", template, PageKind.Page, size is null ? page : page with { Pager = PagerModel.For(first, number, count) });
         }
     }
 

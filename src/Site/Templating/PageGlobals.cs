@@ -3,8 +3,20 @@ namespace Site.Templating;
 /// <summary>What one page's templates see besides <c>site</c>: <c>page</c>, <c>article</c> (null except on an
 /// article's page), and on listing pages <c>articles</c> and <c>updated</c>; <c>t</c>, the words of the page's
 /// <paramref name="Language"/> (the site's when null).</summary>
-/// On a tag's page and feed, <c>tag</c>.
-internal sealed record PageGlobals(PageModel Page, ArticleModel? Article = null, ListingModel? Listing = null, string? Language = null, TagModel? Tag = null);
+/// On a tag's page and feed, <c>tag</c>; on a page of a paginated listing, <c>pager</c>.
+internal sealed record PageGlobals(PageModel Page, ArticleModel? Article = null, ListingModel? Listing = null, string? Language = null, TagModel? Tag = null,
+    PagerModel? Pager = null);
+
+/// <summary><c>pager</c>: which page of a listing this is, of how many, and the paths from the site root of the
+/// first, previous and next pages (null when there is none): "", "page/2/", "tags/qantar/page/3/".</summary>
+internal sealed record PagerModel(int Number, int Count, string First, string? Prev, string? Next)
+{
+    /// <summary>The path of page <paramref name="number"/> of the listing whose first page is <paramref name="first"/>.</summary>
+    public static string PathOf(string first, int number) => number == 1 ? first : $"{first}page/{number}/";
+
+    public static PagerModel For(string first, int number, int count) =>
+        new(number, count, first, number > 1 ? PathOf(first, number - 1) : null, number < count ? PathOf(first, number + 1) : null);
+}
 
 /// <summary><c>articles</c>, newest first, <c>updated</c>: the newest article's date (RFC 3339), and <c>tags</c>,
 /// every tag of the site by slug.</summary>

@@ -30,6 +30,10 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         var globals = new ScriptObject { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
         globals["t"] = strings.Template(page.Language ?? site.Language);
         globals["tag"] = page.Tag is null ? null : Tag(page.Tag);
+        globals["pager"] = page.Pager is not { } pager ? null : new ScriptObject
+        {
+            ["number"] = pager.Number, ["count"] = pager.Count, ["first_url"] = pager.First, ["prev_url"] = pager.Prev, ["next_url"] = pager.Next,
+        };
         if (page.Listing is { } listing)
         {
             globals["articles"] = Articles(listing);
