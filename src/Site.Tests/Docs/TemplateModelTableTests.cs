@@ -22,6 +22,8 @@ public sealed partial class TemplateModelTableTests
         Corrections: [new CorrectionModel(1, "a--correction-1", "correction", "Correction", "2024-01-05", "5 January 2024", "A figure was wrong.")],
         Language: "en", TagLinks: [new TagLinkModel("Tag", "tags/tag/")]);
 
+    private static readonly ArchiveMonthModel Month = new(2024, 1, "January 2024", "archive/2024/01/", 1);
+
     private static readonly TagModel Tag = new("Tag", "tag", "tags/tag/", "https://example.org/tags/tag/", "tags/tag/feed.xml", 1);
 
     [Fact]
@@ -30,7 +32,7 @@ public sealed partial class TemplateModelTableTests
         var documented = DocumentedVariables();
         var models = new ScriptModel(Site, SiteStrings.BuiltIn);
         var articlePage = models.Globals(new PageGlobals(Page, Listed with { Page = new ArticlePageModel("<p>", "<section>", "<section>", 1, "{}") }));
-        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z", [Tag]), Tag: Tag, Pager: PagerModel.For("", 2, 3)));
+        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z", [Tag], [Month]), Tag: Tag, Pager: PagerModel.For("", 2, 3), Month: Month));
         ScriptModel.SetContent(listingPage, "<h1>");
 
         var seen = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -43,6 +45,8 @@ public sealed partial class TemplateModelTableTests
             ["corrections"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["corrections"])[0]),
             ["tag"] = Fields(listingPage["tag"]),
             ["pager"] = Fields(listingPage["pager"]),
+            ["month"] = Fields(listingPage["month"]),
+            ["archive"] = Fields(Assert.IsType<ScriptArray>(listingPage["archive"])[0]),
             ["tags"] = Fields(Assert.IsType<ScriptArray>(listingPage["tags"])[0]),
             ["tag_links"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["tag_links"])[0]),
             ["verdicts"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["verdicts"])[0]),

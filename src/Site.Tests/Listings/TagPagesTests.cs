@@ -82,6 +82,17 @@ public sealed partial class TagPagesTests(MultilingualSite site) : IClassFixture
     }
 
     [Fact]
+    public void No_article_is_an_orphan_every_one_is_two_links_from_the_archive_linked_from_the_home_page()
+    {
+        Assert.Contains(Links("index.html"), target => target == "archive/index.html");
+        var months = Links("archive/index.html").Where(t => t.StartsWith("archive/", StringComparison.Ordinal)).ToList();
+        Assert.Contains("archive/2022/01/index.html", months);
+        var reached = months.SelectMany(Links).ToHashSet(StringComparer.Ordinal);
+        Assert.All(Enumerable.Range(0, MultilingualSite.ArticleCount), i => Assert.Contains($"a-{i:000}/index.html", reached));
+        Assert.Contains("<title>January 2022 · The Record</title>", site.Read("archive/2022/01/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_tags_that_would_share_a_page_are_an_error_naming_both()
     {
         using var broken = new TestSite()

@@ -13,6 +13,9 @@ internal static class ListingPages
 {
     public const string TagTemplate = "tag.html";
     public const string TagsTemplate = "tags.html";
+    public const string ArchiveTemplate = "archive.html";
+    public const string MonthTemplate = "archive-month.html";
+    private const string ArchiveFolder = "archive";
     private const string FeedTemplate = "feed.xml";
 
     /// <summary>The XML extras need absolute URLs, so a base URL.</summary>
@@ -25,10 +28,14 @@ internal static class ListingPages
         // Each article's model is made once, however many listings it is in.
         var models = site.Newest.ToDictionary(a => a, a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a))));
         var tags = site.Tags.Select(tag => TagModel.From(tag, config)).ToList();
-        var listing = Listing(site.Newest, models, tags);
+        var text = site.Strings.Text(config.Language).Strings;
+        var months = site.Newest.GroupBy(a => (a.Date.Value.Year, a.Date.Value.Month))
+            .Select(g => (Model: new ArchiveMonthModel(g.Key.Year, g.Key.Month, Html.Escape(text.Dates.FormatMonthYear(g.Key.Year, g.Key.Month)),
+                $"{ArchiveFolder}/{g.Key.Year:D4}/{g.Key.Month:D2}/", g.Count()), Articles: g.ToList()))
+            .ToList();
+        var listing = Listing(site.Newest, models, tags, [.. months.Select(m => m.Model)]);
         PageGlobals Globals(string title, string url, string root, ListingModel list, TagModel? tag = null) =>
             new(PageModel.For(config, title, config.Description, url, root), Listing: list, Tag: tag);
-        var text = site.Strings.Text(config.Language).Strings;
 
         foreach (var job in Paged(TemplateSet.Index, "", config.Title, listing, config.Paginate, text, Globals))
         {
@@ -45,6 +52,10 @@ internal static class ListingPages
         {
             yield return new PageJob(TagIndex.Folder + "/index.html", TagsTemplate, PageKind.Page, Globals(text.Text("tags.heading"), TagIndex.Folder + "/", "../", listing));
         }
+        foreach (var job in Archive(site, listing, months, models, text, Globals))
+        {
+            yield return job;
+        }
         if (!site.Templates.Contains(TagTemplate))
         {
             yield break;
@@ -52,7 +63,7 @@ internal static class ListingPages
         for (var i = 0; i < site.Tags.Count; i++)
         {
             var (tag, model) = (site.Tags[i], tags[i]);
-            var tagged = Listing(tag.Articles, models, tags);
+            var tagged = listing with { Articles = [.. tag.Articles.Select(a => models[a])], Updated = Updated(tag.Articles) };
             var title = text.Text("tags.tagged", ("tag", tag.Name));
             foreach (var job in Paged(TagTemplate, tag.Url, title, tagged, config.Paginate, text, (t, url, root, list, _) => Globals(t, url, root, list, model)))
             {
@@ -82,10 +93,32 @@ internal static class ListingPages
         }
     }
 
-    private static ListingModel Listing(IReadOnlyList<Article> newest, Dictionary<Article, ArticleModel> models, IReadOnlyList<TagModel> tags)
+    /// <summary>The archive (<c>archive/</c>, every month with its count) and a page per month
+    /// (<c>archive/2024/01/</c>), when their templates exist: every article within two links of the archive.</summary>
+    private static IEnumerable<PageJob> Archive(LoadedSite site, ListingModel listing, List<(ArchiveMonthModel Model, List<Article> Articles)> months,
+        Dictionary<Article, ArticleModel> models, Localization.Strings text, Func<string, string, string, ListingModel, TagModel?, PageGlobals> globals)
     {
-        // The listing last changed when its latest article was published or corrected.
-        var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
-        return new ListingModel([.. newest.Select(a => models[a])], updated, tags);
+        if (site.Templates.Contains(ArchiveTemplate))
+        {
+            yield return new PageJob(ArchiveFolder + "/index.html", ArchiveTemplate, PageKind.Page, globals(text.Text("archive.heading"), ArchiveFolder + "/", "../", listing, null));
+        }
+        if (!site.Templates.Contains(MonthTemplate))
+        {
+            yield break;
+        }
+        foreach (var (month, articles) in months)
+        {
+            var page = globals(text.Dates.FormatMonthYear(month.Year, month.Month), month.Url, "../../../",
+                listing with { Articles = [.. articles.Select(a => models[a])], Updated = Updated(articles) }, null);
+            yield return new PageJob(month.Url + "index.html", MonthTemplate, PageKind.Page, page with { Month = month });
+        }
     }
+
+    private static ListingModel Listing(IReadOnlyList<Article> newest, Dictionary<Article, ArticleModel> models, IReadOnlyList<TagModel> tags,
+        IReadOnlyList<ArchiveMonthModel> archive) =>
+        new([.. newest.Select(a => models[a])], Updated(newest), tags, archive);
+
+    /// <summary>A listing last changed when its latest article was published or corrected.</summary>
+    private static string? Updated(IReadOnlyList<Article> newest) =>
+        newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
 }

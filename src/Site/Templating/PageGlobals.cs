@@ -5,7 +5,11 @@ namespace Site.Templating;
 /// <paramref name="Language"/> (the site's when null).</summary>
 /// On a tag's page and feed, <c>tag</c>; on a page of a paginated listing, <c>pager</c>.
 internal sealed record PageGlobals(PageModel Page, ArticleModel? Article = null, ListingModel? Listing = null, string? Language = null, TagModel? Tag = null,
-    PagerModel? Pager = null);
+    PagerModel? Pager = null, ArchiveMonthModel? Month = null);
+
+/// <summary>Each month of <c>archive</c>, and <c>month</c> on its page: the month (1–12) of a year, its name in
+/// the site's language ("January 2022"), its page's path from the site root and how many articles it has.</summary>
+internal sealed record ArchiveMonthModel(int Year, int Month, string Name, string Url, int Count);
 
 /// <summary><c>pager</c>: which page of a listing this is, of how many, and the paths from the site root of the
 /// first, previous and next pages (null when there is none): "", "page/2/", "tags/qantar/page/3/".</summary>
@@ -20,7 +24,8 @@ internal sealed record PagerModel(int Number, int Count, string First, string? P
 
 /// <summary><c>articles</c>, newest first, <c>updated</c>: the newest article's date (RFC 3339), and <c>tags</c>,
 /// every tag of the site by slug.</summary>
-internal sealed record ListingModel(IReadOnlyList<ArticleModel> Articles, string? Updated, IReadOnlyList<TagModel> Tags);
+/// <c>archive</c> is every month with articles, newest first.
+internal sealed record ListingModel(IReadOnlyList<ArticleModel> Articles, string? Updated, IReadOnlyList<TagModel> Tags, IReadOnlyList<ArchiveMonthModel> Archive);
 
 /// <summary><c>tag</c> and each of <c>tags</c>: a tag's name (HTML-escaped), its page's path from the site root
 /// (<c>tags/{slug}/</c>) and absolute URL, its feed's path, and how many articles it has.</summary>

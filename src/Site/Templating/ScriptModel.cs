@@ -30,6 +30,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         var globals = new ScriptObject { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
         globals["t"] = strings.Template(page.Language ?? site.Language);
         globals["tag"] = page.Tag is null ? null : Tag(page.Tag);
+        globals["month"] = page.Month is null ? null : Month(page.Month);
         globals["pager"] = page.Pager is not { } pager ? null : new ScriptObject
         {
             ["number"] = pager.Number, ["count"] = pager.Count, ["first_url"] = pager.First, ["prev_url"] = pager.Prev, ["next_url"] = pager.Next,
@@ -39,6 +40,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
             globals["articles"] = Articles(listing);
             globals["updated"] = listing.Updated;
             globals["tags"] = Array(listing.Tags.Select(Tag));
+            globals["archive"] = Array(listing.Archive.Select(Month));
         }
         return globals;
     }
@@ -89,6 +91,15 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         }
         return model;
     }
+
+    private static ScriptObject Month(ArchiveMonthModel month) => new()
+    {
+        ["year"] = month.Year,
+        ["month"] = month.Month,
+        ["name"] = month.Name,
+        ["url"] = month.Url,
+        ["count"] = month.Count,
+    };
 
     private static ScriptObject Tag(TagModel tag) => new()
     {
