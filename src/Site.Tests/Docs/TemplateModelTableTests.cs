@@ -32,7 +32,8 @@ public sealed partial class TemplateModelTableTests
         var documented = DocumentedVariables();
         var models = new ScriptModel(Site, SiteStrings.BuiltIn);
         var articlePage = models.Globals(new PageGlobals(Page, Listed with { Page = new ArticlePageModel("<p>", "<section>", "<section>", 1, "{}") }));
-        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z", [Tag], [Month]), Tag: Tag, Pager: PagerModel.For("", 2, 3), Month: Month));
+        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z", [Tag], [Month]), Tag: Tag, Pager: PagerModel.For("", 2, 3), Month: Month,
+            FactChecks: [new VerdictGroupModel("Disputed", "Contested.", 2, "verdict-1", 1, 100, [new ClaimModel("C", "Disputed", "X", "A title", "a/", "a/#n", "2024-01-04", "4 January 2024")])]));
         ScriptModel.SetContent(listingPage, "<h1>");
 
         var seen = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -46,6 +47,8 @@ public sealed partial class TemplateModelTableTests
             ["tag"] = Fields(listingPage["tag"]),
             ["pager"] = Fields(listingPage["pager"]),
             ["month"] = Fields(listingPage["month"]),
+            ["fact_checks"] = Fields(Assert.IsType<ScriptArray>(listingPage["fact_checks"])[0]),
+            ["claims"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(Assert.IsType<ScriptArray>(listingPage["fact_checks"])[0])["claims"])[0]),
             ["archive"] = Fields(Assert.IsType<ScriptArray>(listingPage["archive"])[0]),
             ["tags"] = Fields(Assert.IsType<ScriptArray>(listingPage["tags"])[0]),
             ["tag_links"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["tag_links"])[0]),

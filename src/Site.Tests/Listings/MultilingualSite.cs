@@ -55,7 +55,9 @@ public sealed class MultilingualSite : IDisposable
         {
             body.Append($"Sentence {n}.[^n{n}]\n\n");
         }
-        body.Append("[^n1]: {fact-check verdict=\"Disputed\" claim=\"A claim\" claimant=\"An official\"} Checked ([@src]).\n\n");
+        // 60 accurate, 60 unsupported, 180 disputed.
+        var verdict = (i % 5) switch { 0 => "Accurate", 1 => "Unsupported", _ => "Disputed" };
+        body.Append($"[^n1]: {{fact-check verdict=\"{verdict}\" claim=\"Claim {i}\" claimant=\"An official\"}} Checked ([@src]).\n\n");
         for (var n = 2; n <= notes; n++)
         {
             body.Append($"[^n{n}]: Note {n}.\n\n");

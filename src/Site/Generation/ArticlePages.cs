@@ -15,14 +15,15 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
 {
     private readonly MarkdownRenderer _markdown = new(site.Config.AllowHtml, site.Config.Verdicts, site.Options.Strict);
     private readonly ConcurrentDictionary<string, byte> _citedSiteSources = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<CheckedClaim> _claims = [];
 
-    /// <returns>The keys of the site-wide sources the articles cite.</returns>
-    public static IReadOnlySet<string> Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
+    /// <returns>The keys of the site-wide sources the articles cite, and every fact-check, newest first.</returns>
+    public static (IReadOnlySet<string> Cited, IReadOnlyList<CheckedClaim> Claims) Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
     {
         cache?.Begin(site.RenderInputs(), site.Content.Articles);
         var articles = new ArticlePages(site, renderer, pages, diagnostics, cache);
         Parallel.ForEach(site.Content.Articles, articles.Publish);
-        return articles._citedSiteSources.Keys.ToHashSet(StringComparer.Ordinal);
+        return (articles._citedSiteSources.Keys.ToHashSet(StringComparer.Ordinal), FactChecks.Ordered(articles._claims));
     }
 
     private void Publish(Article listed)
@@ -66,7 +67,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             return null;
         }
         var links = pages.Links.Scan(PagePath(listed), html, rendered.Article.File, rendered.Links);
-        return new RenderCache.Entry(pages.Encode(html), AnnotationsFile.Write(rendered), links, [], CitedSiteSources(rendered));
+        return new RenderCache.Entry(pages.Encode(html), AnnotationsFile.Write(rendered), links, [], CitedSiteSources(rendered), [.. FactChecks.Of(rendered)]);
     }
 
     private void Write(Article listed, RenderCache.Entry entry)
@@ -77,6 +78,10 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         foreach (var key in entry.CitedSources)
         {
             _citedSiteSources.TryAdd(key, 0);
+        }
+        foreach (var claim in entry.Claims)
+        {
+            _claims.Add(claim);
         }
     }
 

@@ -22,7 +22,8 @@ internal static class ListingPages
     private static readonly (string Template, PageKind Kind, bool NeedsBaseUrl)[] Extras =
         [("404.html", PageKind.NotFound, false), ("robots.txt", PageKind.Text, false), ("sitemap.xml", PageKind.Text, true), (FeedTemplate, PageKind.Text, true)];
 
-    public static IEnumerable<PageJob> Jobs(LoadedSite site)
+    /// <param name="claims">Every fact-check of the site, newest first, for the fact-check index.</param>
+    public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<CheckedClaim> claims)
     {
         var config = site.Config;
         // Each article's model is made once, however many listings it is in.
@@ -47,6 +48,12 @@ internal static class ListingPages
             var root = kind == PageKind.NotFound ? config.BaseUrl?.AbsolutePath ?? "/" : "";
             var title = kind == PageKind.NotFound ? site.Strings.Text(config.Language).PageNotFound : config.Title;
             yield return new PageJob(template, template, kind, Globals(title, template, root, listing));
+        }
+        if (site.Templates.Contains(FactChecks.Template))
+        {
+            var groups = FactChecks.Groups(claims, config, site.Strings.Text(config.Language));
+            yield return new PageJob(FactChecks.Folder + "/index.html", FactChecks.Template, PageKind.Page,
+                Globals(text.Text("fact_checks.heading"), FactChecks.Folder + "/", "../", listing) with { FactChecks = groups });
         }
         if (site.Templates.Contains(TagsTemplate))
         {

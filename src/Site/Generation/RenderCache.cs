@@ -31,12 +31,14 @@ internal sealed class RenderCache
     /// <param name="Page">The page as written, reload script included, encoded: nothing left to redo.</param>
     /// <param name="Diagnostics">Its warnings (an article with errors is not kept).</param>
     /// <param name="CitedSources">Keys of the site-wide sources the article cites.</param>
+    /// <param name="Claims">Its fact-checks, for the site's fact-check index.</param>
     public sealed record Entry(
         byte[] Page,
         byte[] AnnotationsJson,
         LinkChecker.PageLinks Links,
         IReadOnlyList<Diagnostic> Diagnostics,
-        IReadOnlyList<string> CitedSources);
+        IReadOnlyList<string> CitedSources,
+        IReadOnlyList<CheckedClaim> Claims);
 
     /// <summary>Pages rendered afresh in the last build; the rest came from the cache.</summary>
     public int Rendered => _rendered;

@@ -51,11 +51,15 @@ internal static class SiteBuilder
         var site = LoadedSite.Load(options, diagnostics, cache);
         var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics));
         var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config), site.Strings);
-        var cited = ArticlePages.Render(site, renderer, pages, diagnostics, cache);
+        var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache);
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
-        foreach (var job in ListingPages.Jobs(site))
+        foreach (var job in ListingPages.Jobs(site, claims))
         {
             renderer.Render(job, pages, diagnostics);
+        }
+        if (site.Templates.Contains(FactChecks.Template))
+        {
+            pages.WriteFile(FactChecks.JsonFile, FactChecks.Json(claims, site.Config));
         }
         Assets.Copy(options.TemplatesDir, pages, diagnostics);
         pages.Links.Check();

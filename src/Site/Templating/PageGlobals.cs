@@ -5,7 +5,15 @@ namespace Site.Templating;
 /// <paramref name="Language"/> (the site's when null).</summary>
 /// On a tag's page and feed, <c>tag</c>; on a page of a paginated listing, <c>pager</c>.
 internal sealed record PageGlobals(PageModel Page, ArticleModel? Article = null, ListingModel? Listing = null, string? Language = null, TagModel? Tag = null,
-    PagerModel? Pager = null, ArchiveMonthModel? Month = null);
+    PagerModel? Pager = null, ArchiveMonthModel? Month = null, IReadOnlyList<VerdictGroupModel>? FactChecks = null);
+
+/// <summary>Each of <c>fact_checks</c>: a verdict (with its meaning and rating from the scale, or null), the id
+/// of its section, how many claims have it, its bar's length in percent of the largest group, and the claims.</summary>
+internal sealed record VerdictGroupModel(string Verdict, string? Meaning, int? Rating, string Id, int Count, int Bar, IReadOnlyList<ClaimModel> Claims);
+
+/// <summary>Each of a verdict group's <c>claims</c>, HTML-escaped: the claim, verdict and claimant, the
+/// article's title and path, the path of the note itself, and the article's date.</summary>
+internal sealed record ClaimModel(string Claim, string Verdict, string? Claimant, string Title, string ArticleUrl, string Url, string Date, string DateDisplay);
 
 /// <summary>Each month of <c>archive</c>, and <c>month</c> on its page: the month (1–12) of a year, its name in
 /// the site's language ("January 2022"), its page's path from the site root and how many articles it has.</summary>

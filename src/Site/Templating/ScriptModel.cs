@@ -30,6 +30,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         var globals = new ScriptObject { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
         globals["t"] = strings.Template(page.Language ?? site.Language);
         globals["tag"] = page.Tag is null ? null : Tag(page.Tag);
+        globals["fact_checks"] = page.FactChecks is null ? null : Array(page.FactChecks.Select(VerdictGroup));
         globals["month"] = page.Month is null ? null : Month(page.Month);
         globals["pager"] = page.Pager is not { } pager ? null : new ScriptObject
         {
@@ -91,6 +92,21 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         }
         return model;
     }
+
+    private static ScriptObject VerdictGroup(VerdictGroupModel group) => new()
+    {
+        ["verdict"] = group.Verdict,
+        ["meaning"] = group.Meaning,
+        ["rating"] = group.Rating,
+        ["id"] = group.Id,
+        ["count"] = group.Count,
+        ["bar"] = group.Bar,
+        ["claims"] = Array(group.Claims.Select(c => new ScriptObject
+        {
+            ["claim"] = c.Claim, ["verdict"] = c.Verdict, ["claimant"] = c.Claimant, ["title"] = c.Title,
+            ["article_url"] = c.ArticleUrl, ["url"] = c.Url, ["date"] = c.Date, ["date_display"] = c.DateDisplay,
+        })),
+    };
 
     private static ScriptObject Month(ArchiveMonthModel month) => new()
     {
