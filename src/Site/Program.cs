@@ -1,6 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
-using System.Reflection;
 using Site;
+using Site.Commands;
 using Site.Diagnostics;
 using Site.Generation;
 using Site.LinkHealth;
@@ -31,36 +32,23 @@ namespace Site
 
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
-            var command = CommandLine.Parse(args);
-            if (command.Error is { } error)
+            // 'site help build' is 'site build --help'.
+            IReadOnlyList<string> words = args.Count > 0 && args[0] == "help" ? [.. args.Skip(1), "--help"] : args;
+            var parse = CommandTree.Create().Parse(words);
+            if (UsageError.Of(parse, args) is { } error)
             {
+                var command = parse.CommandResult.Command is RootCommand ? "" : $"{parse.CommandResult.Command.Name} ";
                 stderr.WriteLine($"site: error: {error}");
-                stderr.WriteLine("Run 'site --help' for usage.");
+                stderr.WriteLine($"Run 'site {command}--help' for usage.");
                 return BadUsage;
             }
-            switch (command.Command)
-            {
-                case "help":
-                    stdout.WriteLine(CommandLine.Usage);
-                    return Success;
-                case "version":
-                    stdout.WriteLine($"site {Version}");
-                    return Success;
-                case "serve":
-                    return Serve(command, stdout, stderr);
-                case "check":
-                    return Check(command, stdout, stderr);
-                default:
-                    return Build(command, stdout, stderr);
-            }
+            // Each command handles Ctrl+C and SIGTERM itself (see BuildInterruption), and its own failures.
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
 
-        private static string Version =>
-            typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-
-        private static int Serve(CommandLine command, TextWriter stdout, TextWriter stderr)
+        public static int Serve(CommandLine command, TextWriter stdout, TextWriter stderr)
         {
-            if (MissingFolder(command.Build, stderr))
+            if (MissingFolder(command, stderr))
             {
                 return BadUsage;
             }
@@ -91,24 +79,28 @@ namespace Site
             }
         }
 
-        private static bool MissingFolder(BuildOptions options, TextWriter stderr)
+        /// <summary>The content folder must exist, and the templates folder when it was named: without one, the
+        /// default theme builds the site.</summary>
+        private static bool MissingFolder(CommandLine command, TextWriter stderr)
         {
-            foreach (var (name, dir) in new[] { ("--content", options.ContentDir), ("--templates", options.TemplatesDir) })
+            if (!Directory.Exists(command.Build.ContentDir))
             {
-                if (!Directory.Exists(dir))
-                {
-                    stderr.WriteLine($"site: error: {name} folder '{dir}' does not exist");
-                    return true;
-                }
+                stderr.WriteLine($"site: error: --content folder '{command.Build.ContentDir}' does not exist; 'site init' starts a site");
+                return true;
+            }
+            if (command.TemplatesGiven && !Directory.Exists(command.Build.TemplatesDir))
+            {
+                stderr.WriteLine($"site: error: --templates folder '{command.Build.TemplatesDir}' does not exist");
+                return true;
             }
             return false;
         }
 
         /// <summary>A build into memory, so nothing is written; with --external, then every external link fetched.</summary>
-        private static int Check(CommandLine command, TextWriter stdout, TextWriter stderr)
+        public static int Check(CommandLine command, TextWriter stdout, TextWriter stderr)
         {
             var options = command.Build;
-            if (MissingFolder(options, stderr))
+            if (MissingFolder(command, stderr))
             {
                 return BadUsage;
             }
@@ -118,7 +110,12 @@ namespace Site
             var links = 0;
             try
             {
-                var built = SiteBuilder.Build(options with { Strict = false }, new MemoryOutput());
+                var progress = new BuildProgress();
+                BuildResult built;
+                using (ProgressLine.Show(progress, command.Quiet, stderr))
+                {
+                    built = SiteBuilder.Build(options with { Strict = false }, new MemoryOutput(), progress: progress);
+                }
                 diagnostics.AddRange(built.Diagnostics);
                 if (command.External)
                 {
@@ -139,10 +136,10 @@ namespace Site
             return result.Published ? Success : SiteErrors;
         }
 
-        private static int Build(CommandLine command, TextWriter stdout, TextWriter stderr)
+        public static int Build(CommandLine command, TextWriter stdout, TextWriter stderr)
         {
             var options = command.Build;
-            if (MissingFolder(options, stderr))
+            if (MissingFolder(command, stderr))
             {
                 return BadUsage;
             }
@@ -153,9 +150,11 @@ namespace Site
             }
             using var stop = new BuildInterruption();
             BuildResult result;
+            var progress = new BuildProgress();
             try
             {
-                result = SiteBuilder.Build(options, stop.Token);
+                using var line = ProgressLine.Show(progress, command.Quiet, stderr);
+                result = SiteBuilder.Build(options, stop.Token, progress);
             }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
             {

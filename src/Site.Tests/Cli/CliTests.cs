@@ -133,11 +133,65 @@ public sealed class CliTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("", run.Stderr);
-        Assert.StartsWith("Usage:", run.Stdout, StringComparison.Ordinal);
-        foreach (var expected in new[] { "site build", "--content DIR", "--templates DIR", "--output DIR", "--drafts", "--strict", "Exit codes" })
+        Assert.Contains("Usage:\n  site [command] [options]", run.Stdout, StringComparison.Ordinal);
+        foreach (var command in new[] { "build", "serve", "check", "init <DIR>", "new <TITLE>", "theme" })
         {
-            Assert.Contains(expected, run.Stdout, StringComparison.Ordinal);
+            Assert.Matches(new Regex($"^  {Regex.Escape(command)} ", RegexOptions.Multiline), run.Stdout);
         }
+        Assert.Contains("Exit codes: 0 built", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("build --help", "site build [options]", "--output <DIR>", "--port")]
+    [InlineData("help build", "site build [options]", "-c, --content <DIR>", "--external")]
+    [InlineData("serve -h", "site serve [options]", "--port <N>", "--output")]
+    [InlineData("check --help", "site check [options]", "--max-age <AGE>", "--output")]
+    [InlineData("theme eject --help", "site theme eject [options]", "--templates <DIR>", "--content")]
+    public async Task Each_command_has_its_own_help(string args, string usage, string has, string hasNot)
+    {
+        using var site = new TestSite();
+
+        var run = await site.RunAsync(args.Split(' '));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(usage, run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(has, run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(hasNot, run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("biuld", "unknown command 'biuld' (did you mean 'build'?)")]
+    [InlineData("build --ouput public", "unknown option '--ouput' (did you mean '--output'?)")]
+    [InlineData("check --extrenal", "unknown option '--extrenal' (did you mean '--external'?)")]
+    [InlineData("serve --drafs", "unknown option '--drafs' (did you mean '--drafts'?)")]
+    public async Task A_mistyped_command_or_option_suggests_the_closest(string args, string error)
+    {
+        using var site = new TestSite().With("content/first.md", CleanArticle);
+
+        var run = await site.RunAsync(args.Split(' '));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal([$"site: error: {error}", $"Run 'site {(args.StartsWith("biuld", StringComparison.Ordinal) ? "" : args.Split(' ')[0] + " ")}--help' for usage."], run.StderrLines);
+        Assert.False(Directory.Exists(site.OutputDir), "bad usage must not build");
+    }
+
+    [Fact]
+    public async Task Options_take_their_value_after_an_equals_sign_and_have_shortFormsforms()
+    {
+        using var site = new TestSite().With("content/first.md", CleanArticle);
+        Directory.Move(site.Path("content"), site.Path("articles"));
+
+        var run = await site.RunAsync("build", "--content=articles", "-o", "public", "-q");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Stdout + run.Stderr);
+        Assert.True(File.Exists(site.Path("public/first/index.html")));
+
+        var shortForms = await site.RunAsync("build", "-c", "articles", "--output=public2");
+
+        Assert.True(shortForms.ExitCode == 0, shortForms.ToString());
+        Assert.True(File.Exists(site.Path("public2/first/index.html")));
     }
 
     [Fact]

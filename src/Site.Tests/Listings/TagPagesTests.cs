@@ -106,7 +106,7 @@ public sealed partial class TagPagesTests(MultilingualSite site) : IClassFixture
         Assert.Contains("content/b.md(4,7): error SITE093: tags 'Oil & gas' and 'Oil, gas' would share the page tags/oil-gas/; spell them the same, or tell them apart by a letter or digit", build.Diagnostics);
     }
 
-    private static string Slug(string tag) => Site.Content.Slug.FromText(System.Net.WebUtility.HtmlDecode(tag));
+    private static string Slug(string tag) => Site.Content.Slug.Words(System.Net.WebUtility.HtmlDecode(tag));
 
     /// <summary>The site-internal pages and files <paramref name="page"/> links to, as paths in output/.</summary>
     private IEnumerable<string> Links(string page)

@@ -88,7 +88,7 @@ public sealed class TemplateStringsTests
         using var folder = new TempDirectory();
         folder.Write("templates/page.html", Everything);
         folder.Write("templates/meddle.html", "{{ t.notes.heading = 'x' }}");
-        var templates = TemplateSet.Load(folder.Combine("templates"), [], 1000, new DiagnosticBag());
+        var templates = TemplateSet.Load(folder.Combine("templates"), [], 1000, false, new DiagnosticBag());
 
         var pages = new string?[64];
         Parallel.For(0, pages.Length, i =>
@@ -117,7 +117,7 @@ public sealed class TemplateStringsTests
         using var folder = new TempDirectory();
         folder.Write("templates/page.html", template);
         var diagnostics = new DiagnosticBag();
-        var templates = TemplateSet.Load(folder.Combine("templates"), [], 1000, diagnostics);
+        var templates = TemplateSet.Load(folder.Combine("templates"), [], 1000, false, diagnostics);
         var text = templates.Render("page.html", new ScriptObject { ["t"] = TemplateStrings.Create(strings) }, "page.html", diagnostics);
         return (text, diagnostics.ToSortedList());
     }

@@ -46,7 +46,8 @@ internal sealed class TestSite : IDisposable
 
     public TestSite()
     {
-        With("content/site.yml", "title: Test site\nlanguage: en\n");
+        // A theme of the test's own, complete: the default theme would add pages and assets of its own.
+        With("content/site.yml", "title: Test site\nlanguage: en\ndefault_theme: false\n");
         With("templates/layout.html", Layout);
         With("templates/article.html", ArticleTemplate);
         With("templates/index.html", IndexTemplate);

@@ -85,6 +85,51 @@ public sealed partial class StructuredDataTests
         Assert.Equal("Claim", claim.GetProperty("@type").GetString());
         Assert.Equal("A minister", claim.GetProperty("author").GetProperty("name").GetString());
         Assert.Equal("https://example.com/post", claim.GetProperty("appearance").GetProperty("url").GetString());
+        Assert.False(claim.TryGetProperty("datePublished", out _), "no claim_date, no date for the claim");
+    }
+
+    [Fact]
+    public void A_fact_check_that_names_the_claims_date_and_venue_gives_them_to_the_reviewed_claim()
+    {
+        const string Dated = """
+            ---
+            title: A check
+            date: 2024-01-04
+            source: {name: London Post, url: "https://example.com/post"}
+            sources:
+              interview: {title: "We must look only forward", publisher: Egemen Qazaqstan, url: "https://example.org/interview", date: 2024-01-03}
+              summary: {title: "[Our summary of the interview]", publisher: A wire, url: "https://example.org/summary"}
+            ---
+            He spoke of [$3 billion of damage]{^damage} and [two weeks]{^weeks}.
+
+            [^damage]: {fact-check verdict="Figures differ" claimant="A minister" claim_date="2024-01-03" appearance="interview"} Tallies differ ([@interview]).
+
+            [^weeks]: {fact-check verdict="Unsupported" claim_date="2024-01" appearance="summary"} His own account ([@summary]).
+
+            """;
+        using var site = SiteWith(Scale, Dated);
+        var build = site.Build();
+        Assert.True(build.Result.Published, build.ToString());
+
+        var claims = Graph(site).Where(e => e.GetProperty("@type").GetString() == "ClaimReview")
+            .ToDictionary(r => r.GetProperty("claimReviewed").GetString()!, r => r.GetProperty("itemReviewed"));
+        var damage = claims["$3 billion of damage"];
+        Assert.Equal("2024-01-03", damage.GetProperty("datePublished").GetString());
+        var venue = damage.GetProperty("appearance");
+        Assert.Equal("CreativeWork", venue.GetProperty("@type").GetString());
+        Assert.Equal("https://example.org/interview", venue.GetProperty("url").GetString());
+        Assert.Equal("We must look only forward", venue.GetProperty("headline").GetString());
+        Assert.Equal("2024-01-03", venue.GetProperty("datePublished").GetString());
+        Assert.Equal("Organization", venue.GetProperty("publisher").GetProperty("@type").GetString());
+        Assert.Equal("Egemen Qazaqstan", venue.GetProperty("publisher").GetProperty("name").GetString());
+
+        // A month is as precise as the desk knows; a bracketed title is our description, not a headline.
+        var weeks = claims["two weeks"];
+        Assert.Equal("2024-01", weeks.GetProperty("datePublished").GetString());
+        Assert.Equal("https://example.org/summary", weeks.GetProperty("appearance").GetProperty("url").GetString());
+        Assert.False(weeks.GetProperty("appearance").TryGetProperty("headline", out _));
+        Assert.False(weeks.GetProperty("appearance").TryGetProperty("datePublished", out _));
+        Assert.Equal("A wire", weeks.GetProperty("appearance").GetProperty("publisher").GetProperty("name").GetString());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed partial record SiteConfig(
 {
     public const string FileName = "site.yml";
 
-    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts", "paginate"];
+    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts", "default_theme", "paginate"];
 
     public static SiteConfig Default { get; } = new("Site", "en", null, null, null, false);
 
@@ -62,6 +62,7 @@ internal sealed partial record SiteConfig(
             fields.Bool("allow_html") ?? false)
         {
             Verdicts = fields.Node("verdicts") is { } verdicts ? VerdictScale.Read(verdicts, file, diagnostics) : null,
+            DefaultTheme = fields.Bool("default_theme") ?? true,
             Paginate = ReadPaginate(fields),
         };
     }
@@ -82,6 +83,10 @@ internal sealed partial record SiteConfig(
         fields.Report(DiagnosticCode.BadValue, fields.Node("paginate")!, $"'paginate' must be a whole number of articles per page from 1 to 10000, not '{text}'");
         return null;
     }
+
+    /// <summary>Whether the default theme inside the binary fills in every file the site's templates/ does not
+    /// have; false for a complete theme of the site's own, so a file it leaves out stays out.</summary>
+    public bool DefaultTheme { get; init; } = true;
 
     /// <summary>The desk's verdicts, or null: then fact-checks' verdicts are free text.</summary>
     public VerdictScale? Verdicts { get; init; }

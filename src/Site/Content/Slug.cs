@@ -30,15 +30,18 @@ internal static class Slug
     }
 
     /// <summary>The default slug for a file name: "My Article 2.md" becomes "my-article-2".</summary>
-    public static string FromFileName(string fileName)
+    public static string FromFileName(string fileName) => FromText(Path.GetFileNameWithoutExtension(fileName));
+
+    /// <summary>A slug from any text, such as a title: "Budget: What's new?" becomes "budget-what-s-new".</summary>
+    public static string FromText(string text)
     {
-        var slug = FromText(Path.GetFileNameWithoutExtension(fileName));
+        var slug = Words(text);
         return slug.Length == 0 ? "article" : IsValid(slug) ? slug : "article-" + slug;
     }
 
-    /// <summary>Words made a slug: "Oil &amp; Gas" becomes "oil-gas", "Энергетика" "энергетика"; empty when
-    /// <paramref name="text"/> has no letter or digit.</summary>
-    public static string FromText(string text)
+    /// <summary>Words made a slug, with no stand-in: "Oil &amp; Gas" becomes "oil-gas", "Энергетика"
+    /// "энергетика"; empty when <paramref name="text"/> has no letter or digit.</summary>
+    public static string Words(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormC))

@@ -105,7 +105,8 @@ internal static class SourceRegistry
         return url;
     }
 
-    private static bool IsPartialDate(string date) =>
+    /// <summary>"2022", "2022-01" or "2022-01-26": a date as precise as the source gives it.</summary>
+    public static bool IsPartialDate(string date) =>
         date.Length switch
         {
             4 => int.TryParse(date, NumberStyles.None, CultureInfo.InvariantCulture, out _),

@@ -28,7 +28,7 @@ internal static class TagIndex
             var at = new FilePosition(article.File, article.TagsPosition.Line, article.TagsPosition.Column);
             foreach (var name in article.Tags.Distinct(StringComparer.Ordinal))
             {
-                var slug = Content.Slug.FromText(name);
+                var slug = Content.Slug.Words(name);
                 if (slug.Length == 0 || !Content.Slug.IsValid(slug))
                 {
                     diagnostics.Report(DiagnosticCode.TagCollision, at, $"tag '{name}' has no letter or digit to name its page by");

@@ -61,7 +61,7 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode LinkNotChecked = Define("SITE058", Severity.Warning, "An external web link that was not checked: a private address, rate-limited, or not a valid address");
 
     // Note types
-    public static readonly DiagnosticCode NoteType = Define("SITE060", Severity.Error, "An unknown note type or attribute, or a malformed {…} block");
+    public static readonly DiagnosticCode NoteType = Define("SITE060", Severity.Error, "An unknown note type or attribute, a claim_date that is not a date, or a malformed {…} block");
     public static readonly DiagnosticCode FactCheckIncomplete = Define("SITE061", Severity.Error, "A fact-check without a verdict or a claim");
 
     // Verdict scale and corrections
@@ -73,7 +73,7 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
 
     // Sources
     public static readonly DiagnosticCode BadSource = Define("SITE070", Severity.Error, "A source entry that is not allowed, or a sources.yml that cannot be read");
-    public static readonly DiagnosticCode UndefinedSource = Define("SITE071", Severity.Error, "A citation of a source key that is not defined");
+    public static readonly DiagnosticCode UndefinedSource = Define("SITE071", Severity.Error, "A citation, or a fact-check's appearance, naming a source key that is not defined");
     public static readonly DiagnosticCode SameSourceUrl = Define("SITE072", Severity.Warning, "The same URL under two source keys");
     public static readonly DiagnosticCode FactCheckWithoutSource = Define("SITE073", Severity.Error, "A fact-check that cites no source");
     public static readonly DiagnosticCode UncitedSource = Define("SITE074", Severity.Warning, "A source that no note cites");

@@ -58,6 +58,14 @@ internal static class AnnotationsFile
             {
                 json.WriteString("claimant", claimant);
             }
+            if (factCheck.ClaimDate is { } claimDate)
+            {
+                json.WriteString("claim_date", claimDate);
+            }
+            if (factCheck.Appearance is { } appearance)
+            {
+                json.WriteString("appearance", appearance.Key);
+            }
         }
         json.WriteString("text", rendered.TextOf(note));
         WritePosition(json, "definition", note.Definition.At(file));

@@ -18,11 +18,15 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private readonly ConcurrentBag<CheckedClaim> _claims = [];
 
     /// <returns>The keys of the site-wide sources the articles cite, and every fact-check, newest first.</returns>
-    public static (IReadOnlySet<string> Cited, IReadOnlyList<CheckedClaim> Claims) Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
+    public static (IReadOnlySet<string> Cited, IReadOnlyList<CheckedClaim> Claims) Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, BuildProgress? progress = null)
     {
         cache?.Begin(site.RenderInputs(), site.Content.Articles);
         var articles = new ArticlePages(site, renderer, pages, diagnostics, cache);
-        Parallel.ForEach(site.Content.Articles, articles.Publish);
+        Parallel.ForEach(site.Content.Articles, article =>
+        {
+            articles.Publish(article);
+            progress?.Advance();
+        });
         return (articles._citedSiteSources.Keys.ToHashSet(StringComparer.Ordinal), FactChecks.Ordered(articles._claims));
     }
 

@@ -15,7 +15,7 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
     {
         var content = ContentLoader.Load(options.ContentDir, options.Drafts, diagnostics, cache?.Articles);
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;
-        var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor(content.Articles), diagnostics);
+        var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor(content.Articles), config.DefaultTheme, diagnostics);
         var strings = SiteStrings.Load(options.TemplatesDir, options.ContentDir, diagnostics);
         strings.ReportGaps(LanguageUses(content, config, options.ContentDir), diagnostics);
         var newest = content.Articles.OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();

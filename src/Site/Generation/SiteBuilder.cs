@@ -6,19 +6,20 @@ using Site.Templating;
 namespace Site.Generation;
 
 /// <summary>The build, top to bottom: read content and templates, render every article, report uncited
-/// sources, render the listing pages and extras, copy assets, check every link. <see cref="Build(BuildOptions, CancellationToken)"/>
+/// sources, render the listing pages and extras, copy assets, check every link. <see cref="Build(BuildOptions, CancellationToken, BuildProgress)"/>
 /// publishes to disk only if nothing failed; the preview server builds into memory with the same code.</summary>
 internal static class SiteBuilder
 {
     /// <summary>Builds into a staging folder and swaps it in for the output folder if the build succeeded.</summary>
     /// <param name="stop">Ctrl+C: up to the swap, the build stops at its next file and throws
     /// <see cref="OperationCanceledException"/>, leaving the output folder as it was.</param>
-    public static BuildResult Build(BuildOptions options, CancellationToken stop = default)
+    /// <param name="progress">Told how many articles there are and of each one rendered; none when null.</param>
+    public static BuildResult Build(BuildOptions options, CancellationToken stop = default, BuildProgress? progress = null)
     {
         var staging = OutputStaging.Begin(options.OutputDir, stop);
         try
         {
-            var result = Build(options, staging);
+            var result = Build(options, staging, progress: progress);
             if (result.Published)
             {
                 staging.Write(OutputGuard.Marker, System.Text.Encoding.UTF8.GetBytes(OutputGuard.MarkerText));
@@ -44,14 +45,15 @@ internal static class SiteBuilder
     }
 
     /// <summary>Builds into <paramref name="output"/>; the result says whether the build may be published.</summary>
-    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null)
+    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null, BuildProgress? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var site = LoadedSite.Load(options, diagnostics, cache);
         var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics));
         var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config), site.Strings);
-        var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache);
+        progress?.Start(site.Content.Articles.Count);
+        var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         foreach (var job in ListingPages.Jobs(site, claims))
         {
@@ -61,7 +63,7 @@ internal static class SiteBuilder
         {
             pages.WriteFile(FactChecks.JsonFile, FactChecks.Json(claims, site.Config));
         }
-        Assets.Copy(options.TemplatesDir, pages, diagnostics);
+        Assets.Copy(options.TemplatesDir, site.Config.DefaultTheme, pages, diagnostics);
         pages.Links.Check();
         return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed);
     }

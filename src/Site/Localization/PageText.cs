@@ -26,6 +26,15 @@ internal sealed class PageText(Strings strings)
         ? strings.Html("notes.claim", ("claim", $"<q>{claimHtml}</q>"))
         : strings.Html("notes.claim_by", ("claim", $"<q>{claimHtml}</q>"), ("claimant", claimantHtml));
 
+    /// <summary>Who made a fact-check's claim, when and where, as far as the note says:
+    /// "Kassym-Jomart Tokayev, 3 January 2024, The Astana Times"; null when it says none of these.</summary>
+    public string? ClaimOrigin(NoteType claim)
+    {
+        string?[] parts = [claim.Claimant, PartialDate(claim.ClaimDate), claim.Appearance?.Publisher];
+        var given = parts.OfType<string>().ToList();
+        return given.Count == 0 ? null : string.Join(strings.Text("common.list_separator"), given);
+    }
+
     /// <summary>The label above the headline.</summary>
     public string TypeOfWork(TypeOfWork kind) => strings.Text("kinds." + kind.Name().Replace('-', '_'));
 

@@ -12,6 +12,7 @@ namespace Site.Localization;
 /// </summary>
 internal sealed class SiteStrings
 {
+    private const string ShippedFolder = "theme/" + StringsFolder.Name + "/";
     private static readonly Lazy<IReadOnlyList<StringsSource>> Shipped = new(ReadShipped);
     private static readonly Lazy<SiteStrings> BuiltInStrings = new(() => new SiteStrings(StringsCatalog.Load([Shipped.Value])));
 
@@ -85,16 +86,16 @@ internal sealed class SiteStrings
         }
     }
 
-    /// <summary>The default theme's tables, built into the program (see Site.csproj).</summary>
+    /// <summary>The default theme's tables, built into the program with the rest of the theme (see Site.csproj).</summary>
     private static List<StringsSource> ReadShipped()
     {
         var assembly = typeof(SiteStrings).Assembly;
         var sources = new List<StringsSource>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(StringsFolder.Name + "/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ShippedFolder, StringComparison.Ordinal) && n.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-            sources.Add(new StringsSource("(built in)/" + name, reader.ReadToEnd()));
+            sources.Add(new StringsSource("(built in)/" + name[ShippedFolder.Length..], reader.ReadToEnd()));
         }
         return sources;
     }

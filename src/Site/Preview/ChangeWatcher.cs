@@ -18,7 +18,8 @@ internal sealed class ChangeWatcher : IDisposable
     public ChangeWatcher(string contentDir, string templatesDir)
     {
         _content = Path.GetFullPath(contentDir);
-        foreach (var dir in new[] { contentDir, templatesDir })
+        // A site without templates/ is built with the default theme alone: nothing of it to watch.
+        foreach (var dir in new[] { contentDir, templatesDir }.Where(Directory.Exists))
         {
             var watcher = new FileSystemWatcher(Path.GetFullPath(dir))
             {

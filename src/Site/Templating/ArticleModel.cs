@@ -51,7 +51,7 @@ internal sealed record ArticleModel(
             CorrectionsId: new AnnotationIds(article.Slug).Corrections,
             Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))],
             Language: Html.Escape(article.Language ?? config.Language),
-            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(tag => new TagLinkModel(Html.Escape(tag), $"{TagIndex.Folder}/{Content.Slug.FromText(tag)}/"))]);
+            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(tag => new TagLinkModel(Html.Escape(tag), $"{TagIndex.Folder}/{Content.Slug.Words(tag)}/"))]);
     }
 
     /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>

@@ -55,13 +55,43 @@ internal static class StructuredData
             json.WriteString("name", claimant);
             json.WriteEndObject();
         }
-        if (article.OriginalPublication is { } original)
+        if (note.Type.ClaimDate is { } date)
+        {
+            json.WriteString("datePublished", date);
+        }
+        if (note.Type.Appearance is { } venue)
+        {
+            Appearance(json, venue);
+        }
+        else if (article.OriginalPublication is { } original)
         {
             json.WriteStartObject("appearance");
             json.WriteString("@type", "CreativeWork");
             json.WriteString("url", original.Url);
             json.WriteEndObject();
         }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The source a fact-check names as its claim's venue. A title in [brackets] is the desk's
+    /// description, not the work's headline, so it is not given as one.</summary>
+    private static void Appearance(Utf8JsonWriter json, Source venue)
+    {
+        json.WriteStartObject("appearance");
+        json.WriteString("@type", "CreativeWork");
+        json.WriteString("url", venue.Url);
+        if (!venue.Title.StartsWith('['))
+        {
+            json.WriteString("headline", venue.Title);
+        }
+        if (venue.Date is { } date)
+        {
+            json.WriteString("datePublished", date);
+        }
+        json.WriteStartObject("publisher");
+        json.WriteString("@type", "Organization");
+        json.WriteString("name", venue.Publisher);
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -57,39 +57,27 @@ internal sealed class TemplateSet
     public string Fingerprint { get; private init; } = "";
 
     /// <param name="loopLimit">Iterations allowed per render, shared across nested loops; sized from the content.</param>
-    public static TemplateSet Load(string templatesDir, IEnumerable<string> required, int loopLimit, DiagnosticBag diagnostics)
+    /// <param name="withDefaultTheme">Whether the default theme fills in every template templates/ does not have.</param>
+    public static TemplateSet Load(string templatesDir, IEnumerable<string> required, int loopLimit, bool withDefaultTheme, DiagnosticBag diagnostics)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var hasErrors = false;
         var fingerprint = new Fingerprint();
-        var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder);
-        var strings = Path.Combine(Path.GetFullPath(templatesDir), Localization.StringsFolder.Name);
-        if (Directory.Exists(templatesDir))
+        foreach (var path in SiteTemplates(templatesDir, diagnostics, ref hasErrors))
         {
-            // assets/ is copied, not parsed (see Generation/Assets.cs); i18n/ holds strings tables, not templates.
-            var links = new DiagnosticBag();
-            var paths = FileTree.Files(templatesDir, templatesDir, links, entry => entry.FullName != assets && entry.FullName != strings);
-            diagnostics.AddRange(links.ToSortedList());
-            hasErrors |= links.HasErrors;
-            foreach (var path in paths.Order(StringComparer.Ordinal))
+            var display = SitePath.Display(path);
+            if (TextFile.TryRead(path, display, DiagnosticCode.TemplateParse, "template", diagnostics) is not { } text)
             {
-                var display = SitePath.Display(path);
-                if (TextFile.TryRead(path, display, DiagnosticCode.TemplateParse, "template", diagnostics) is not { } text)
-                {
-                    hasErrors = true;
-                    continue;
-                }
-                fingerprint.Add(display).Add(text);
-                var template = Template.Parse(text, display);
-                foreach (var message in template.Messages)
-                {
-                    // Scriban's parser warnings keep their severity: they do not fail the build.
-                    var diagnostic = new Diagnostic(DiagnosticCode.TemplateParse, FilePosition.FromZeroBased(display, message.Span.Start.Line, message.Span.Start.Column), message.Message);
-                    diagnostics.Add(message.Type == ParserMessageType.Error ? diagnostic : diagnostic with { Severity = Severity.Warning });
-                }
-                hasErrors |= template.HasErrors;
-                templates[Path.GetRelativePath(templatesDir, path).Replace('\\', '/')] = template;
+                hasErrors = true;
+                continue;
             }
+            hasErrors |= Add(Path.GetRelativePath(templatesDir, path).Replace('\\', '/'), display, text);
+        }
+        // The default theme's templates come after the site's own, so the fingerprint changes with an override.
+        var defaults = withDefaultTheme ? DefaultTheme.Files : [];
+        foreach (var file in defaults.Where(f => IsTemplate(f.Name) && !templates.ContainsKey(f.Name)))
+        {
+            hasErrors |= Add(file.Name, DefaultTheme.Display(file.Name), file.Text);
         }
         foreach (var name in required.Where(n => !templates.ContainsKey(n)))
         {
@@ -97,7 +85,42 @@ internal sealed class TemplateSet
             hasErrors = true;
         }
         return new TemplateSet(templatesDir, templates, loopLimit) { HasErrors = hasErrors, Fingerprint = fingerprint.Finish() };
+
+        bool Add(string name, string display, string text)
+        {
+            fingerprint.Add(display).Add(text);
+            var template = Template.Parse(text, display);
+            foreach (var message in template.Messages)
+            {
+                // Scriban's parser warnings keep their severity: they do not fail the build.
+                var diagnostic = new Diagnostic(DiagnosticCode.TemplateParse, FilePosition.FromZeroBased(display, message.Span.Start.Line, message.Span.Start.Column), message.Message);
+                diagnostics.Add(message.Type == ParserMessageType.Error ? diagnostic : diagnostic with { Severity = Severity.Warning });
+            }
+            templates[name] = template;
+            return template.HasErrors;
+        }
     }
+
+    /// <summary>The template files of the site's own templates/, in ordinal order; none when it does not exist.</summary>
+    private static IEnumerable<string> SiteTemplates(string templatesDir, DiagnosticBag diagnostics, ref bool hasErrors)
+    {
+        if (!Directory.Exists(templatesDir))
+        {
+            return [];
+        }
+        var assets = Path.Combine(Path.GetFullPath(templatesDir), AssetsFolder);
+        var strings = Path.Combine(Path.GetFullPath(templatesDir), Localization.StringsFolder.Name);
+        // assets/ is copied, not parsed (see Generation/Assets.cs); i18n/ holds strings tables, not templates.
+        var links = new DiagnosticBag();
+        var paths = FileTree.Files(templatesDir, templatesDir, links, entry => entry.FullName != assets && entry.FullName != strings);
+        diagnostics.AddRange(links.ToSortedList());
+        hasErrors |= links.HasErrors;
+        return paths.Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>A file of the theme that is a template: not under assets/ or i18n/.</summary>
+    private static bool IsTemplate(string name) =>
+        !name.StartsWith(AssetsFolder + "/", StringComparison.Ordinal) && !name.StartsWith(Localization.StringsFolder.Name + "/", StringComparison.Ordinal);
 
     public bool Contains(string name) => _templates.ContainsKey(name);
 

@@ -26,6 +26,7 @@ internal static class AnnotationResolver
         }
         var (citations, cited) = CitationResolver.Resolve(found.Citations, drafts.ToDictionary(d => d.Definition), article, siteSources, diagnostics);
         NoteTypeCheck.CheckSourced(drafts, file, diagnostics);
+        NoteTypeCheck.ResolveAppearances(drafts, article, siteSources, diagnostics);
         return Assemble(article.Slug, drafts, cited, citations);
     }
 

@@ -48,7 +48,42 @@ internal static class NoteTypeCheck
             }
         }
         var values = attributes.Values;
-        return new NoteType(kind, values.GetValueOrDefault("claim"), values.GetValueOrDefault("verdict"), values.GetValueOrDefault("claimant"), Entry(values, kind, label, at, diagnostics));
+        return new NoteType(kind, values.GetValueOrDefault("claim"), values.GetValueOrDefault("verdict"), values.GetValueOrDefault("claimant"), Entry(values, kind, label, at, diagnostics))
+        {
+            ClaimDate = ClaimDate(values, kind, label, at, diagnostics),
+            AppearanceKey = kind == NoteKind.FactCheck ? values.GetValueOrDefault(NoteAttributes.Appearance) : null,
+        };
+    }
+
+    /// <summary>A fact-check's claim_date, dated as precisely as a source's date and no more.</summary>
+    private static string? ClaimDate(IReadOnlyDictionary<string, string> values, NoteKind kind, NoteLabel label, FilePosition at, DiagnosticBag diagnostics)
+    {
+        if (kind != NoteKind.FactCheck || !values.TryGetValue(NoteAttributes.ClaimDate, out var text))
+        {
+            return null;
+        }
+        if (SourceRegistry.IsPartialDate(text))
+        {
+            return text;
+        }
+        diagnostics.Report(DiagnosticCode.NoteType, at, $"note [^{label}]: claim_date must be 2024, 2024-01 or 2024-01-03, not '{text}'");
+        return null;
+    }
+
+    /// <summary>A fact-check's appearance names a source the article may cite: its own or the site's.</summary>
+    public static void ResolveAppearances(IEnumerable<NoteDraft> notes, Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics)
+    {
+        foreach (var note in notes.Where(n => n.Type.AppearanceKey is not null))
+        {
+            var key = note.Type.AppearanceKey!;
+            if (article.Sources.TryGetValue(key, out var source) || siteSources.TryGetValue(key, out source))
+            {
+                note.Type = note.Type with { Appearance = source };
+                continue;
+            }
+            diagnostics.Report(DiagnosticCode.UndefinedSource, note.Definition.At(article.File),
+                $"fact-check note [^{note.Definition.Label}] has appearance '{key}', which is not a source: add it to the article's sources or to content/{SourceRegistry.FileName}");
+        }
     }
 
     private static int? Entry(IReadOnlyDictionary<string, string> values, NoteKind kind, NoteLabel label, FilePosition at, DiagnosticBag diagnostics)

@@ -7,7 +7,13 @@ namespace Site.Markdown.Notes;
 /// </summary>
 internal sealed record NoteAttributes(string Type, IReadOnlyDictionary<string, string> Values, string? Problem)
 {
-    public static readonly string[] Keys = ["claim", "verdict", "claimant"];
+    public static readonly string[] Keys = ["claim", "verdict", "claimant", ClaimDate, Appearance];
+
+    /// <summary>When the claimant made the claim: 2024, 2024-01 or 2024-01-03, as a source's date.</summary>
+    public const string ClaimDate = "claim_date";
+
+    /// <summary>Where the claim appeared: the key of a source, so the venue is one the desk has credited.</summary>
+    public const string Appearance = "appearance";
 
     /// <summary>What a correction note takes: the 1-based number of its entry in the front matter's corrections.</summary>
     public const string Entry = "entry";

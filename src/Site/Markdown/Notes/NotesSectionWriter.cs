@@ -58,7 +58,7 @@ internal static class NotesSectionWriter
         if (note.Type is { Kind: NoteKind.FactCheck } factCheck)
         {
             renderer.Write("<p class=\"note-verdict\"><span class=\"verdict\">").WriteEscape(factCheck.Verdict).Write("</span></p>\n")
-                .Write("<p class=\"note-claim\">").Write(strings.ClaimHtml(Html.Escape(factCheck.Claim)!, Html.Escape(factCheck.Claimant))).Write("</p>\n");
+                .Write("<p class=\"note-claim\">").Write(strings.ClaimHtml(Html.Escape(factCheck.Claim)!, Html.Escape(strings.ClaimOrigin(factCheck)))).Write("</p>\n");
         }
         if (note.Type.Entry is { } entry)
         {
