@@ -45,6 +45,15 @@ public sealed class AccessibilityTests(BrowserFixture browser, BuiltSite site) :
         await context.CloseAsync();
     }
 
+    /// <summary>The listing pages of issue 15: the tags overview, a tag's page, the archive, the fact-check index.</summary>
+    [Theory]
+    [InlineData("tags", 375)]
+    [InlineData("tags/qantar", 1440)]
+    [InlineData("archive", 375)]
+    [InlineData("fact-checks", 375)]
+    [InlineData("fact-checks", 1440)]
+    public Task Axe_finds_no_violations_on_the_listing_pages(string path, int width) => Axe_finds_no_WCAG_2_2_A_or_AA_violations(path, width, "light");
+
     [Theory]
     [InlineData(375)]
     [InlineData(1440)]

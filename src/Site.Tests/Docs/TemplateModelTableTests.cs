@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Scriban.Runtime;
+using Site.Localization;
 using Site.Templating;
 using Site.Tests.Support;
 
@@ -18,15 +19,21 @@ public sealed partial class TemplateModelTableTests
         "A title", "a", "a/", "https://example.org/a/", "2024-01-04", "2024-01-04T00:00:00Z", "4 January 2024",
         "A summary", "Desk", ["tag"], false, new OriginalPublicationModel("Post", "https://example.com/"),
         Kind: "analysis", KindLabel: "Analysis", ModifiedRfc3339: "2024-01-05T00:00:00Z", CorrectionsId: "a--corrections",
-        Corrections: [new CorrectionModel(1, "a--correction-1", "correction", "Correction", "2024-01-05", "5 January 2024", "A figure was wrong.")]);
+        Corrections: [new CorrectionModel(1, "a--correction-1", "correction", "Correction", "2024-01-05", "5 January 2024", "A figure was wrong.")],
+        Language: "en", TagLinks: [new TagLinkModel("Tag", "tags/tag/")]);
+
+    private static readonly ArchiveMonthModel Month = new(2024, 1, "January 2024", "archive/2024/01/", 1);
+
+    private static readonly TagModel Tag = new("Tag", "tag", "tags/tag/", "https://example.org/tags/tag/", "tags/tag/feed.xml", 1);
 
     [Fact]
     public void The_readme_lists_every_variable_and_field_templates_see_and_no_other()
     {
         var documented = DocumentedVariables();
-        var models = new ScriptModel(Site);
+        var models = new ScriptModel(Site, SiteStrings.BuiltIn);
         var articlePage = models.Globals(new PageGlobals(Page, Listed with { Page = new ArticlePageModel("<p>", "<section>", "<section>", 1, "{}") }));
-        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z") { Pages = [Listed with { IsPage = true }] }));
+        var listingPage = models.Globals(new PageGlobals(Page, Listing: new ListingModel([Listed], "2024-01-04T00:00:00Z", [Tag], [Month]) { Pages = [Listed with { IsPage = true }] }, Tag: Tag, Pager: PagerModel.For("", 2, 3), Month: Month,
+            FactChecks: [new VerdictGroupModel("Disputed", "Contested.", 2, "verdict-1", 1, 100, [new ClaimModel("C", "Disputed", "X", "A title", "a/", "a/#n", "2024-01-04", "4 January 2024")])]));
         ScriptModel.SetContent(listingPage, "<h1>");
 
         var seen = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -37,6 +44,14 @@ public sealed partial class TemplateModelTableTests
             ["articles"] = Fields(Assert.IsType<ScriptArray>(listingPage["articles"])[0]),
             ["source"] = Fields(Assert.IsType<ScriptObject>(articlePage["article"])["source"]),
             ["corrections"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["corrections"])[0]),
+            ["tag"] = Fields(listingPage["tag"]),
+            ["pager"] = Fields(listingPage["pager"]),
+            ["month"] = Fields(listingPage["month"]),
+            ["fact_checks"] = Fields(Assert.IsType<ScriptArray>(listingPage["fact_checks"])[0]),
+            ["claims"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(Assert.IsType<ScriptArray>(listingPage["fact_checks"])[0])["claims"])[0]),
+            ["archive"] = Fields(Assert.IsType<ScriptArray>(listingPage["archive"])[0]),
+            ["tags"] = Fields(Assert.IsType<ScriptArray>(listingPage["tags"])[0]),
+            ["tag_links"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["tag_links"])[0]),
             ["verdicts"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["verdicts"])[0]),
             ["menu"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["menu"])[0]),
             ["pages"] = Fields(Assert.IsType<ScriptArray>(listingPage["pages"])[0]),
@@ -52,7 +67,7 @@ public sealed partial class TemplateModelTableTests
     [Fact]
     public void Only_an_articles_own_page_sees_its_rendered_parts()
     {
-        var globals = new ScriptModel(Site).Globals(new PageGlobals(Page, Listed));
+        var globals = new ScriptModel(Site, SiteStrings.BuiltIn).Globals(new PageGlobals(Page, Listed));
 
         Assert.DoesNotContain("body", Assert.IsType<ScriptObject>(globals["article"]).Keys);
         Assert.False(globals.ContainsKey("articles"));

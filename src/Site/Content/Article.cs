@@ -77,6 +77,15 @@ internal sealed record Article(
     /// <summary>How many folders deep the page is, as the relative path back to the site root.</summary>
     public string Root => string.Concat(Enumerable.Repeat("../", Url.Count(c => c == '/')));
 
+    /// <summary>The article's language (front matter <c>language:</c>), or null for the site's.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Where <c>language:</c> was written (1-based), or (0, 0).</summary>
+    public (int Line, int Column) LanguagePosition { get; init; }
+
+    /// <summary>Where <c>tags:</c> was written (1-based), or (0, 0).</summary>
+    public (int Line, int Column) TagsPosition { get; init; }
+
     /// <summary>Where <c>slug:</c> was written (1-based), or (0, 0) when the slug came from the file name.</summary>
     public (int Line, int Column) SlugPosition { get; init; }
 }

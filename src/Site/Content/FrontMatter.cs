@@ -5,7 +5,7 @@ namespace Site.Content;
 /// <summary>Splits an article into its YAML front matter and Markdown body, and validates the fields.</summary>
 internal static class FrontMatter
 {
-    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources", "kind", "corrections", "template"];
+    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources", "kind", "corrections", "template", "language"];
     private static readonly string[] SourceKeys = ["name", "url"];
 
     /// <summary>Returns the article whenever its front matter is a readable mapping, even with bad or
@@ -105,6 +105,7 @@ internal static class FrontMatter
         var sources = fields.Node("sources") is { } sourcesNode ? SourceRegistry.Read(sourcesNode, file, fields.Diagnostics) : SourceRegistry.Empty;
         var kind = Kind(fields);
         var corrections = Corrections.Read(fields, date);
+        var language = Language(fields);
         var slugNode = slug is null ? null : fields.Node("slug");
         return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, original, markdown)
         {
@@ -112,6 +113,9 @@ internal static class FrontMatter
             Sources = sources,
             Kind = kind,
             Corrections = corrections,
+            Language = language,
+            TagsPosition = fields.Node("tags") is { } tagsNode ? (tagsNode.Line, tagsNode.Column) : (0, 0),
+            LanguagePosition = language is null ? (0, 0) : (fields.Node("language")!.Line, fields.Node("language")!.Column),
             SlugPosition = slugNode is null ? (0, 0) : (slugNode.Line, slugNode.Column),
             IsPage = isPage,
             Template = Template(fields, isPage),
@@ -136,6 +140,17 @@ internal static class FrontMatter
             return null;
         }
         return name + ".html";
+    }
+
+    private static string? Language(YamlFields fields)
+    {
+        var language = fields.String("language");
+        if (language is not null && !SiteConfig.IsLanguageTag(language))
+        {
+            fields.Report(DiagnosticCode.BadValue, fields.Node("language")!, $"'language' must be a language tag like en, ru or kk-KZ, not '{Printable(language)}'");
+            return null;
+        }
+        return language;
     }
 
     private static TypeOfWork? Kind(YamlFields fields)

@@ -14,7 +14,7 @@ internal sealed partial record SiteConfig(
 {
     public const string FileName = "site.yml";
 
-    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts", "default_theme", "permalink", "menu"];
+    private static readonly string[] Keys = ["title", "language", "author", "description", "base_url", "allow_html", "verdicts", "default_theme", "permalink", "menu", "paginate"];
 
     public static SiteConfig Default { get; } = new("Site", "en", null, null, null, false);
 
@@ -65,7 +65,25 @@ internal sealed partial record SiteConfig(
             DefaultTheme = fields.Bool("default_theme") ?? true,
             Permalinks = ReadPermalink(fields),
             Menu = fields.Node("menu") is { } menu ? SiteMenu.Read(menu, file, diagnostics) : SiteMenu.Empty,
+            Paginate = ReadPaginate(fields),
         };
+    }
+
+    /// <summary>Articles per page of the index and of each tag's page; null lists them all on one page.</summary>
+    public int? Paginate { get; init; }
+
+    private static int? ReadPaginate(YamlFields fields)
+    {
+        if (fields.String("paginate") is not { } text)
+        {
+            return null;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 10_000)
+        {
+            return size;
+        }
+        fields.Report(DiagnosticCode.BadValue, fields.Node("paginate")!, $"'paginate' must be a whole number of articles per page from 1 to 10000, not '{text}'");
+        return null;
     }
 
     /// <summary>Whether the default theme inside the binary fills in every file the site's templates/ does not
@@ -117,6 +135,9 @@ internal sealed partial record SiteConfig(
         }
         return null;
     }
+
+    /// <summary>A BCP 47 language tag's shape: "en", "kk-KZ", "sr-Latn-RS".</summary>
+    public static bool IsLanguageTag(string text) => LanguageTag().IsMatch(text);
 
     [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")]
     private static partial Regex LanguageTag();

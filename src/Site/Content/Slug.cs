@@ -42,6 +42,15 @@ internal static class Slug
     /// <summary>A slug from any text, such as a title: "Budget: What's new?" becomes "budget-what-s-new".</summary>
     public static string FromText(string text)
     {
+        var slug = Words(text);
+        // One that is still not valid (reserved, too long) is reported, never silently changed.
+        return slug.Length == 0 ? "article" : slug;
+    }
+
+    /// <summary>Words made a slug, with no stand-in: "Oil &amp; Gas" becomes "oil-gas", "Энергетика"
+    /// "энергетика"; empty when <paramref name="text"/> has no letter or digit.</summary>
+    public static string Words(string text)
+    {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormC))
         {
@@ -54,9 +63,7 @@ internal static class Slug
                 builder.Append('-');
             }
         }
-        var slug = builder.ToString().Trim('-');
-        // One that is still not valid (reserved, too long) is reported, never silently changed.
-        return slug.Length == 0 ? "article" : slug;
+        return builder.ToString().Trim('-');
     }
 
     /// <summary>Vowel signs and other marks that Devanagari, Thai, Arabic and many more scripts write

@@ -97,6 +97,11 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode PermalinkPattern = Define("SITE087", Severity.Error, "A permalink pattern with an unknown placeholder, or one that is not allowed");
     public static readonly DiagnosticCode UnusedTemplate = Define("SITE088", Severity.Warning, "A template that no page uses");
 
+    // Languages, tags and listings
+    public static readonly DiagnosticCode StringsTable = Define("SITE090", Severity.Error, "A strings table (i18n/*.yml) that cannot be read, or a text in it that is not allowed");
+    public static readonly DiagnosticCode MissingStrings = Define("SITE091", Severity.Warning, "A language with no strings table, or a text its table leaves out: the English one is used");
+    public static readonly DiagnosticCode TagCollision = Define("SITE093", Severity.Error, "Two tags that would share a page, as their slugs are the same");
+
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All => Catalogue;
 

@@ -16,13 +16,13 @@ namespace Site.Generation;
 internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
 {
     private readonly MarkdownRenderer _markdown = new(site.Config.AllowHtml, site.Config.Verdicts, site.Options.Strict, [.. site.Templates.LiteralIds.Keys]);
-    private readonly PageText _strings = PageText.English;
     private readonly ConcurrentDictionary<string, byte> _citedSiteSources = new(StringComparer.Ordinal);
     private readonly BundleFiles _files = new(site.Options.ContentDir,
         new ImageEngine(new ImageCache(BundleFiles.CacheFolder(site.Options.ContentDir)), ImageSettings.Default), site.Config.AllowHtml);
+    private readonly ConcurrentBag<CheckedClaim> _claims = [];
 
-    /// <returns>The keys of the site-wide sources the articles cite.</returns>
-    public static IReadOnlySet<string> Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, BuildProgress? progress = null)
+    /// <returns>The keys of the site-wide sources the articles cite, and every fact-check, newest first.</returns>
+    public static (IReadOnlySet<string> Cited, IReadOnlyList<CheckedClaim> Claims) Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, BuildProgress? progress = null)
     {
         cache?.Begin(RenderInputs.Fingerprint(site.Options), site.Content.Articles);
         var articles = new ArticlePages(site, renderer, pages, diagnostics, cache);
@@ -32,7 +32,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             progress?.Advance();
         });
         Parallel.ForEach(site.Content.HeldBack, articles.Check);
-        return articles._citedSiteSources.Keys.ToHashSet(StringComparer.Ordinal);
+        return (articles._citedSiteSources.Keys.ToHashSet(StringComparer.Ordinal), FactChecks.Ordered(articles._claims));
     }
 
     private void Publish(Article listed)
@@ -52,8 +52,9 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         }
         var entry = rendered with { Diagnostics = found };
         Write(listed, entry);
-        // A page with images or attachments depends on files the cache does not watch.
-        if (!local.HasErrors && entry.Bundled.Count == 0)
+        // A page with images or attachments depends on files the cache does not watch; the cache file keeps
+        // no fact-checks, which the site-wide index needs, so those articles are rendered on every publish.
+        if (!local.HasErrors && entry.Bundled.Count == 0 && (entry.Claims.Count == 0 || cache is { KeepsFiles: false }))
         {
             cache?.Set(listed, entry, Files(listed));
         }
@@ -98,7 +99,8 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     {
         var article = ContentLoader.ReadBody(listed, local);
         var attachments = _files.Attachments(listed, local);
-        var rendered = article is null ? null : _markdown.Render(article, site.Content.Sources, local, _files.For(article));
+        var text = site.Strings.Text(site.LanguageOf(listed));
+        var rendered = article is null ? null : _markdown.Render(article, site.Content.Sources, local, _files.For(article), text);
         if (rendered is null || local.HasErrors)
         {
             return null;
@@ -110,13 +112,13 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             local.Report(DiagnosticCode.TemplateParse, new FilePosition(listed.File, 1, 1), $"template '{template}' is missing from {site.Options.TemplatesDir}; a page needs it");
             return null;
         }
-        var html = renderer.RenderPage(template, new PageGlobals(page, ArticleModel.From(rendered, site.Config, _strings)), local);
+        var html = renderer.RenderPage(template, new PageGlobals(page, ArticleModel.From(rendered, site.Config, text), Language: site.LanguageOf(listed)), local);
         if (html is null)
         {
             return null;
         }
         var links = pages.Links.Scan(PagePath(listed), html, rendered.Article.File, rendered.Links);
-        return new RenderCache.Entry(pages.Encode(html), AnnotationsFile.Write(rendered), links, [], CitedSiteSources(rendered))
+        return new RenderCache.Entry(pages.Encode(html), AnnotationsFile.Write(rendered), links, [], CitedSiteSources(rendered), [.. FactChecks.Of(rendered)])
         {
             Bundled = [.. rendered.Files.Concat(attachments).DistinctBy(file => file.OutputPath)],
         };
@@ -139,6 +141,10 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             }
         }
         CountCited(entry.CitedSources);
+        foreach (var claim in entry.Claims)
+        {
+            _claims.Add(claim);
+        }
     }
 
     private void CountCited(IReadOnlyList<string> keys)

@@ -1,50 +1,140 @@
-using Site.Localization;
+using Site.Content;
 using Site.Templating;
 
 namespace Site.Generation;
 
 /// <summary>
-/// The pages made from the list of every article, newest first (ties by slug, for stable output): the
-/// index, and the optional extras when their template exists. A new listing, such as tag pages or an
-/// archive, is one more job here.
+/// The pages made from lists of articles, newest first: the index, a page and an Atom feed per tag
+/// (<c>tags/{slug}/</c>, when <c>tag.html</c> exists), the tags overview (<c>tags/</c>, when <c>tags.html</c>
+/// exists), and the optional extras when their template exists. A new listing, such as an archive, is one
+/// more job here.
 /// </summary>
 internal static class ListingPages
 {
+    public const string TagTemplate = "tag.html";
+    public const string TagsTemplate = "tags.html";
+    public const string ArchiveTemplate = "archive.html";
+    public const string MonthTemplate = "archive-month.html";
+    private const string ArchiveFolder = "archive";
+    private const string FeedTemplate = "feed.xml";
+
     /// <summary>The XML extras need absolute URLs, so a base URL.</summary>
     private static readonly (string Template, PageKind Kind, bool NeedsBaseUrl)[] Extras =
-        [("404.html", PageKind.NotFound, false), ("robots.txt", PageKind.Text, false), ("sitemap.xml", PageKind.Text, true), ("feed.xml", PageKind.Text, true)];
+        [("404.html", PageKind.NotFound, false), ("robots.txt", PageKind.Text, false), ("sitemap.xml", PageKind.Text, true), (FeedTemplate, PageKind.Text, true)];
 
     /// <summary>The templates these pages are made from, for the check that every template is used.</summary>
-    public static IEnumerable<string> Templates => Extras.Select(e => e.Template).Append(TemplateSet.Index);
+    public static IEnumerable<string> Templates =>
+        Extras.Select(e => e.Template).Concat([TemplateSet.Index, TagTemplate, TagsTemplate, ArchiveTemplate, MonthTemplate, FactChecks.Template]);
 
-    public static IEnumerable<PageJob> Jobs(LoadedSite site)
+    /// <param name="claims">Every fact-check of the site, newest first, for the fact-check index.</param>
+    public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<CheckedClaim> claims)
     {
-        var (config, strings) = (site.Config, PageText.English);
-        var newest = site.Content.Articles.Where(a => !a.IsPage).OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
-        var pages = site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal).ToList();
-        var listing = Listing(newest, pages, site);
-        // Drafts built with --drafts are for the desk: never in the feed or the sitemap, which are for
+        var config = site.Config;
+        // Each article's model is made once, however many listings it is in.
+        var models = site.Newest.ToDictionary(a => a, a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a))));
+        var tags = site.Tags.Select(tag => TagModel.From(tag, config)).ToList();
+        var text = site.Strings.Text(config.Language).Strings;
+        var months = site.Newest.GroupBy(a => (a.Date.Value.Year, a.Date.Value.Month))
+            .Select(g => (Model: new ArchiveMonthModel(g.Key.Year, g.Key.Month, Html.Escape(text.Dates.FormatMonthYear(g.Key.Year, g.Key.Month)),
+                $"{ArchiveFolder}/{g.Key.Year:D4}/{g.Key.Month:D2}/", g.Count()), Articles: g.ToList()))
+            .ToList();
+        var pages = site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal)
+            .Select(a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a)))).ToList();
+        var listing = Listing(site.Newest, models, tags, [.. months.Select(m => m.Model)]) with { Pages = pages };
+        // Drafts built with --drafts are for the desk: never in a feed or the sitemap, which are for
         // readers' apps and search engines.
-        var published = Listing([.. newest.Where(a => !a.Draft)], [.. pages.Where(a => !a.Draft)], site);
-        PageGlobals Globals(string title, string url, string root, PageKind kind) =>
-            new(PageModel.For(config, title, config.Description, url, root), Listing: kind == PageKind.Text ? published : listing);
+        ListingModel Published(ListingModel list) => list with { Articles = [.. list.Articles.Where(a => !a.Draft)], Pages = [.. list.Pages.Where(a => !a.Draft)] };
+        PageGlobals Globals(string title, string url, string root, ListingModel list, TagModel? tag = null) =>
+            new(PageModel.For(config, title, config.Description, url, root), Listing: list, Tag: tag);
 
-        yield return new PageJob("index.html", TemplateSet.Index, PageKind.Page, Globals(config.Title, "", "./", PageKind.Page));
+        foreach (var job in Paged(TemplateSet.Index, "", config.Title, listing, config.Paginate, text, Globals))
+        {
+            yield return job;
+        }
         foreach (var (template, kind, _) in Extras.Where(e => site.Templates.Contains(e.Template) && !(e.NeedsBaseUrl && config.BaseUrl is null)))
         {
             // The 404 page is served at any depth, so its links start from the site's base path.
             var root = kind == PageKind.NotFound ? config.BaseUrl?.AbsolutePath ?? "/" : "";
-            yield return new PageJob(template, template, kind, Globals(kind == PageKind.NotFound ? strings.PageNotFound : config.Title, template, root, kind));
+            var title = kind == PageKind.NotFound ? site.Strings.Text(config.Language).PageNotFound : config.Title;
+            yield return new PageJob(template, template, kind, Globals(title, template, root, kind == PageKind.Text ? Published(listing) : listing));
+        }
+        if (site.Templates.Contains(FactChecks.Template))
+        {
+            var groups = FactChecks.Groups(claims, config, site.Strings.Text(config.Language));
+            yield return new PageJob(FactChecks.Folder + "/index.html", FactChecks.Template, PageKind.Page,
+                Globals(text.Text("fact_checks.heading"), FactChecks.Folder + "/", "../", listing) with { FactChecks = groups });
+        }
+        if (site.Templates.Contains(TagsTemplate))
+        {
+            yield return new PageJob(TagIndex.Folder + "/index.html", TagsTemplate, PageKind.Page, Globals(text.Text("tags.heading"), TagIndex.Folder + "/", "../", listing));
+        }
+        foreach (var job in Archive(site, listing, months, models, text, Globals))
+        {
+            yield return job;
+        }
+        if (!site.Templates.Contains(TagTemplate))
+        {
+            yield break;
+        }
+        for (var i = 0; i < site.Tags.Count; i++)
+        {
+            var (tag, model) = (site.Tags[i], tags[i]);
+            var tagged = listing with { Articles = [.. tag.Articles.Select(a => models[a])], Updated = Updated(tag.Articles) };
+            var title = text.Text("tags.tagged", ("tag", tag.Name));
+            foreach (var job in Paged(TagTemplate, tag.Url, title, tagged, config.Paginate, text, (t, url, root, list, _) => Globals(t, url, root, list, model)))
+            {
+                yield return job;
+            }
+            if (site.Templates.Contains(FeedTemplate) && config.BaseUrl is not null)
+            {
+                yield return new PageJob(tag.Url + FeedTemplate, FeedTemplate, PageKind.Text, Globals(title, tag.Url + FeedTemplate, "", Published(tagged), model));
+            }
         }
     }
 
-    private static ListingModel Listing(List<Content.Article> newest, List<Content.Article> pages, LoadedSite site)
+    /// <summary>A listing's pages: all its articles on <paramref name="first"/>, or with <paramref name="size"/>
+    /// per page, the first there and the rest at <c>{first}page/2/</c>…, titled "{title}, page 2".</summary>
+    private static IEnumerable<PageJob> Paged(string template, string first, string title, ListingModel listing, int? size, Localization.Strings text,
+        Func<string, string, string, ListingModel, TagModel?, PageGlobals> globals)
     {
-        // The site last changed when its latest article was published or corrected.
-        var updated = newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
-        return new ListingModel([.. newest.Select(a => ArticleModel.From(a, site.Config, PageText.English))], updated)
+        var root = string.Concat(Enumerable.Repeat("../", first.Count(c => c == '/')));
+        var count = size is { } perPage ? Math.Max(1, (listing.Articles.Count + perPage - 1) / perPage) : 1;
+        for (var number = 1; number <= count; number++)
         {
-            Pages = [.. pages.Select(a => ArticleModel.From(a, site.Config, PageText.English))],
-        };
+            var url = PagerModel.PathOf(first, number);
+            var articles = size is { } per ? listing with { Articles = [.. listing.Articles.Skip((number - 1) * per).Take(per)] } : listing;
+            var pageTitle = number == 1 ? title : text.Text("pager.title", ("title", title), ("number", number));
+            var page = globals(pageTitle, url, number == 1 ? (root.Length == 0 ? "./" : root) : root + "../../", articles, null);
+            yield return new PageJob(url + "index.html", template, PageKind.Page, size is null ? page : page with { Pager = PagerModel.For(first, number, count) });
+        }
     }
+
+    /// <summary>The archive (<c>archive/</c>, every month with its count) and a page per month
+    /// (<c>archive/2024/01/</c>), when their templates exist: every article within two links of the archive.</summary>
+    private static IEnumerable<PageJob> Archive(LoadedSite site, ListingModel listing, List<(ArchiveMonthModel Model, List<Article> Articles)> months,
+        Dictionary<Article, ArticleModel> models, Localization.Strings text, Func<string, string, string, ListingModel, TagModel?, PageGlobals> globals)
+    {
+        if (site.Templates.Contains(ArchiveTemplate))
+        {
+            yield return new PageJob(ArchiveFolder + "/index.html", ArchiveTemplate, PageKind.Page, globals(text.Text("archive.heading"), ArchiveFolder + "/", "../", listing, null));
+        }
+        if (!site.Templates.Contains(MonthTemplate))
+        {
+            yield break;
+        }
+        foreach (var (month, articles) in months)
+        {
+            var page = globals(text.Dates.FormatMonthYear(month.Year, month.Month), month.Url, "../../../",
+                listing with { Articles = [.. articles.Select(a => models[a])], Updated = Updated(articles) }, null);
+            yield return new PageJob(month.Url + "index.html", MonthTemplate, PageKind.Page, page with { Month = month });
+        }
+    }
+
+    private static ListingModel Listing(IReadOnlyList<Article> newest, Dictionary<Article, ArticleModel> models, IReadOnlyList<TagModel> tags,
+        IReadOnlyList<ArchiveMonthModel> archive) =>
+        new([.. newest.Select(a => models[a])], Updated(newest), tags, archive);
+
+    /// <summary>A listing last changed when its latest article was published or corrected.</summary>
+    private static string? Updated(IReadOnlyList<Article> newest) =>
+        newest.Count > 0 ? newest.MaxBy(a => a.Modified.Value)!.Modified.ToRfc3339() : null;
 }

@@ -1,12 +1,13 @@
 using Site.Content;
 using Site.Diagnostics;
+using Site.Localization;
 using Site.Templating;
 
 namespace Site.Generation;
 
 /// <summary>Everything a build reads before it renders anything: the content (front matter only; bodies
 /// are read one at a time as they are rendered), the settings with the command line's overrides, the templates.</summary>
-internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, SiteConfig Config, TemplateSet Templates)
+internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, SiteConfig Config, TemplateSet Templates, SiteStrings Strings)
 {
     private const string PageTemplatePrefix = "page-";
 
@@ -19,8 +20,26 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;
         var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor([.. content.Articles, .. content.HeldBack]), config.DefaultTheme, diagnostics);
         ReportUnusedTemplates(templates, content.Articles, diagnostics);
-        return new LoadedSite(options, content, config, templates);
+        var strings = SiteStrings.Load(options.TemplatesDir, options.ContentDir, diagnostics);
+        strings.ReportGaps(LanguageUses(content, config, options.ContentDir), diagnostics);
+        var newest = content.Articles.Where(a => !a.IsPage).OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
+        return new LoadedSite(options, content, config, templates, strings) { Newest = newest, Tags = TagIndex.Build(newest, diagnostics) };
     }
+
+    /// <summary>Every article, newest first (ties by slug, for stable output); not the standalone pages.</summary>
+    public IReadOnlyList<Article> Newest { get; init; } = [];
+
+    /// <summary>Every tag, by slug.</summary>
+    public IReadOnlyList<Tag> Tags { get; init; } = [];
+
+    /// <summary>An article's language: its own, or the site's.</summary>
+    public string LanguageOf(Article article) => article.Language ?? Config.Language;
+
+    private static IEnumerable<(string Language, FilePosition At)> LanguageUses(SiteContent content, SiteConfig config, string contentDir) =>
+        content.Articles.Where(a => a.Language is not null)
+            .Select(a => (a.Language!, new FilePosition(a.File, a.LanguagePosition.Line, a.LanguagePosition.Column)))
+            .Prepend((config.Language, new FilePosition(SitePath.Display(Path.Combine(contentDir, SiteConfig.FileName)))));
+
 
     /// <summary>A template at the top of templates/ that nothing renders (an about.html beside the
     /// layout, say) would be ignored without a word: Site makes pages from content/pages/ instead. A

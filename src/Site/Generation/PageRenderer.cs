@@ -6,9 +6,9 @@ namespace Site.Generation;
 
 /// <summary>Renders pages from templates: the typed models made into template globals, the page's template,
 /// then layout.html around it. Renders nothing while the templates have errors (they are reported).</summary>
-internal sealed class PageRenderer(TemplateSet templates, SiteModel site)
+internal sealed class PageRenderer(TemplateSet templates, SiteModel site, Localization.SiteStrings strings)
 {
-    private readonly ScriptModel _models = new(site);
+    private readonly ScriptModel _models = new(site, strings);
 
     /// <summary>An HTML page: the template's output inside layout.html, or null (reported) on failure.</summary>
     public string? RenderPage(string template, PageGlobals page, DiagnosticBag diagnostics)

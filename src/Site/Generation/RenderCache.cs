@@ -38,12 +38,14 @@ internal sealed class RenderCache
     /// when the page is carried from the output folder instead (a publish build).</param>
     /// <param name="Diagnostics">Its warnings (an article with errors is not kept).</param>
     /// <param name="CitedSources">Keys of the site-wide sources the article cites.</param>
+    /// <param name="Claims">Its fact-checks, for the site's fact-check index.</param>
     public sealed record Entry(
         byte[]? Page,
         byte[]? AnnotationsJson,
         LinkChecker.PageLinks Links,
         IReadOnlyList<Diagnostic> Diagnostics,
-        IReadOnlyList<string> CitedSources)
+        IReadOnlyList<string> CitedSources,
+        IReadOnlyList<CheckedClaim> Claims)
     {
         /// <summary>The page and its other files as the last published build left them in the output folder:
         /// write time 0 until that build is committed.</summary>

@@ -55,13 +55,17 @@ internal static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var site = LoadedSite.Load(options, diagnostics, cache);
         var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics, site.Templates.LiteralIds));
-        var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config));
+        var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config), site.Strings);
         progress?.Start(site.Content.Articles.Count);
-        var cited = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);
+        var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
-        foreach (var job in ListingPages.Jobs(site))
+        foreach (var job in ListingPages.Jobs(site, claims))
         {
             renderer.Render(job, pages, diagnostics);
+        }
+        if (site.Templates.Contains(FactChecks.Template))
+        {
+            pages.WriteFile(FactChecks.JsonFile, FactChecks.Json(claims, site.Config));
         }
         Assets.Copy(options.TemplatesDir, site.Config.DefaultTheme, pages, diagnostics);
         pages.Links.Check();

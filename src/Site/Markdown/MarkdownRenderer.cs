@@ -39,9 +39,6 @@ internal sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
 
-    /// <summary>One language for now; the words will come with each article when articles have languages.</summary>
-    private readonly PageText _strings = PageText.English;
-
     private readonly VerdictScale? _verdicts;
     private readonly bool _strict;
     private readonly IReadOnlyCollection<string> _pageIds;
@@ -81,7 +78,8 @@ internal sealed class MarkdownRenderer
 
     /// <param name="siteSources">Sources from content/sources.yml, which every article's notes may cite.</param>
     /// <param name="images">Makes the article's local images; without it they are written as they are.</param>
-    public RenderedArticle? Render(Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics, ImageResolver? images = null)
+    /// <param name="text">The words Site writes, in the article's language; English when not given.</param>
+    public RenderedArticle? Render(Article article, IReadOnlyDictionary<string, Source> siteSources, DiagnosticBag diagnostics, ImageResolver? images = null, PageText? text = null)
     {
         if (!InputLimits.Check(article.Markdown, article.File, diagnostics))
         {
@@ -99,7 +97,7 @@ internal sealed class MarkdownRenderer
             var published = ImageCollector.Collect(document, article.File, images, local);
             // An article with errors is not published, so it is not rendered: no rejected link or
             // unresolved annotation can reach any HTML, even a preview's.
-            return local.HasErrors ? null : Render(article, document, annotations, links, published);
+            return local.HasErrors ? null : Render(article, document, annotations, links, published, text ?? PageText.English);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -114,29 +112,29 @@ internal sealed class MarkdownRenderer
         }
     }
 
-    /// <summary>The article's syntax tree, as <see cref="Render(Article, IReadOnlyDictionary{string, Source}, DiagnosticBag, ImageResolver)"/> reads it.</summary>
+    /// <summary>The article's syntax tree, as <see cref="Render(Article, IReadOnlyDictionary{string, Source}, DiagnosticBag, ImageResolver, PageText)"/> reads it.</summary>
     public Markdig.Syntax.MarkdownDocument Parse(Article article) =>
         // The article's own id is its slug (<article id="{slug}"> in the default theme).
         Markdig.Markdown.Parse(article.Markdown, _pipeline, HeadingIdExtension.Reserve(_pageIds.Append(article.Slug)));
 
     private RenderedArticle Render(Article article, Markdig.Syntax.MarkdownDocument document, AnnotationSet annotations, IReadOnlyList<MarkdownLink> links,
-        Dictionary<Markdig.Syntax.Inlines.LinkInline, PublishedImage> images)
+        Dictionary<Markdig.Syntax.Inlines.LinkInline, PublishedImage> images, PageText text)
     {
         var writer = new StringWriter();
-        var renderer = new ArticleHtmlRenderer(writer, annotations, _strings) { Images = images };
+        var renderer = new ArticleHtmlRenderer(writer, annotations, text) { Images = images };
         _pipeline.Setup(renderer);
         renderer.Render(document);
         var body = writer.ToString();
 
         writer.GetStringBuilder().Clear();
-        NotesSectionWriter.Write(renderer, annotations, _strings);
+        NotesSectionWriter.Write(renderer, annotations, text);
         var notes = writer.ToString();
 
         writer.GetStringBuilder().Clear();
-        SourcesSectionWriter.Write(renderer, annotations, _strings);
+        SourcesSectionWriter.Write(renderer, annotations, text);
         var sources = writer.ToString();
 
-        var texts = annotations.Notes.Select(note => NoteText.Of(note, annotations, _strings)).ToList();
+        var texts = annotations.Notes.Select(note => NoteText.Of(note, annotations, text)).ToList();
         var files = images.Values.SelectMany(image => image.Files).DistinctBy(file => file.OutputPath).ToList();
         return new RenderedArticle(article, body, notes, sources, annotations, texts, links) { Files = files };
     }

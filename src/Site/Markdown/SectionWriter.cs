@@ -8,7 +8,7 @@ internal static class SectionWriter
 {
     public static void Open(HtmlRenderer renderer, string name, string id, string heading) =>
         renderer.Write("<section class=\"").Write(name).Write("\" aria-labelledby=\"").WriteEscape(id).Write("\">\n")
-            .Write("<h2 id=\"").WriteEscape(id).Write("\">").Write(heading).Write("</h2>\n")
+            .Write("<h2 id=\"").WriteEscape(id).Write("\">").WriteEscape(heading).Write("</h2>\n")
             .Write("<ol class=\"").Write(name).Write("-list\">\n");
 
     public static void Close(HtmlRenderer renderer) => renderer.Write("</ol>\n</section>\n");

@@ -26,7 +26,9 @@ internal sealed record ArticleModel(
     string? ModifiedRfc3339 = null,
     string? CorrectionsId = null,
     IReadOnlyList<CorrectionModel>? Corrections = null,
-    bool IsPage = false)
+    bool IsPage = false,
+    string? Language = null,
+    IReadOnlyList<TagLinkModel>? TagLinks = null)
 {
     /// <summary>A page (content/pages/) has no date: its date fields are null.</summary>
     public static ArticleModel From(Article article, SiteConfig config, PageText strings)
@@ -40,18 +42,20 @@ internal sealed record ArticleModel(
             Html.Escape(config.Permalink(url)),
             dated ? article.Date.ToIso() : null,
             dated ? article.Date.ToRfc3339() : null,
-            dated ? strings.Date(article.Date) : null,
+            dated ? Html.Escape(strings.Date(article.Date)) : null,
             Html.Escape(article.Summary),
             Html.Escape(article.Author ?? config.Author),
             [.. article.Tags.Select(tag => Html.Escape(tag))],
             article.Draft,
             article.OriginalPublication is { } original ? new OriginalPublicationModel(Html.Escape(original.Name), Html.Escape(original.Url)) : null,
             Kind: article.Kind?.Name(),
-            KindLabel: article.Kind is { } kind ? strings.TypeOfWork(kind) : null,
+            KindLabel: article.Kind is { } kind ? Html.Escape(strings.TypeOfWork(kind)) : null,
             ModifiedRfc3339: dated ? article.Modified.ToRfc3339() : null,
             CorrectionsId: new AnnotationIds(article.Slug).Corrections,
             Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))],
-            IsPage: article.IsPage);
+            IsPage: article.IsPage,
+            Language: Html.Escape(article.Language ?? config.Language),
+            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(tag => new TagLinkModel(Html.Escape(tag), $"{TagIndex.Folder}/{Content.Slug.Words(tag)}/"))]);
     }
 
     /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>
@@ -72,9 +76,9 @@ internal sealed record CorrectionModel(int Number, string Id, string Kind, strin
         correction.Number,
         new AnnotationIds(slug).Correction(correction.Number),
         Content.Corrections.KindNames[(int)correction.Kind],
-        strings.CorrectionKind(correction.Kind),
+        Html.Escape(strings.CorrectionKind(correction.Kind)),
         correction.Date.ToIso(),
-        strings.Date(correction.Date),
+        Html.Escape(strings.Date(correction.Date)),
         Html.Escape(correction.Text)!);
 }
 

@@ -1,4 +1,5 @@
 using Scriban.Runtime;
+using Site.Localization;
 
 namespace Site.Templating;
 
@@ -7,7 +8,7 @@ namespace Site.Templating;
 /// field (no reflection-based import, so NativeAOT stays safe). The one place template names are written;
 /// the README's table of them is checked against this.
 /// </summary>
-internal sealed class ScriptModel(SiteModel site)
+internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
 {
     /// <summary>Shared, read-only, by every page of the build.</summary>
     private readonly ScriptObject _site = Freeze(new ScriptObject
@@ -28,11 +29,21 @@ internal sealed class ScriptModel(SiteModel site)
     {
         // Page templates test "if article"; under strict variables the name must exist, even as null.
         var globals = new ScriptObject { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
+        globals["t"] = strings.Template(page.Language ?? site.Language);
+        globals["tag"] = page.Tag is null ? null : Tag(page.Tag);
+        globals["fact_checks"] = page.FactChecks is null ? null : Array(page.FactChecks.Select(VerdictGroup));
+        globals["month"] = page.Month is null ? null : Month(page.Month);
+        globals["pager"] = page.Pager is not { } pager ? null : new ScriptObject
+        {
+            ["number"] = pager.Number, ["count"] = pager.Count, ["first_url"] = pager.First, ["prev_url"] = pager.Prev, ["next_url"] = pager.Next,
+        };
         if (page.Listing is { } listing)
         {
             globals["articles"] = Articles(listing);
             globals["pages"] = Pages(listing);
             globals["updated"] = listing.Updated;
+            globals["tags"] = Array(listing.Tags.Select(Tag));
+            globals["archive"] = Array(listing.Archive.Select(Month));
         }
         return globals;
     }
@@ -71,6 +82,8 @@ internal sealed class ScriptModel(SiteModel site)
             ["corrections_id"] = article.CorrectionsId,
             ["corrections"] = Array((article.Corrections ?? []).Select(Correction)),
             ["is_page"] = article.IsPage,
+            ["language"] = article.Language,
+            ["tag_links"] = Array((article.TagLinks ?? []).Select(link => new ScriptObject { ["name"] = link.Name, ["url"] = link.Url })),
         };
         if (article.Page is { } page)
         {
@@ -82,6 +95,40 @@ internal sealed class ScriptModel(SiteModel site)
         }
         return model;
     }
+
+    private static ScriptObject VerdictGroup(VerdictGroupModel group) => new()
+    {
+        ["verdict"] = group.Verdict,
+        ["meaning"] = group.Meaning,
+        ["rating"] = group.Rating,
+        ["id"] = group.Id,
+        ["count"] = group.Count,
+        ["bar"] = group.Bar,
+        ["claims"] = Array(group.Claims.Select(c => new ScriptObject
+        {
+            ["claim"] = c.Claim, ["verdict"] = c.Verdict, ["claimant"] = c.Claimant, ["title"] = c.Title,
+            ["article_url"] = c.ArticleUrl, ["url"] = c.Url, ["date"] = c.Date, ["date_display"] = c.DateDisplay,
+        })),
+    };
+
+    private static ScriptObject Month(ArchiveMonthModel month) => new()
+    {
+        ["year"] = month.Year,
+        ["month"] = month.Month,
+        ["name"] = month.Name,
+        ["url"] = month.Url,
+        ["count"] = month.Count,
+    };
+
+    private static ScriptObject Tag(TagModel tag) => new()
+    {
+        ["name"] = tag.Name,
+        ["slug"] = tag.Slug,
+        ["url"] = tag.Url,
+        ["permalink"] = tag.Permalink,
+        ["feed_url"] = tag.FeedUrl,
+        ["count"] = tag.Count,
+    };
 
     private static ScriptObject Correction(CorrectionModel correction) => new()
     {

@@ -150,7 +150,7 @@ internal static class StructuredData
         }
         json.WriteString("datePublished", article.Date.ToIso());
         Corrections(json, article);
-        json.WriteString("inLanguage", config.Language);
+        json.WriteString("inLanguage", article.Language ?? config.Language);
         if (permalink is not null)
         {
             json.WriteString("url", permalink);

@@ -1,6 +1,7 @@
 using Markdig.Renderers;
 using Site.Localization;
 using Site.Markdown.Annotations;
+using Site.Templating;
 
 namespace Site.Markdown.Citations;
 
@@ -30,17 +31,10 @@ internal static class SourcesSectionWriter
             renderer.Write(".");
             if (source.Archive is { } archive)
             {
-                renderer.Write(" <a class=\"source-archive\" href=\"").WriteEscapeUrl(archive).Write("\">").Write(strings.ArchivedCopy).Write("</a>.");
+                renderer.Write(" <a class=\"source-archive\" href=\"").WriteEscapeUrl(archive).Write("\">").WriteEscape(strings.ArchivedCopy).Write("</a>.");
             }
-            renderer.Write(" <span class=\"source-cited\">").Write(strings.CitedIn(citedBy.Count));
-            for (var i = 0; i < citedBy.Count; i++)
-            {
-                var note = citedBy[i];
-                renderer.Write(i == 0 ? " " : ", ")
-                    .Write("<a class=\"source-back\" href=\"#").WriteEscape(ids.Note(note.Label)).Write("\" aria-label=\"").Write(strings.NoteName(note.Number))
-                    .Write("\">").Write(strings.Number(note.Number)).Write("</a>");
-            }
-            renderer.Write(".</span></li>\n");
+            var links = citedBy.Select(note => $"<a class=\"source-back\" href=\"#{Html.Escape(ids.Note(note.Label))}\" aria-label=\"{Html.Escape(strings.NoteName(note.Number))}\">{Html.Escape(strings.Number(note.Number))}</a>").ToList();
+            renderer.Write(" <span class=\"source-cited\">").Write(strings.CitedInHtml(links)).Write("</span></li>\n");
         }
         SectionWriter.Close(renderer);
     }

@@ -27,12 +27,12 @@ internal sealed class HtmlNoteReferenceRenderer(AnnotationSet annotations, PageT
         }
         renderer.Write("<a class=\"note-ref\" id=\"").WriteEscape(annotations.Ids.Reference(reference.Label, index))
             .Write("\" href=\"#").WriteEscape(annotations.Ids.Note(reference.Label))
-            .Write("\" role=\"doc-noteref\" aria-label=\"").Write(strings.NoteName(note.Number, note.Kind)).Write("\"");
+            .Write("\" role=\"doc-noteref\" aria-label=\"").WriteEscape(strings.NoteName(note.Number, note.Kind)).Write("\"");
         if (index == 1)
         {
             // The note is laid out beside its first reference by CSS anchor positioning, without script.
             renderer.Write(" style=\"--anchor:").Write(AnnotationIds.ReferenceAnchor(note.Number)).Write("\"");
         }
-        renderer.Write(">").Write(number).Write("</a>");
+        renderer.Write(">").WriteEscape(number).Write("</a>");
     }
 }

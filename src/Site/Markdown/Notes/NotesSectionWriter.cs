@@ -1,6 +1,7 @@
 using Markdig.Renderers;
 using Site.Localization;
 using Site.Markdown.Annotations;
+using Site.Templating;
 
 namespace Site.Markdown.Notes;
 
@@ -35,38 +36,33 @@ internal static class NotesSectionWriter
             .Write(";--ref:").Write(AnnotationIds.ReferenceAnchor(note.Number))
             .Write(";--prev:").Write(AnnotationIds.NoteAnchor(note.Number - 1))
             .Write(";--next:").Write(AnnotationIds.ReferenceAnchor(note.Number + 1)).Write("\">\n")
-            .Write("<p class=\"note-head\"><span class=\"note-num\">").Write(strings.Number(note.Number)).Write("</span>");
+            .Write("<p class=\"note-head\"><span class=\"note-num\">").WriteEscape(strings.Number(note.Number)).Write("</span>");
         if (kind != NoteKind.Plain)
         {
             // The type is a word on the page, not a colour: it must survive print, dark mode and colour blindness.
-            renderer.Write(" <span class=\"note-type\">").Write(strings.NoteType(kind)).Write("</span>");
+            renderer.Write(" <span class=\"note-type\">").WriteEscape(strings.NoteType(kind)).Write("</span>");
         }
         for (var index = 1; index <= note.References.Count; index++)
         {
             var letter = note.References.Count == 1 ? "" : strings.ReferenceLetter(index);
             var shown = letter.Length > 0 ? " " + letter : "";
             renderer.Write(" <a class=\"note-back\" href=\"#").WriteEscape(ids.Reference(note.Label, index))
-                .Write("\" role=\"doc-backlink\" aria-label=\"").Write(strings.BackToReference(note.Number, letter)).Write("\">")
-                .Write("\u21A9\uFE0E").Write(shown).Write("</a>");
+                .Write("\" role=\"doc-backlink\" aria-label=\"").WriteEscape(strings.BackToReference(note.Number, letter)).Write("\">")
+                .Write("\u21A9\uFE0E").WriteEscape(shown).Write("</a>");
         }
         renderer.Write("</p>\n");
         // Opens a margin note the layout clipped; the theme shows it only then. A link to the note itself, so
         // it works without JavaScript (:target) and from the keyboard, and comes before the note's own links.
         renderer.Write("<a class=\"note-more\" href=\"#").WriteEscape(ids.Note(note.Label))
-            .Write("\" aria-label=\"").Write(strings.MoreOfNote(note.Number)).Write("\">").Write(strings.More).Write("</a>\n");
+            .Write("\" aria-label=\"").WriteEscape(strings.MoreOfNote(note.Number)).Write("\">").WriteEscape(strings.More).Write("</a>\n");
         if (note.Type is { Kind: NoteKind.FactCheck } factCheck)
         {
             renderer.Write("<p class=\"note-verdict\"><span class=\"verdict\">").WriteEscape(factCheck.Verdict).Write("</span></p>\n")
-                .Write("<p class=\"note-claim\">").Write(strings.Claim).Write(" <q>").WriteEscape(factCheck.Claim).Write("</q>");
-            if (strings.ClaimOrigin(factCheck) is { } origin)
-            {
-                renderer.Write(" (").WriteEscape(origin).Write(")");
-            }
-            renderer.Write("</p>\n");
+                .Write("<p class=\"note-claim\">").Write(strings.ClaimHtml(Html.Escape(factCheck.Claim)!, Html.Escape(strings.ClaimOrigin(factCheck)))).Write("</p>\n");
         }
         if (note.Type.Entry is { } entry)
         {
-            renderer.Write("<p class=\"note-entry\"><a href=\"#").WriteEscape(ids.Correction(entry)).Write("\">").Write(strings.SeeCorrection(entry)).Write("</a></p>\n");
+            renderer.Write("<p class=\"note-entry\"><a href=\"#").WriteEscape(ids.Correction(entry)).Write("\">").WriteEscape(strings.SeeCorrection(entry)).Write("</a></p>\n");
         }
         renderer.Write("<div class=\"note-body\">\n");
         renderer.WriteChildren(note.Definition);

@@ -12,7 +12,7 @@ internal sealed class ScrollingTableRenderer(HtmlTableRenderer inner, string nam
     protected override void Write(HtmlRenderer renderer, Table table)
     {
         renderer.EnsureLine();
-        renderer.Write("<div class=\"table-wrap\" role=\"region\" aria-label=\"").Write(name).Write("\" tabindex=\"0\">\n");
+        renderer.Write("<div class=\"table-wrap\" role=\"region\" aria-label=\"").WriteEscape(name).Write("\" tabindex=\"0\">\n");
         ((IMarkdownObjectRenderer)inner).Write(renderer, table);
         renderer.EnsureLine();
         renderer.Write("</div>\n");

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using Site.Generation;
+using Site.Tests.Support;
+
+namespace Site.Tests.Listings;
+
+/// <summary>
+/// A generated site of a few hundred small articles in English, Russian and Kazakh, with tags, built once
+/// with the default theme for every test of the class that shares it. Some articles carry exactly 1, 2, 5
+/// and 21 notes, for plural forms.
+/// </summary>
+public sealed class MultilingualSite : IDisposable
+{
+    public const int ArticleCount = 300;
+    public static readonly string[] Languages = ["en", "ru", "kk"];
+    public static readonly int[] NoteCounts = [1, 2, 5, 21];
+
+    private static readonly string[] Tags = ["Kazakhstan", "Economy", "Qantar", "Энергетика", "Сайлау", "Almaty", "Oil & gas", "Human rights"];
+
+    private readonly TempDirectory _folder = new();
+
+    public MultilingualSite()
+    {
+        _folder.Write("content/site.yml", "title: The Record\nlanguage: en\nbase_url: https://example.org/news/\npaginate: 20\n");
+        for (var i = 0; i < ArticleCount; i++)
+        {
+            _folder.Write($"content/a-{i:000}.md", Article(i));
+        }
+        var options = new BuildOptions(_folder.Combine("content"), Path.Combine(RepoRoot.Find(), "templates"), OutputDir);
+        Result = SiteBuilder.Build(options);
+    }
+
+    internal BuildResult Result { get; }
+
+    public string OutputDir => _folder.Combine("output");
+
+    /// <summary>The slug of the article in <paramref name="language"/> with <paramref name="notes"/> notes.</summary>
+    public static string SlugWith(string language, int notes) => $"a-{Array.IndexOf(Languages, language) + (3 * Array.IndexOf(NoteCounts, notes)):000}";
+
+    public string Read(string relative) => File.ReadAllText(Path.Combine(OutputDir, relative));
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string Article(int i)
+    {
+        var language = Languages[i % 3];
+        // The first twelve articles carry 1, 2, 5 and 21 notes, one of each per language; the rest one note.
+        var notes = i < 12 ? NoteCounts[i / 3] : 1;
+        var date = new DateOnly(2022, 1, 4).AddDays(i * 3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tags = string.Join(", ", Enumerable.Range(0, 1 + (i % 3)).Select(k => $"\"{Tags[(i + (k * 3)) % Tags.Length]}\""));
+        var body = new StringBuilder($"---\ntitle: \"Article {i}\"\ndate: {date}\nlanguage: {language}\ntags: [{tags}]\n");
+        body.Append("sources:\n  src: {title: \"Report\", publisher: Agency, url: \"https://example.com/r\", date: 2022-01-26}\n---\n");
+        for (var n = 1; n <= notes; n++)
+        {
+            body.Append($"Sentence {n}.[^n{n}]\n\n");
+        }
+        // 60 accurate, 60 unsupported, 180 disputed.
+        var verdict = (i % 5) switch { 0 => "Accurate", 1 => "Unsupported", _ => "Disputed" };
+        body.Append($"[^n1]: {{fact-check verdict=\"{verdict}\" claim=\"Claim {i}\" claimant=\"An official\"}} Checked ([@src]).\n\n");
+        for (var n = 2; n <= notes; n++)
+        {
+            body.Append($"[^n{n}]: Note {n}.\n\n");
+        }
+        return body.ToString();
+    }
+}

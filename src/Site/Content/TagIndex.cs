@@ -1,0 +1,53 @@
+using Site.Diagnostics;
+
+namespace Site.Content;
+
+/// <summary>One tag of the site: its name as first written (by the newest article), its slug (its page is
+/// <c>tags/{slug}/</c>) and its articles, newest first.</summary>
+internal sealed record Tag(string Name, string Slug, IReadOnlyList<Article> Articles)
+{
+    public string Url => $"{TagIndex.Folder}/{Slug}/";
+}
+
+/// <summary>
+/// Every tag of the site, by slug. Tag slugs are made from the tag's words in any script ("Энергетика" →
+/// <c>энергетика</c>), so they are readable and stay the same from build to build; two tags that would share
+/// a page ("Oil &amp; gas", "Oil, gas") are an error naming both, as is a tag with no letter or digit.
+/// </summary>
+internal static class TagIndex
+{
+    public const string Folder = "tags";
+
+    /// <param name="newest">The articles, newest first: each tag's list keeps that order.</param>
+    /// <returns>The tags in order of slug (ordinal, the same on every machine).</returns>
+    public static IReadOnlyList<Tag> Build(IReadOnlyList<Article> newest, DiagnosticBag diagnostics)
+    {
+        var bySlug = new Dictionary<string, (string Name, List<Article> Articles)>(StringComparer.Ordinal);
+        foreach (var article in newest)
+        {
+            var at = new FilePosition(article.File, article.TagsPosition.Line, article.TagsPosition.Column);
+            foreach (var name in article.Tags.Distinct(StringComparer.Ordinal))
+            {
+                var slug = Content.Slug.Words(name);
+                if (slug.Length == 0 || !Content.Slug.IsValid(slug))
+                {
+                    diagnostics.Report(DiagnosticCode.TagCollision, at, $"tag '{name}' has no letter or digit to name its page by");
+                }
+                else if (!bySlug.TryGetValue(slug, out var tag))
+                {
+                    bySlug[slug] = (name, [article]);
+                }
+                else if (tag.Name != name)
+                {
+                    diagnostics.Report(DiagnosticCode.TagCollision, at,
+                        $"tags '{tag.Name}' and '{name}' would share the page {Folder}/{slug}/; spell them the same, or tell them apart by a letter or digit");
+                }
+                else
+                {
+                    tag.Articles.Add(article);
+                }
+            }
+        }
+        return [.. bySlug.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Tag(t.Value.Name, t.Key, t.Value.Articles))];
+    }
+}
