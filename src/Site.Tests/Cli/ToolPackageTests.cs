@@ -36,8 +36,9 @@ public sealed class ToolPackageTests
         // Articles with bundled images go here, before the build.
         var build = await Run(work, site, "build");
 
-        // The two articles and the index, and the default theme's listings: tags overview, a tag, archive, a month, fact-checks.
-        Assert.Contains("wrote 9 pages to output: 0 warning(s), 0 error(s)", build, StringComparison.Ordinal);
+        // init's article and new's, the index and the 404 page, and the default theme's tags, a tag, archive, a month and fact-checks.
+        Assert.Contains("Build wrote 10 pages and ", build, StringComparison.Ordinal);
+        Assert.Contains(" 0 warnings, 0 errors", build, StringComparison.Ordinal);
         var index = File.ReadAllText(Path.Combine(work, "output/index.html"));
         Assert.Contains("council-approves-the-budget/", index, StringComparison.Ordinal);
         Assert.Contains("welcome/", index, StringComparison.Ordinal);

@@ -110,7 +110,7 @@ internal static class CommandTree
             // root, so a path typed at the root reads in messages as it was typed.
             var (templates, output) = (Full(given.Templates), Full(given.Output));
             EnterSite("content");
-            given = (null, FromRoot(templates), FromRoot(output));
+            given = (null, FromRoot(given.Templates, templates), FromRoot(given.Output, output));
         }
         var build = new BuildOptions(given.Content ?? "content", given.Templates ?? "templates", given.Output ?? "output")
         {
@@ -132,7 +132,8 @@ internal static class CommandTree
             parse.GetValue(SiteOptions.Port), parse.GetValue(SiteOptions.Host), parse.GetValue(SiteOptions.External), check);
 
         static string? Full(string? path) => path is null ? null : Path.GetFullPath(path);
-        static string? FromRoot(string? full) => full is null ? null : Path.GetRelativePath(Environment.CurrentDirectory, full);
+        static string? FromRoot(string? typed, string? full) =>
+            typed is null || Path.IsPathRooted(typed) ? typed : Path.GetRelativePath(Environment.CurrentDirectory, full!);
     }
 
     /// <summary>Moves to the root of the site the working directory is in, if there is one, so the site's

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Site.Content;
 using Site.Diagnostics;
 using Site.Images;
-using Site.Localization;
 using Site.Markdown;
 using Site.Templating;
 

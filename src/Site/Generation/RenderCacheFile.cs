@@ -130,7 +130,8 @@ internal static class RenderCacheFile
         var links = new LinkChecker.PageLinks(path, ids, pending, ReadDiagnostics(reader));
         var diagnostics = ReadDiagnostics(reader);
         var cited = List(reader, r => r.ReadString());
-        return new RenderCache.Entry(null, null, links, diagnostics, cited) { Files = files };
+        // Articles with fact-checks are never stored (see ArticlePages), so a stored entry has none.
+        return new RenderCache.Entry(null, null, links, diagnostics, cited, []) { Files = files };
     }
 
     private static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)
