@@ -36,7 +36,7 @@ public sealed class PagesAndPermalinksTests : IDisposable
         Assert.Contains("<loc>https://example.org/news/2024/01/riots/</loc>", File.ReadAllText(Path.Combine(_site.OutputDir, "sitemap.xml")), StringComparison.Ordinal);
         Assert.Contains("https://example.org/news/2024/01/riots/", File.ReadAllText(Path.Combine(_site.OutputDir, "feed.xml")), StringComparison.Ordinal);
         var index = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_site.OutputDir, "index.html")));
-        Assert.Contains(index.QuerySelectorAll("a"), a => a.GetAttribute("href") == "2024/01/riots/");
+        Assert.Contains(index.QuerySelectorAll("a"), a => a.GetAttribute("href") == "./2024/01/riots/");
     }
 
     [Fact]

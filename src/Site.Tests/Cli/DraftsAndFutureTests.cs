@@ -60,8 +60,9 @@ public sealed class DraftsAndFutureTests
         var held = await SiteProcess.RunAsync(site.Root, ["build"], now);
 
         Assert.True(held.ExitCode == 0, held.ToString());
-        // 4 pages (index, 404 and two articles), 7 other files (feed, sitemap, robots.txt, two annotations.json, two assets).
-        Assert.StartsWith("Build wrote 4 pages and 7 other files to output, holding back 2 future-dated articles (--future): 0 warnings, 0 errors in ", held.Stdout, StringComparison.Ordinal);
+        // 9 pages (index, 404, two articles and the default theme's listings: tags, archive and its month, fact-checks),
+        // 8 other files (feed, sitemap, robots.txt, claims.json, two annotations.json, two assets).
+        Assert.StartsWith("Build wrote 9 pages and 8 other files to output, holding back 2 future-dated articles (--future): 0 warnings, 0 errors in ", held.Stdout, StringComparison.Ordinal);
         Assert.True(Directory.Exists(site.Path("output/an-hour-ago")));
         Assert.False(Directory.Exists(site.Path("output/tomorrow")));
         Assert.False(Directory.Exists(site.Path("output/in-an-hour")));

@@ -168,8 +168,10 @@ public sealed class IncrementalBuildTests
 
         /// <summary>The write time of every article page in the incremental output, by slug.</summary>
         public Dictionary<string, DateTime> PageStamps() =>
+            // The articles' pages (art-NN/), not the listings (tags, archive, fact-checks), which every build renders.
             Directory.EnumerateFiles(IncrementalOutput, "index.html", SearchOption.AllDirectories)
-                .Where(p => System.IO.Path.GetDirectoryName(p) != IncrementalOutput)
+                .Where(p => System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(p)) == IncrementalOutput
+                    && System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(p))!.StartsWith("art-", StringComparison.Ordinal))
                 .ToDictionary(p => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(p)!), File.GetLastWriteTimeUtc);
 
         public (string Description, string? BodyOnly) EditAtRandom()

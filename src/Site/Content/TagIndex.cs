@@ -12,7 +12,7 @@ internal sealed record Tag(string Name, string Slug, IReadOnlyList<Article> Arti
 /// <summary>
 /// Every tag of the site, by slug. Tag slugs are made from the tag's words in any script ("Энергетика" →
 /// <c>энергетика</c>), so they are readable and stay the same from build to build; two tags that would share
-/// a page ("Oil &amp; gas", "Oil, gas") are an error naming both, as is a tag with no letter or digit.
+/// a page ("Oil &amp; gas", "Oil, gas") are an error naming both; a tag whose words make no slug gets a stable one from its text (tag-1a2b3c4d).
 /// </summary>
 internal static class TagIndex
 {
@@ -28,12 +28,8 @@ internal static class TagIndex
             var at = new FilePosition(article.File, article.TagsPosition.Line, article.TagsPosition.Column);
             foreach (var name in article.Tags.Distinct(StringComparer.Ordinal))
             {
-                var slug = Content.Slug.Words(name);
-                if (slug.Length == 0 || !Content.Slug.IsValid(slug))
-                {
-                    diagnostics.Report(DiagnosticCode.TagCollision, at, $"tag '{name}' has no letter or digit to name its page by");
-                }
-                else if (!bySlug.TryGetValue(slug, out var tag))
+                var slug = SlugOf(name);
+                if (!bySlug.TryGetValue(slug, out var tag))
                 {
                     bySlug[slug] = (name, [article]);
                 }
@@ -49,5 +45,18 @@ internal static class TagIndex
             }
         }
         return [.. bySlug.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Tag(t.Value.Name, t.Key, t.Value.Articles))];
+    }
+
+    /// <summary>The tag's words as a slug; a tag with none that make a valid one ("#!", or words too long)
+    /// gets a stable one from its text, so any tag an author writes has a page.</summary>
+    private static string SlugOf(string name)
+    {
+        var slug = Content.Slug.Words(name);
+        if (slug.Length > 0 && Content.Slug.IsValid(slug))
+        {
+            return slug;
+        }
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
+        return "tag-" + Convert.ToHexStringLower(hash.AsSpan(0, 4));
     }
 }

@@ -51,9 +51,8 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         }
         var entry = rendered with { Diagnostics = found };
         Write(listed, entry);
-        // A page with images or attachments depends on files the cache does not watch; the cache file keeps
-        // no fact-checks, which the site-wide index needs, so those articles are rendered on every publish.
-        if (!local.HasErrors && entry.Bundled.Count == 0 && (entry.Claims.Count == 0 || cache is { KeepsFiles: false }))
+        // A page with images or attachments depends on files the cache does not watch.
+        if (!local.HasErrors && entry.Bundled.Count == 0)
         {
             cache?.Set(listed, entry, Files(listed));
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Site.Content;
 using Site.Diagnostics;
 
 namespace Site.Generation;
@@ -13,7 +14,7 @@ namespace Site.Generation;
 internal static class RenderCacheFile
 {
     /// <summary>Changes whenever what is written here changes shape.</summary>
-    private const string Format = "site render cache 1";
+    private const string Format = "site render cache 2";
 
     private const int HashLength = 32;
 
@@ -119,6 +120,19 @@ internal static class RenderCacheFile
         {
             writer.Write(key);
         }
+        writer.Write(entry.Claims.Count);
+        foreach (var claim in entry.Claims)
+        {
+            writer.Write(claim.Claim);
+            writer.Write(claim.Verdict);
+            WriteOptional(writer, claim.Claimant);
+            writer.Write(claim.Slug);
+            writer.Write(claim.Title);
+            writer.Write(claim.Date.Value.UtcTicks);
+            writer.Write(claim.Date.Value.Offset.Ticks);
+            writer.Write(claim.Date.HasTime);
+            writer.Write(claim.NoteId);
+        }
     }
 
     private static RenderCache.Entry ReadEntry(BinaryReader reader)
@@ -130,8 +144,14 @@ internal static class RenderCacheFile
         var links = new LinkChecker.PageLinks(path, ids, pending, ReadDiagnostics(reader));
         var diagnostics = ReadDiagnostics(reader);
         var cited = List(reader, r => r.ReadString());
-        // Articles with fact-checks are never stored (see ArticlePages), so a stored entry has none.
-        return new RenderCache.Entry(null, null, links, diagnostics, cited, []) { Files = files };
+        var claims = List(reader, r => new CheckedClaim(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.ReadString(), ReadDate(r), r.ReadString()));
+        return new RenderCache.Entry(null, null, links, diagnostics, cited, claims) { Files = files };
+    }
+
+    private static PublishDate ReadDate(BinaryReader reader)
+    {
+        var (utcTicks, offset, hasTime) = (reader.ReadInt64(), new TimeSpan(reader.ReadInt64()), reader.ReadBoolean());
+        return new PublishDate(new DateTimeOffset(utcTicks + offset.Ticks, offset), hasTime);
     }
 
     private static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)

@@ -80,7 +80,9 @@ internal static class InjectionPlaces
         new("title", (a, v, _) => a.Title = ArticleDraft.Yaml(v)),
         new("summary", (a, v, _) => a.Summary = ArticleDraft.Yaml(v)),
         new("author", (a, v, _) => a.Author = ArticleDraft.Yaml(v)),
-        new("tag", (a, v, _) => a.Tags = $"[{ArticleDraft.Yaml(v)}, other]"),
+        // A tag names a page of the whole site, so two vectors spelled alike ("a:b", "a b") would share one and be
+        // refused as a collision (SITE093): each vector's tag ends in a word of its own.
+        new("tag", (a, v, _) => a.Tags = $"[{ArticleDraft.Yaml(v + " t" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(v)).AsSpan(0, 4)))}, other]"),
         new("source name", (a, v, _) => a.SourceName = ArticleDraft.Yaml(v)),
         new("source url", (a, v, _) => a.SourceUrl = ArticleDraft.Yaml(v)),
         new("body text", (a, v, _) => a.Body.Add($"Text before {v} and after.")),
