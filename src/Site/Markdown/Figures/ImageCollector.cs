@@ -36,6 +36,7 @@ internal static class ImageCollector
         {
             LiteralInline literal => literal.Content.ToString(),
             CodeInline code => code.Content,
+            AutolinkInline autolink => autolink.Url,
             LineBreakInline => " ",
             _ => "",
         }));
