@@ -38,12 +38,7 @@ internal static class ListingPages
             .Select(g => (Model: new ArchiveMonthModel(g.Key.Year, g.Key.Month, Html.Escape(text.Dates.FormatMonthYear(g.Key.Year, g.Key.Month)),
                 $"{ArchiveFolder}/{g.Key.Year:D4}/{g.Key.Month:D2}/", g.Count()), Articles: g.ToList()))
             .ToList();
-        var pages = site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal)
-            .Select(a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a)))).ToList();
-        var listing = Listing(site.Newest, models, tags, [.. months.Select(m => m.Model)]) with { Pages = pages };
-        // Drafts built with --drafts are for the desk: never in a feed or the sitemap, which are for
-        // readers' apps and search engines.
-        ListingModel Published(ListingModel list) => list with { Articles = [.. list.Articles.Where(a => !a.Draft)], Pages = [.. list.Pages.Where(a => !a.Draft)] };
+        var listing = Listing(site.Newest, models, tags, [.. months.Select(m => m.Model)]) with { Pages = PagesOf(site) };
         PageGlobals Globals(string title, string url, string root, ListingModel list, TagModel? tag = null) =>
             new(PageModel.For(config, title, config.Description, url, root), Listing: list, Tag: tag);
 
@@ -72,6 +67,16 @@ internal static class ListingPages
         {
             yield return job;
         }
+        foreach (var job in TagPages(site, tags, models, listing, text, Globals))
+        {
+            yield return job;
+        }
+    }
+
+    /// <summary>A page per tag (paginated) and its Atom feed, when the theme has <c>tag.html</c>.</summary>
+    private static IEnumerable<PageJob> TagPages(LoadedSite site, List<TagModel> tags, Dictionary<Article, ArticleModel> models, ListingModel listing,
+        Localization.Strings text, Func<string, string, string, ListingModel, TagModel?, PageGlobals> globals)
+    {
         if (!site.Templates.Contains(TagTemplate))
         {
             yield break;
@@ -81,16 +86,26 @@ internal static class ListingPages
             var (tag, model) = (site.Tags[i], tags[i]);
             var tagged = listing with { Articles = [.. tag.Articles.Select(a => models[a])], Updated = Updated(tag.Articles) };
             var title = text.Text("tags.tagged", ("tag", tag.Name));
-            foreach (var job in Paged(TagTemplate, tag.Url, title, tagged, config.Paginate, text, (t, url, root, list, _) => Globals(t, url, root, list, model)))
+            foreach (var job in Paged(TagTemplate, tag.Url, title, tagged, site.Config.Paginate, text, (t, url, root, list, _) => globals(t, url, root, list, model)))
             {
                 yield return job;
             }
-            if (site.Templates.Contains(FeedTemplate) && config.BaseUrl is not null)
+            if (site.Templates.Contains(FeedTemplate) && site.Config.BaseUrl is not null)
             {
-                yield return new PageJob(tag.Url + FeedTemplate, FeedTemplate, PageKind.Text, Globals(title, tag.Url + FeedTemplate, "", Published(tagged), model));
+                yield return new PageJob(tag.Url + FeedTemplate, FeedTemplate, PageKind.Text, globals(title, tag.Url + FeedTemplate, "", Published(tagged), model));
             }
         }
     }
+
+    /// <summary>The standalone pages of content/pages/, by path.</summary>
+    private static List<ArticleModel> PagesOf(LoadedSite site) =>
+        [.. site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal)
+            .Select(a => ArticleModel.From(a, site.Config, site.Strings.Text(site.LanguageOf(a))))];
+
+    /// <summary>Drafts built with --drafts are for the desk: never in a feed or the sitemap, which are for
+    /// readers' apps and search engines.</summary>
+    private static ListingModel Published(ListingModel list) =>
+        list with { Articles = [.. list.Articles.Where(a => !a.Draft)], Pages = [.. list.Pages.Where(a => !a.Draft)] };
 
     /// <summary>A listing's pages: all its articles on <paramref name="first"/>, or with <paramref name="size"/>
     /// per page, the first there and the rest at <c>{first}page/2/</c>…, titled "{title}, page 2".</summary>
