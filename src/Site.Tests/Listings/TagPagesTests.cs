@@ -106,6 +106,24 @@ public sealed partial class TagPagesTests(MultilingualSite site) : IClassFixture
         Assert.Contains("content/b.md(4,7): error SITE093: tags 'Oil & gas' and 'Oil, gas' would share the page tags/oil-gas/; spell them the same, or tell them apart by a letter or digit", build.Diagnostics);
     }
 
+    [Fact]
+    public void A_tag_with_no_letter_or_digit_still_gets_a_page_its_article_links_to()
+    {
+        using var site = new TestSite()
+            .With("templates/tag.html", "{{ tag.name }}")
+            .With("templates/article.html", "{{ for link in article.tag_links }}<a href=\"{{ page.root }}{{ link.url }}\">{{ link.name }}</a>{{ end }}")
+            .With("content/a.md", TestSite.Article(extra: "tags: [\"#!\"]\n"));
+
+        var build = site.Build();
+
+        Assert.True(build.Result.Published, build.ToString());
+        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(site.OutputDir, "tags")));
+        Assert.Matches("^tag-[0-9a-f]{8}$", Path.GetFileName(folder));
+        Assert.Contains("#!", File.ReadAllText(Path.Combine(folder, "index.html")), StringComparison.Ordinal);
+        // The article links to that page, and the build's link check found it there.
+        Assert.Contains($"tags/{Path.GetFileName(folder)}/", File.ReadAllText(Path.Combine(site.OutputDir, "a/index.html")), StringComparison.Ordinal);
+    }
+
     private static string Slug(string tag) => Site.Content.Slug.Words(System.Net.WebUtility.HtmlDecode(tag));
 
     /// <summary>The site-internal pages and files <paramref name="page"/> links to, as paths in output/.</summary>

@@ -49,7 +49,7 @@ internal static class TagIndex
 
     /// <summary>The tag's words as a slug; a tag with none that make a valid one ("#!", or words too long)
     /// gets a stable one from its text, so any tag an author writes has a page.</summary>
-    private static string SlugOf(string name)
+    public static string SlugOf(string name)
     {
         var slug = Content.Slug.Words(name);
         if (slug.Length > 0 && Content.Slug.IsValid(slug))

@@ -55,7 +55,7 @@ internal sealed record ArticleModel(
             Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))],
             IsPage: article.IsPage,
             Language: Html.Escape(article.Language ?? config.Language),
-            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(tag => new TagLinkModel(Html.Escape(tag), $"{TagIndex.Folder}/{Content.Slug.Words(tag)}/"))]);
+            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(tag => new TagLinkModel(Html.Escape(tag), $"{TagIndex.Folder}/{TagIndex.SlugOf(tag)}/"))]);
     }
 
     /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>
