@@ -107,6 +107,22 @@ public sealed class IncrementalBuildTests
         Assert.All(before, page => Assert.NotEqual(page.Value, after[page.Key]));
     }
 
+    [Fact]
+    public void A_new_photo_in_one_article_renders_that_article_again_and_carries_every_other_page()
+    {
+        using var site = new GeneratedSite(new Random(Seed));
+        site.WritePhotoStory(Images.TestImages.Jpeg(800, 600));
+        site.BuildAndCompare(new StringBuilder("step 0: a photo story\n"));
+        var before = site.PageStamps();
+
+        site.WritePhotoStory(Images.TestImages.Jpeg(900, 600));
+        site.BuildAndCompare(new StringBuilder("step 1: its photo replaced\n"));
+
+        var after = site.PageStamps();
+        Assert.NotEmpty(before);
+        Assert.All(before, page => Assert.Equal(page.Value, after[page.Key]));
+    }
+
     /// <summary>A generated site of <see cref="Articles"/> annotated articles citing shared sources and each
     /// other, with feed, sitemap, 404 page and an asset, and the random edits made to it.</summary>
     private sealed class GeneratedSite : IDisposable
@@ -310,5 +326,12 @@ public sealed class IncrementalBuildTests
         private static string Slug(int article) => $"art-{article:00}";
 
         private void Write(string relative, string text) => _folder.Write(relative, text);
+
+        /// <summary>A bundle, content/photo-story/, whose one photo is <paramref name="jpeg"/>.</summary>
+        public void WritePhotoStory(byte[] jpeg)
+        {
+            Write("content/photo-story/index.md", "---\ntitle: The river at dawn\ndate: 2024-02-01\n---\n\n![The river at dawn](photo.jpg \"The river at dawn\")\n");
+            _folder.WriteBytes("content/photo-story/photo.jpg", jpeg);
+        }
     }
 }

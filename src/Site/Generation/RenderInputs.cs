@@ -6,7 +6,7 @@ namespace Site.Generation;
 /// <summary>
 /// Everything an article page depends on besides its own file, as one fingerprint: Site itself, the
 /// options, every file under templates/ (templates, strings, assets) and every file under content/ that
-/// is not an article (site.yml, sources.yml, and whatever a feature adds there). Files are taken whole,
+/// is not an article or a bundle's own (site.yml, sources.yml, and whatever a feature adds there). Files are taken whole,
 /// not as parsed settings, so a new setting or data file is covered without anyone listing it here.
 /// When the fingerprint changes, every cached page goes. An article page must depend on nothing else:
 /// a feature that shows another article's data on it has to re-render it some other way.
@@ -30,12 +30,26 @@ internal static class RenderInputs
             .Add(options.Strict ? 1 : 0)
             .Add(options.BaseUrl?.AbsoluteUri)
             .Add(options.PageInjection);
-        AddFiles(fingerprint, options.TemplatesDir, _ => true);
-        AddFiles(fingerprint, options.ContentDir, path => !Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase));
+        AddFiles(fingerprint, options.TemplatesDir, files => files);
+        AddFiles(fingerprint, options.ContentDir, files => SiteWideFiles(options.ContentDir, files));
         return fingerprint.Finish();
     }
 
-    private static void AddFiles(Fingerprint fingerprint, string folder, Func<string, bool> include)
+    /// <summary>The files of content/ every page may read: not articles, and not a bundle's photos and documents.
+    /// An article with files of its own is never cached, so its files need not stale every other page, and a
+    /// site full of photos is not hashed on every build.</summary>
+    private static IEnumerable<string> SiteWideFiles(string contentDir, IReadOnlyList<string> files)
+    {
+        // content/{name}/index.md, not content/index.md: an article whose folder holds its files.
+        var bundles = files.Where(path => Path.GetFileName(path).Equals("index.md", StringComparison.OrdinalIgnoreCase)
+                && Path.GetDirectoryName(Path.GetRelativePath(contentDir, path)) is { Length: > 0 })
+            .Select(path => Path.GetDirectoryName(path) + Path.DirectorySeparatorChar).ToList();
+        return files.Where(path => !IsMarkdown(path) && !bundles.Exists(bundle => path.StartsWith(bundle, StringComparison.Ordinal)));
+
+        static bool IsMarkdown(string path) => Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void AddFiles(Fingerprint fingerprint, string folder, Func<IReadOnlyList<string>, IEnumerable<string>> select)
     {
         if (!Directory.Exists(folder))
         {
@@ -43,8 +57,8 @@ internal static class RenderInputs
             return;
         }
         // Problems with links are reported by the loaders; here a file is only taken into account.
-        var files = FileTree.Files(folder, folder, new DiagnosticBag(), entry => !entry.Name.StartsWith('.'))
-            .Where(include).Order(StringComparer.Ordinal).ToList();
+        var files = select(FileTree.Files(folder, folder, new DiagnosticBag(), entry => !entry.Name.StartsWith('.')).ToList())
+            .Order(StringComparer.Ordinal).ToList();
         fingerprint.Add(files.Count);
         foreach (var path in files)
         {
