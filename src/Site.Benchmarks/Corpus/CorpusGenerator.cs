@@ -57,6 +57,28 @@ internal static class CorpusGenerator
             description: Generated news articles with annotated claims, for the Site build benchmark.
             author: The Benchmark Desk
             base_url: https://bench.example.org/
+            verdicts:
+              - name: Confirmed
+                meaning: The claim matches the record.
+                rating: 7
+              - name: Official figure
+                meaning: The claim repeats an official figure.
+                rating: 6
+              - name: Partly accurate
+                meaning: Part of the claim matches the record.
+                rating: 5
+              - name: Figures differ
+                meaning: Sources give different figures for the claim.
+                rating: 4
+              - name: Disputed
+                meaning: Sources disagree about the claim.
+                rating: 3
+              - name: Unsupported
+                meaning: No public evidence supports the claim.
+                rating: 2
+              - name: Misleading
+                meaning: The claim gives a false impression of the record.
+                rating: 1
 
             """);
         WriteText(Path.Combine(siteContent, "sources.yml"), SourcesYaml(siteSources));
