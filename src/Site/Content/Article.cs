@@ -30,9 +30,8 @@ internal sealed record Article(
     /// <summary>The file's full path, to read the body again.</summary>
     public string FullPath { get; init; } = "";
 
-    /// <summary>The file's last write time and length when it was loaded: the preview notices an edit by
-    /// them without reading the file.</summary>
-    public (long Ticks, long Length) Stamp { get; init; }
+    /// <summary>The file's stamp when it was loaded: a later build notices an edit by it without reading the file.</summary>
+    public FileStamp Stamp { get; init; }
 
     /// <summary>A SHA-256 of the file as loaded (hex): the render cache's stand-in for its text.</summary>
     public string Digest { get; init; } = "";

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Site.Diagnostics;
 
 namespace Site.Content;
@@ -14,9 +13,8 @@ internal sealed record SiteContent(SiteConfig Config, IReadOnlyList<Article> Art
 /// <summary>Reads content/: site.yml and every **/*.md article, in a stable order.</summary>
 internal static class ContentLoader
 {
-    /// <param name="known">Articles read by an earlier build of the same preview session, by full path:
-    /// one whose file has the same stamp is taken as it is, without reading the file again.</param>
-    public static SiteContent Load(string contentDir, Publishing publishing, DiagnosticBag diagnostics, ConcurrentDictionary<string, Article>? known = null)
+    /// <param name="known">Articles read by an earlier build: one whose file is unchanged is taken as it is.</param>
+    public static SiteContent Load(string contentDir, Publishing publishing, DiagnosticBag diagnostics, KnownArticles? known = null)
     {
         var config = SiteConfig.Load(contentDir, diagnostics);
         var sources = SourceRegistry.LoadSiteSources(contentDir, diagnostics);
@@ -25,9 +23,9 @@ internal static class ContentLoader
         Parallel.For(0, files.Count, i => articles[i] = ReadFrontMatter(contentDir, files[i], diagnostics, known));
         if (known is not null)
         {
-            foreach (var gone in known.Keys.Except(files).ToList())
+            foreach (var gone in known.ByPath.Keys.Except(files).ToList())
             {
-                known.TryRemove(gone, out _);
+                known.ByPath.TryRemove(gone, out _);
             }
         }
         // Held-back articles keep their URLs: one published later must not take another's.
@@ -36,26 +34,33 @@ internal static class ContentLoader
         return new SiteContent(config, [.. unique.Where(publishing.Publishes)], sources) { HeldBack = [.. unique.Where(a => !publishing.Publishes(a))] };
     }
 
-    /// <summary>An article's front matter, from <paramref name="known"/> when its file is unchanged.</summary>
-    private static Article? ReadFrontMatter(string contentDir, string path, DiagnosticBag diagnostics, ConcurrentDictionary<string, Article>? known)
+    /// <summary>An article's front matter, from <paramref name="known"/> when its file is unchanged: unread
+    /// when its stamp says so, not parsed again when its bytes are the same.</summary>
+    private static Article? ReadFrontMatter(string contentDir, string path, DiagnosticBag diagnostics, KnownArticles? known)
     {
-        var stamp = Stamp(path);
-        if (known is not null && known.TryGetValue(path, out var same) && same.Stamp == stamp)
+        var stamp = FileStamp.Of(path);
+        var same = known?.ByPath.GetValueOrDefault(path);
+        if (same is not null && known!.Trusts(same, stamp))
         {
             return same;
         }
         var local = new DiagnosticBag();
         var contentPath = Path.GetRelativePath(contentDir, path).Replace('\\', '/');
         var place = Place.Of(contentPath, path);
-        var article = Read(path, place, local) is ({ } read, var digest)
-            ? read with { Markdown = "", FullPath = path, ContentPath = contentPath, Stamp = stamp, Digest = digest, Section = place.Section, BundleFolder = place.BundleFolder }
-            : null;
+        var file = SitePath.Display(path);
+        var head = TextFile.TryReadFile(path, headOnly: true, file, DiagnosticCode.UnreadableFile, "article", local);
+        // The same bytes at the same place parse to the same article.
+        var article = head is not { } text ? null
+            : same is not null && same.Digest == text.Digest && same.ContentPath == contentPath && same.File == file ? same with { Stamp = stamp }
+            : FrontMatter.Parse(text.Text, file, place.DefaultSlug, local, place.IsPage) is { } read
+                ? read with { Markdown = "", FullPath = path, ContentPath = contentPath, Stamp = stamp, Digest = text.Digest, Section = place.Section, BundleFolder = place.BundleFolder }
+                : null;
         var found = local.ToSortedList();
         diagnostics.AddRange(found);
         // Only clean articles are remembered: the others must report their problems on every build.
         if (known is not null && article is not null && found.Count == 0)
         {
-            known[path] = article;
+            known.ByPath[path] = article;
         }
         return article;
     }
@@ -131,19 +136,5 @@ internal static class ContentLoader
         }
         diagnostics.Report(DiagnosticCode.UnreadableFile, new FilePosition(article.File), "the file changed while the site was being built; build again");
         return null;
-    }
-
-    private static (long Ticks, long Length) Stamp(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Exists ? (info.LastWriteTimeUtc.Ticks, info.Length) : (0, 0);
-    }
-
-    private static (Article? Article, string Digest) Read(string path, Place place, DiagnosticBag diagnostics)
-    {
-        var file = SitePath.Display(path);
-        return TextFile.TryReadFile(path, headOnly: true, file, DiagnosticCode.UnreadableFile, "article", diagnostics) is not { } head
-            ? (null, "")
-            : (FrontMatter.Parse(head.Text, file, place.DefaultSlug, diagnostics, place.IsPage), head.Digest);
     }
 }

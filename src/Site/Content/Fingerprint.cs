@@ -27,6 +27,20 @@ internal sealed class Fingerprint
         return this;
     }
 
+    public Fingerprint Add(byte[] digest)
+    {
+        _hash.AppendData(digest);
+        return this;
+    }
+
+    /// <summary>The hash as bytes, to add to another fingerprint.</summary>
+    public byte[] FinishBytes()
+    {
+        var hash = _hash.GetHashAndReset();
+        _hash.Dispose();
+        return hash;
+    }
+
     public string Finish()
     {
         var hash = Convert.ToHexString(_hash.GetHashAndReset());

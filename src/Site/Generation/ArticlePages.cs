@@ -24,6 +24,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     public static (IReadOnlySet<string> Cited, IReadOnlyList<CheckedClaim> Claims) Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, BuildProgress? progress = null)
     {
         cache?.Begin(RenderInputs.Fingerprint(site.Options), site.Content.Articles);
+        PhaseTimer.Mark("render inputs");
         var articles = new ArticlePages(site, renderer, pages, diagnostics, cache);
         Parallel.ForEach(site.Content.Articles, article =>
         {
@@ -83,7 +84,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             return true;
         }
         if (!cached.Files.Select(f => f.Path).SequenceEqual(Files(listed)) || cached.Links.Path != PagePath(listed)
-            || !pages.TryCarryPage(cached.Files, cached.Links))
+            || !pages.TryCarry(cached.Files, cached.Links))
         {
             return false;
         }

@@ -30,23 +30,23 @@ internal sealed class PageRenderer(TemplateSet templates, SiteModel site, Locali
     public string? RenderText(string template, PageGlobals page, DiagnosticBag diagnostics) =>
         templates.HasErrors ? null : templates.Render(template, _models.Globals(page), page.Page.Url, diagnostics);
 
-    public void Render(PageJob job, PageWriter pages, DiagnosticBag diagnostics)
+    /// <returns>Whether the page was written, and its ids and links when they are checked.</returns>
+    public (bool Written, LinkChecker.PageLinks? Links) Render(PageJob job, PageWriter pages, DiagnosticBag diagnostics)
     {
         switch (job.Kind)
         {
             case PageKind.Page when RenderPage(job.Template, job.Globals, diagnostics) is { } html:
-                pages.WritePage(job.Path, html, templates.DisplayPath(job.Template));
-                break;
+                return (true, pages.WritePage(job.Path, html, templates.DisplayPath(job.Template)));
             case PageKind.NotFound when RenderPage(job.Template, job.Globals, diagnostics) is { } html:
                 pages.WriteNotFoundPage(job.Path, html);
-                break;
+                return (true, null);
             case PageKind.Text when RenderText(job.Template, job.Globals, diagnostics) is { } text:
                 pages.WriteFile(job.Path, Encoding.UTF8.GetBytes(text));
-                break;
+                return (true, null);
             default:
                 // Its own error is reported: links to the page are not also reported, as missing.
                 pages.Failed(job.Path);
-                break;
+                return (false, null);
         }
     }
 }

@@ -33,8 +33,13 @@ internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChec
     }
 
     /// <summary>A page rendered from a template alone: its links are reported at the template.</summary>
-    public void WritePage(string path, string html, string template) =>
-        WritePage(path, Encode(html), links.Scan(path, html, template, []));
+    /// <returns>Its ids and links, as registered.</returns>
+    public LinkChecker.PageLinks WritePage(string path, string html, string template)
+    {
+        var pageLinks = links.Scan(path, html, template, []);
+        WritePage(path, Encode(html), pageLinks);
+        return pageLinks;
+    }
 
     /// <summary>A page encoded and scanned already, perhaps by an earlier build of the preview.</summary>
     public void WritePage(string path, byte[] page, LinkChecker.PageLinks pageLinks)
@@ -45,8 +50,10 @@ internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChec
     }
 
     /// <summary>A page, and its other files, carried unchanged from the last build (see <see cref="ISiteOutput.TryCarry"/>).</summary>
+    /// <param name="pageLinks">The page's ids and links; null for a page whose links are not checked (the 404 page).</param>
+    /// <param name="isPage">False for a file that is no page (a feed, the sitemap).</param>
     /// <returns>False, with nothing written or registered, when they cannot be carried.</returns>
-    public bool TryCarryPage(IReadOnlyList<OutputFile> files, LinkChecker.PageLinks pageLinks)
+    public bool TryCarry(IReadOnlyList<OutputFile> files, LinkChecker.PageLinks? pageLinks, bool isPage = true)
     {
         if (!output.TryCarry(files))
         {
@@ -56,8 +63,11 @@ internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChec
         {
             links.AddFile(file.Path);
         }
-        links.Add(pageLinks);
-        Interlocked.Increment(ref _pages);
+        if (pageLinks is not null)
+        {
+            links.Add(pageLinks);
+        }
+        Interlocked.Increment(ref isPage ? ref _pages : ref _files);
         return true;
     }
 

@@ -15,23 +15,32 @@ namespace Site.Generation;
 internal sealed class RenderCache
 {
     private readonly ConcurrentDictionary<string, (string Fingerprint, Entry Entry)> _pages;
+    private readonly ConcurrentDictionary<string, (string Fingerprint, Listing Entry)> _listings = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, (string Fingerprint, Listing Entry)> _lastListings;
     private string? _inputs;
     private int _rendered;
 
     /// <summary>A cache in memory, for the builds of one preview session.</summary>
     public RenderCache()
-        : this(null, [])
+        : this(null, [], new Dictionary<string, (string, Listing)>(), new KnownArticles())
     {
     }
 
-    private RenderCache(string? inputs, IEnumerable<KeyValuePair<string, (string, Entry)>> pages)
+    private RenderCache(string? inputs, IEnumerable<KeyValuePair<string, (string, Entry)>> pages,
+        IReadOnlyDictionary<string, (string, Listing)> listings, KnownArticles articles)
     {
         _inputs = inputs;
         _pages = new(pages, StringComparer.Ordinal);
+        _lastListings = listings;
+        Articles = articles;
     }
 
-    /// <summary>Articles as loaded (front matter only), by full path, for <see cref="ContentLoader.Load"/>.</summary>
-    public ConcurrentDictionary<string, Article> Articles { get; } = new(StringComparer.Ordinal);
+    /// <summary>Articles as loaded (front matter only), for <see cref="ContentLoader.Load"/>.</summary>
+    public KnownArticles Articles { get; }
+
+    /// <summary>When this build began (ns since 1970), before it looked at any file: what the next one
+    /// trusts file stamps against.</summary>
+    private long BuildStart { get; } = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
 
     /// <summary>What rendering an article produced, all of it plain data.</summary>
     /// <param name="Page">The page as written, reload script included, encoded: nothing left to redo. Null
@@ -55,6 +64,11 @@ internal sealed class RenderCache
         public IReadOnlyList<Markdown.Figures.PublishedFile> Bundled { get; init; } = [];
     }
 
+    /// <summary>A listing page, feed or other page made from lists of articles, as the last published
+    /// build left it in the output folder (see <see cref="ListingPublisher"/>).</summary>
+    /// <param name="Links">Its ids and links, for a page whose links are checked.</param>
+    public sealed record Listing(PageKind Kind, IReadOnlyList<OutputFile> Files, LinkChecker.PageLinks? Links);
+
     /// <summary>Pages rendered afresh in the last build; the rest came from the cache.</summary>
     public int Rendered => _rendered;
 
@@ -66,14 +80,21 @@ internal sealed class RenderCache
     public static RenderCache ForPublish(string file, string outputDir, bool reuse)
     {
         var stored = reuse ? RenderCacheFile.Read(file, outputDir) : null;
-        return new RenderCache(stored?.Inputs, stored?.Pages ?? new Dictionary<string, (string, Entry)>()) { KeepsFiles = true };
+        var articles = new KnownArticles { NeedsChangeTime = true, RacyFrom = (stored?.BuildStart ?? 0) - KnownArticles.RacyMargin };
+        foreach (var article in stored?.Articles ?? [])
+        {
+            articles.ByPath[article.FullPath] = article;
+        }
+        return new RenderCache(stored?.Inputs, stored?.Pages ?? new Dictionary<string, (string, Entry)>(),
+            stored?.Listings ?? new Dictionary<string, (string, Listing)>(), articles) { KeepsFiles = true };
     }
 
     /// <summary>Writes the cache after a published build; the files are stamped as they are in the output folder now.</summary>
     public void Save(string file, string outputDir)
     {
         var pages = _pages.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry with { Files = [.. p.Value.Entry.Files.Select(f => Stamped(f, outputDir))] }), StringComparer.Ordinal);
-        RenderCacheFile.Write(file, outputDir, _inputs ?? "", pages);
+        var listings = _listings.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry with { Files = [.. p.Value.Entry.Files.Select(f => Stamped(f, outputDir))] }), StringComparer.Ordinal);
+        RenderCacheFile.Write(file, outputDir, new RenderCacheFile.Stored(_inputs ?? "", BuildStart, Articles.ByPath.Values.ToList(), pages, listings));
     }
 
     /// <summary>Starts a build: everything is dropped when its inputs changed, and so are deleted articles.</summary>
@@ -82,6 +103,7 @@ internal sealed class RenderCache
         if (inputs != _inputs)
         {
             _pages.Clear();
+            _lastListings = new Dictionary<string, (string, Listing)>();
             _inputs = inputs;
         }
         var current = articles.Select(a => a.File).ToHashSet(StringComparer.Ordinal);
@@ -107,6 +129,23 @@ internal sealed class RenderCache
             : entry);
         Interlocked.Increment(ref _rendered);
     }
+
+    /// <summary>The listing page at <paramref name="path"/> as the last build left it, if its fingerprint was
+    /// <paramref name="fingerprint"/>; kept for the next build when this one carries it.</summary>
+    public bool TryGetListing(string path, string fingerprint, [MaybeNullWhen(false)] out Listing listing)
+    {
+        var found = _lastListings.TryGetValue(path, out var last) && last.Fingerprint == fingerprint;
+        listing = found ? last.Entry : null;
+        if (found)
+        {
+            _listings[path] = last;
+        }
+        return found;
+    }
+
+    /// <summary>A listing page rendered in this build, for the next publish build to carry.</summary>
+    public void SetListing(string path, string fingerprint, PageKind kind, LinkChecker.PageLinks? links) =>
+        _listings[path] = (fingerprint, new Listing(kind, [new OutputFile(path, 0, 0)], links));
 
     /// <summary>The file's text, by its digest, and where it is.</summary>
     private static string Fingerprint(Article article) => new Fingerprint().Add(article.FullPath).Add(article.ContentPath).Add(article.Digest).Finish();

@@ -7,19 +7,23 @@ namespace Site.Generation;
 
 /// <summary>
 /// The publish build's <see cref="RenderCache"/> on disk (<c>.site-cache/build/pages.bin</c>): a header
-/// naming the format, the <see cref="RenderInputs"/> and the output folder it describes, the entries,
-/// then a SHA-256 of all that. A file that is truncated, corrupt, of another format or for another
+/// naming the format, the output folder it describes, the build of Site that wrote it, the
+/// <see cref="RenderInputs"/> and when the build began; the articles as loaded, the article pages and the
+/// listing pages; then a SHA-256 of all that. A file that is truncated, corrupt, of another format or for another
 /// output folder is not trusted in any part: the build renders everything, as without a cache.
 /// </summary>
 internal static class RenderCacheFile
 {
     /// <summary>Changes whenever what is written here changes shape.</summary>
-    private const string Format = "site render cache 2";
+    private const string Format = "site render cache 3";
 
     private const int HashLength = 32;
 
-    /// <summary>What a file held: the inputs its pages were rendered with, and the pages by article.</summary>
-    internal sealed record Stored(string Inputs, IReadOnlyDictionary<string, (string Fingerprint, RenderCache.Entry Entry)> Pages);
+    /// <summary>What a file held: the inputs its pages were rendered with, when its build began (ns since
+    /// 1970), the articles as loaded, the pages by article, the listing pages by path.</summary>
+    internal sealed record Stored(string Inputs, long BuildStart, IReadOnlyList<Article> Articles,
+        IReadOnlyDictionary<string, (string Fingerprint, RenderCache.Entry Entry)> Pages,
+        IReadOnlyDictionary<string, (string Fingerprint, RenderCache.Listing Entry)> Listings);
 
     /// <returns>The stored cache, or null when there is none that can be trusted.</returns>
     public static Stored? Read(string file, string outputDir)
@@ -36,13 +40,21 @@ internal static class RenderCacheFile
             {
                 return null;
             }
-            var inputs = reader.ReadString();
+            // Articles are parsed by Site's code, so another build of Site parses them again.
+            var sameSite = reader.ReadString() == RenderInputs.SiteVersion();
+            var (inputs, buildStart) = (reader.ReadString(), reader.ReadInt64());
+            var articles = List(reader, StoredArticle.Read);
             var pages = new Dictionary<string, (string, RenderCache.Entry)>(StringComparer.Ordinal);
-            for (var count = reader.ReadInt32(); count > 0; count--)
+            for (var count = StoredArticle.Count(reader); count > 0; count--)
             {
                 pages[reader.ReadString()] = (reader.ReadString(), ReadEntry(reader));
             }
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new Stored(inputs, pages) : null;
+            var listings = new Dictionary<string, (string, RenderCache.Listing)>(StringComparer.Ordinal);
+            for (var count = StoredArticle.Count(reader); count > 0; count--)
+            {
+                listings[reader.ReadString()] = (reader.ReadString(), ReadListing(reader));
+            }
+            return reader.BaseStream.Position == reader.BaseStream.Length ? new Stored(inputs, buildStart, sameSite ? articles : [], pages, listings) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException or InvalidDataException)
         {
@@ -53,20 +65,34 @@ internal static class RenderCacheFile
 
     /// <summary>Replaces <paramref name="file"/> whole (written aside, then renamed), so a build killed
     /// while saving leaves the old cache or the new one. A cache that cannot be written is skipped.</summary>
-    public static void Write(string file, string outputDir, string inputs, IReadOnlyDictionary<string, (string Fingerprint, RenderCache.Entry Entry)> pages)
+    public static void Write(string file, string outputDir, Stored stored)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Format);
             writer.Write(FullPath(outputDir));
-            writer.Write(inputs);
-            writer.Write(pages.Count);
-            foreach (var (article, (fingerprint, entry)) in pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+            writer.Write(RenderInputs.SiteVersion());
+            writer.Write(stored.Inputs);
+            writer.Write(stored.BuildStart);
+            writer.Write(stored.Articles.Count);
+            foreach (var article in stored.Articles.OrderBy(a => a.FullPath, StringComparer.Ordinal))
+            {
+                StoredArticle.Write(writer, article);
+            }
+            writer.Write(stored.Pages.Count);
+            foreach (var (article, (fingerprint, entry)) in stored.Pages.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 writer.Write(article);
                 writer.Write(fingerprint);
                 WriteEntry(writer, entry);
+            }
+            writer.Write(stored.Listings.Count);
+            foreach (var (path, (fingerprint, listing)) in stored.Listings.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.Write(path);
+                writer.Write(fingerprint);
+                WriteListing(writer, listing);
             }
         }
         buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
@@ -86,16 +112,61 @@ internal static class RenderCacheFile
 
     private static string FullPath(string dir) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
 
-    private static void WriteEntry(BinaryWriter writer, RenderCache.Entry entry)
+    private static void WriteListing(BinaryWriter writer, RenderCache.Listing listing)
     {
-        writer.Write(entry.Files.Count);
-        foreach (var file in entry.Files)
+        writer.Write((int)listing.Kind);
+        WriteFiles(writer, listing.Files);
+        writer.Write(listing.Links is not null);
+        if (listing.Links is { } links)
+        {
+            WriteLinks(writer, links);
+        }
+    }
+
+    private static RenderCache.Listing ReadListing(BinaryReader reader)
+    {
+        var kind = reader.ReadInt32() is var value && Enum.IsDefined((PageKind)value) ? (PageKind)value : throw new InvalidDataException("unknown page kind");
+        return new RenderCache.Listing(kind, ReadFiles(reader), reader.ReadBoolean() ? ReadLinks(reader) : null);
+    }
+
+    private static void WriteFiles(BinaryWriter writer, IReadOnlyList<OutputFile> files)
+    {
+        writer.Write(files.Count);
+        foreach (var file in files)
         {
             writer.Write(file.Path);
             writer.Write(file.Length);
             writer.Write(file.WriteTicks);
         }
-        var links = entry.Links;
+    }
+
+    private static List<OutputFile> ReadFiles(BinaryReader reader) => List(reader, r => new OutputFile(r.ReadString(), r.ReadInt64(), r.ReadInt64()));
+
+    private static void WriteEntry(BinaryWriter writer, RenderCache.Entry entry)
+    {
+        WriteFiles(writer, entry.Files);
+        WriteLinks(writer, entry.Links);
+        WriteDiagnostics(writer, entry.Diagnostics);
+        writer.Write(entry.CitedSources.Count);
+        foreach (var key in entry.CitedSources)
+        {
+            writer.Write(key);
+        }
+        writer.Write(entry.Claims.Count);
+        foreach (var claim in entry.Claims)
+        {
+            writer.Write(claim.Claim);
+            writer.Write(claim.Verdict);
+            WriteOptional(writer, claim.Claimant);
+            writer.Write(claim.Slug);
+            writer.Write(claim.Title);
+            StoredArticle.WriteDate(writer, claim.Date);
+            writer.Write(claim.NoteId);
+        }
+    }
+
+    private static void WriteLinks(BinaryWriter writer, LinkChecker.PageLinks links)
+    {
         writer.Write(links.Path);
         writer.Write(links.Ids.Length);
         foreach (var id in links.Ids)
@@ -114,44 +185,24 @@ internal static class RenderCacheFile
             writer.Write(pending.FromPage);
         }
         WriteDiagnostics(writer, links.Problems);
-        WriteDiagnostics(writer, entry.Diagnostics);
-        writer.Write(entry.CitedSources.Count);
-        foreach (var key in entry.CitedSources)
-        {
-            writer.Write(key);
-        }
-        writer.Write(entry.Claims.Count);
-        foreach (var claim in entry.Claims)
-        {
-            writer.Write(claim.Claim);
-            writer.Write(claim.Verdict);
-            WriteOptional(writer, claim.Claimant);
-            writer.Write(claim.Slug);
-            writer.Write(claim.Title);
-            writer.Write(claim.Date.Value.UtcTicks);
-            writer.Write(claim.Date.Value.Offset.Ticks);
-            writer.Write(claim.Date.HasTime);
-            writer.Write(claim.NoteId);
-        }
+    }
+
+    private static LinkChecker.PageLinks ReadLinks(BinaryReader reader)
+    {
+        var path = reader.ReadString();
+        var ids = List(reader, r => r.ReadUInt64()).ToArray();
+        var pending = List(reader, r => new LinkChecker.Pending(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadString()));
+        return new LinkChecker.PageLinks(path, ids, pending, ReadDiagnostics(reader));
     }
 
     private static RenderCache.Entry ReadEntry(BinaryReader reader)
     {
-        var files = List(reader, r => new OutputFile(r.ReadString(), r.ReadInt64(), r.ReadInt64()));
-        var path = reader.ReadString();
-        var ids = List(reader, r => r.ReadUInt64()).ToArray();
-        var pending = List(reader, r => new LinkChecker.Pending(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadString()));
-        var links = new LinkChecker.PageLinks(path, ids, pending, ReadDiagnostics(reader));
+        var files = ReadFiles(reader);
+        var links = ReadLinks(reader);
         var diagnostics = ReadDiagnostics(reader);
         var cited = List(reader, r => r.ReadString());
-        var claims = List(reader, r => new CheckedClaim(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.ReadString(), ReadDate(r), r.ReadString()));
+        var claims = List(reader, r => new CheckedClaim(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.ReadString(), StoredArticle.ReadDate(r), r.ReadString()));
         return new RenderCache.Entry(null, null, links, diagnostics, cited, claims) { Files = files };
-    }
-
-    private static PublishDate ReadDate(BinaryReader reader)
-    {
-        var (utcTicks, offset, hasTime) = (reader.ReadInt64(), new TimeSpan(reader.ReadInt64()), reader.ReadBoolean());
-        return new PublishDate(new DateTimeOffset(utcTicks + offset.Ticks, offset), hasTime);
     }
 
     private static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)

@@ -87,7 +87,7 @@ internal static class RenderInputs
     /// <summary>The build of Site: its version, and the length and write time of its binary (site.dll, or
     /// the native executable), which change with every compilation, so a development build never trusts
     /// pages an older one rendered.</summary>
-    private static string SiteVersion()
+    public static string SiteVersion()
     {
         var assembly = typeof(RenderInputs).Assembly;
         var version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)

@@ -1,0 +1,39 @@
+using Site.Diagnostics;
+
+namespace Site.Generation;
+
+/// <summary>
+/// Publishes the listing pages (index, tags, archive, fact-checks, feeds, sitemap, 404): each rendered, or
+/// in a publish build with a <see cref="RenderCache"/>, carried from the last build's output when its
+/// <see cref="ListingFingerprints">fingerprint</see> is what it was and its files are as that build left
+/// them. A page whose render reported anything is not kept: it reports again on every build.
+/// </summary>
+internal sealed class ListingPublisher(PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
+{
+    private readonly ListingFingerprints _fingerprints = new();
+
+    public void Publish(PageJob job)
+    {
+        if (cache is not { KeepsFiles: true })
+        {
+            renderer.Render(job, pages, diagnostics);
+            return;
+        }
+        var fingerprint = _fingerprints.Of(job);
+        // The cache file is not trusted to name the paths: they must be this job's.
+        if (cache.TryGetListing(job.Path, fingerprint, out var last) && last.Kind == job.Kind
+            && last.Files is [{ } file] && file.Path == job.Path && (last.Links is null || last.Links.Path == job.Path)
+            && pages.TryCarry(last.Files, last.Links, job.Kind != PageKind.Text))
+        {
+            return;
+        }
+        var local = new DiagnosticBag();
+        var (written, links) = renderer.Render(job, pages, local);
+        var found = local.ToSortedList();
+        diagnostics.AddRange(found);
+        if (written && found.Count == 0)
+        {
+            cache.SetListing(job.Path, fingerprint, job.Kind, links);
+        }
+    }
+}
