@@ -97,7 +97,7 @@ internal sealed partial class OutputStaging : ISiteOutput
         else if (PausePhase is not ("moved-aside" or "moved-in") && OperatingSystem.IsLinux() && RenameExchange(Path, _output))
         {
             Pause("exchanged");
-            Directory.Delete(Path, recursive: true);
+            Remove(Path);
         }
         else
         {
@@ -107,7 +107,7 @@ internal sealed partial class OutputStaging : ISiteOutput
             Pause("moved-aside");
             Directory.Move(Path, _output);
             Pause("moved-in");
-            Directory.Delete(old, recursive: true);
+            Remove(old);
         }
         Pause("committed");
     }
@@ -116,8 +116,16 @@ internal sealed partial class OutputStaging : ISiteOutput
     {
         if (Directory.Exists(Path))
         {
-            Directory.Delete(Path, recursive: true);
+            Remove(Path);
         }
+    }
+
+    /// <summary>Deletes a whole tree, its folders on all cores: an old output of a large site is
+    /// thousands of folders, and removing them is most of an incremental build's work in the file system.</summary>
+    private static void Remove(string tree)
+    {
+        Parallel.ForEach(Directory.EnumerateDirectories(tree), folder => Directory.Delete(folder, recursive: true));
+        Directory.Delete(tree, recursive: true);
     }
 
     /// <summary>The full path of a file to write; throws once the build is stopped, so Ctrl+C ends it at

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Site.Content;
 using Site.Diagnostics;
 
@@ -35,7 +34,7 @@ internal static class RenderCacheFile
             {
                 return null;
             }
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - HashLength), Encoding.UTF8);
+            using var reader = new StringTableReader(new MemoryStream(bytes, 0, bytes.Length - HashLength));
             if (reader.ReadString() != Format || reader.ReadString() != FullPath(outputDir))
             {
                 return null;
@@ -68,7 +67,7 @@ internal static class RenderCacheFile
     public static void Write(string file, string outputDir, Stored stored)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        using (var writer = new StringTableWriter(buffer))
         {
             writer.Write(Format);
             writer.Write(FullPath(outputDir));

@@ -48,6 +48,7 @@ internal static class StoredArticle
             writer.Write((int)correction.Kind);
             writer.Write(correction.Text);
         }
+        writer.Write(article.Url);
         writer.Write(article.Section);
         Optional(writer, article.BundleFolder);
         writer.Write(article.IsPage);
@@ -80,6 +81,7 @@ internal static class StoredArticle
             FrontMatterLines = reader.ReadInt32(),
             Kind = reader.ReadInt32() is var kind and >= 0 ? Defined((TypeOfWork)kind) : null,
             Corrections = ReadCorrections(reader),
+            Url = reader.ReadString(),
             Section = reader.ReadString(),
             BundleFolder = Optional(reader),
             IsPage = reader.ReadBoolean(),
