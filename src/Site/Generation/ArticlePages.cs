@@ -24,7 +24,6 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     public static (IReadOnlySet<string> Cited, IReadOnlyList<CheckedClaim> Claims) Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, BuildProgress? progress = null)
     {
         cache?.Begin(RenderInputs.Fingerprint(site.Options), site.Content.Articles);
-        PhaseTimer.Mark("render inputs");
         var articles = new ArticlePages(site, renderer, pages, diagnostics, cache);
         Parallel.ForEach(site.Content.Articles, article =>
         {

@@ -17,10 +17,8 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
     {
         var publishing = new Publishing(options.Drafts, options.Future, options.Now ?? DateTimeOffset.UtcNow);
         var content = ContentLoader.Load(options.ContentDir, publishing, diagnostics, cache?.Articles);
-        PhaseTimer.Mark("content");
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;
         var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor([.. content.Articles, .. content.HeldBack]), config.DefaultTheme, diagnostics);
-        PhaseTimer.Mark("templates");
         ReportUnusedTemplates(templates, content.Articles, diagnostics);
         var strings = SiteStrings.Load(options.TemplatesDir, options.ContentDir, diagnostics);
         strings.ReportGaps(LanguageUses(content, config, options.ContentDir), diagnostics);

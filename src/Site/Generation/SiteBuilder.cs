@@ -16,23 +16,18 @@ internal static class SiteBuilder
     /// <param name="progress">Told how many articles there are and of each one rendered; none when null.</param>
     public static BuildResult Build(BuildOptions options, CancellationToken stop = default, BuildProgress? progress = null)
     {
-        PhaseTimer.Mark("start");
         var staging = OutputStaging.Begin(options.OutputDir, stop);
-        PhaseTimer.Mark("staging begin");
         try
         {
             var cache = options.CacheFile is { } file ? RenderCache.ForPublish(file, options.OutputDir, reuse: !options.NoCache) : null;
-            PhaseTimer.Mark("cache read");
             var result = Build(options, staging, cache, progress);
             if (result.Published)
             {
                 staging.Write(OutputGuard.Marker, System.Text.Encoding.UTF8.GetBytes(OutputGuard.MarkerText));
                 staging.Commit();
-                PhaseTimer.Mark("commit");
                 // After the swap. A build killed before this leaves the old cache: what this build carried still
                 // matches output/, and what it rendered afresh no longer does, so it is rendered again.
                 cache?.Save(options.CacheFile!, options.OutputDir);
-                PhaseTimer.Mark("cache save");
             }
             else
             {
@@ -59,27 +54,22 @@ internal static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var site = LoadedSite.Load(options, diagnostics, cache);
-        PhaseTimer.Mark("load");
         var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics, site.Templates.LiteralIds));
         var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config), site.Strings);
         progress?.Start(site.Content.Articles.Count);
         var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);
-        PhaseTimer.Mark("articles");
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
         foreach (var job in ListingPages.Jobs(site, claims))
         {
             listings.Publish(job);
         }
-        PhaseTimer.Mark("listings");
         if (site.Templates.Contains(FactChecks.Template))
         {
             pages.WriteFile(FactChecks.JsonFile, FactChecks.Json(claims, site.Config));
         }
         Assets.Copy(options.TemplatesDir, site.Config.DefaultTheme, pages, diagnostics);
-        PhaseTimer.Mark("factchecks+assets");
         pages.Links.Check();
-        PhaseTimer.Mark("link check");
         return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed, pages.OtherFiles) with
         {
             DraftsHeldBack = site.Content.HeldBack.Count(a => a.Draft),
