@@ -85,6 +85,7 @@
     s.top = scrollY + top + 'px';
   }
   function open(ref, pinned) {
+    clearTimeout(openTimer); // a click within the hover delay: Escape must not let the preview open after it
     const note = noteOf(ref);
     if (!note) return;
     if (cur && cur.note === note && cur.ref === ref) { cur.pinned = cur.pinned || pinned; return; }
