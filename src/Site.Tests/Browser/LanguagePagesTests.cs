@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using Site.Localization;
 using Site.Tests.Listings;
 
