@@ -13,13 +13,17 @@ namespace Site.Tests.Browser;
 public sealed partial class LanguagePagesTests(BrowserFixture browser, MultilingualPages site) : IClassFixture<MultilingualPages>
 {
     /// <summary>What a reader sees (the page's title and innerText, so CSS text-transform applies) and hears:
-    /// accessible names and descriptions, and the text of an SVG's title and description.</summary>
+    /// accessible names and descriptions, and the text of an SVG's title and description. A listing's entry
+    /// for an article in another language is marked with that language (lang), dates and all, and is left out.</summary>
     private const string ReadableText = """
         () => {
+          const lang = document.documentElement.lang;
+          const own = e => (e.closest('[lang]')?.getAttribute('lang') ?? lang) === lang;
+          for (const e of document.body.querySelectorAll('[lang]')) if (e.getAttribute('lang') !== lang) e.style.display = 'none';
           const attributes = ['aria-label', 'title', 'alt', 'aria-description'];
-          const names = [...document.querySelectorAll(attributes.map(a => `[${a}]`).join(','))]
+          const names = [...document.querySelectorAll(attributes.map(a => `[${a}]`).join(','))].filter(own)
             .flatMap(e => attributes.map(a => e.getAttribute(a)).filter(v => v));
-          const svg = [...document.querySelectorAll('svg title, svg desc')].map(e => e.textContent);
+          const svg = [...document.querySelectorAll('svg title, svg desc')].filter(own).map(e => e.textContent);
           return [document.title, document.body.innerText, ...names, ...svg].join('\n');
         }
         """;
