@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Site.Tests.Support;
 
 namespace Site.Tests.Browser;
 
@@ -83,6 +84,52 @@ public sealed class RightToLeftTests(BrowserFixture browser, BuiltSite site) : I
             Assert.True(Math.Abs(note.Right - expectedRight) <= 1, $"{noteId} ends at x={note.Right:0}; its reference at x={boxes[0]:0}");
             await page.Keyboard.PressAsync("Escape");
             await page.WaitForFunctionAsync("n => !document.getElementById(n).matches(':popover-open')", noteId, new() { Timeout = 10000 });
+        }
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Two self-describing fact-checks beside the fixture's article, for the fact-check index.</summary>
+    private const string FactCheckArticle = """
+        ---
+        title: בדיקת עובדות בעמוד מימין לשמאל
+        date: 2024-02-02
+        sources:
+          src: {title: "Report", publisher: Agency, url: "https://example.com/r", date: 2024-02-01}
+        ---
+        בעמוד הזה יש שתי הערות.[^a] בעמוד הזה אין הערות.[^b]
+
+        [^a]: {fact-check verdict="מדויק" claim="בעמוד הזה יש שתי הערות" claimant="העמוד"} יש בו שתי הערות ([@src]).
+
+        [^b]: {fact-check verdict="לא מדויק" claim="בעמוד הזה אין הערות" claimant="העמוד"} יש בו שתי הערות ([@src]).
+        """;
+
+    /// <summary>SVG text starts at its right end in right-to-left pages: the chart mirrors, its verdicts at the
+    /// right edge and its bars growing leftwards, every label inside the chart.</summary>
+    [Fact]
+    public async Task The_fact_check_chart_mirrors_with_every_label_inside_it()
+    {
+        using var folder = new TempDirectory();
+        var repo = RepoRoot.Find();
+        Preview.PreviewHost.CopyDirectory(Path.Combine(repo, "src/Site.Tests/Sites/rtl/content"), folder.Combine("content"));
+        folder.Write("content/checked.md", FactCheckArticle);
+        var run = await SiteProcess.RunAsync(folder.Path, ["build", "--content", "content", "--templates", Path.Combine(repo, "templates"), "--output", "output"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        await using var server = await StaticSiteServer.StartAsync(folder.Combine("output"));
+
+        var page = await browser.NewPageAsync(1440);
+        await page.GotoAsync(server.Url + "fact-checks/");
+        var boxes = await page.EvaluateAsync<double[][]>("""
+            () => { const svg = document.querySelector('.verdict-chart svg').getBoundingClientRect();
+                    return [...document.querySelectorAll('.verdict-chart svg :is(text, rect)')].map(e => { const b = e.getBoundingClientRect();
+                      return [b.left - svg.left, svg.right - b.right, b.width]; }); }
+            """);
+        Assert.Equal(6, boxes.Length);
+        Assert.All(boxes, b => Assert.True(b[0] >= -0.5 && b[1] >= -0.5 && b[2] > 0, $"a label or bar lies outside the chart: {b[0]:0} px from its left, {b[1]:0} px from its right"));
+        // Each row: its verdict at the right edge, its bar and count to the left of it, in that order.
+        foreach (var row in boxes.Chunk(3))
+        {
+            Assert.True(row[0][1] <= 0.5, $"a verdict ends {row[0][1]:0} px short of the chart's right edge");
+            Assert.True(row[1][0] > row[2][0], "the count is not left of its bar");
         }
         await page.Context.CloseAsync();
     }
