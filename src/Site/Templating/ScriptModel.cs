@@ -84,6 +84,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
             ["is_page"] = article.IsPage,
             ["language"] = article.Language,
             ["tag_links"] = Array((article.TagLinks ?? []).Select(link => new ScriptObject { ["name"] = link.Name, ["url"] = link.Url })),
+            ["translations"] = Array((article.Translations ?? []).Select(Translation)),
         };
         if (article.Page is { } page)
         {
@@ -128,6 +129,15 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         ["permalink"] = tag.Permalink,
         ["feed_url"] = tag.FeedUrl,
         ["count"] = tag.Count,
+    };
+
+    private static ScriptObject Translation(TranslationModel translation) => new()
+    {
+        ["language"] = translation.Language,
+        ["language_name"] = translation.LanguageName,
+        ["title"] = translation.Title,
+        ["url"] = translation.Url,
+        ["permalink"] = translation.Permalink,
     };
 
     private static ScriptObject Correction(CorrectionModel correction) => new()
