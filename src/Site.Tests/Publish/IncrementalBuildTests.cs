@@ -237,9 +237,12 @@ public sealed class IncrementalBuildTests
             }
             var article = _live[_random.Next(_live.Count)];
             var slug = Slug(article);
-            var translated = _live.Where(_keys.ContainsKey).ToList();
-            var lone = translated.Where(a => !_live.Any(other => _linksTo.GetValueOrDefault(other, -1) == a)).ToList();
-            switch (_random.Next(14))
+            var choice = _random.Next(14);
+            if (choice >= 10)
+            {
+                return (EditTranslation(choice, article), null);
+            }
+            switch (choice)
             {
                 case 0 or 1:
                     Edit(article, text => text.Replace("overnight", $"overnight, {Word()} first,", StringComparison.Ordinal));
@@ -281,25 +284,36 @@ public sealed class IncrementalBuildTests
                     var template = _random.Next(2) == 0 ? "article.html" : "index.html";
                     Write($"templates/{template}", File.ReadAllText(_folder.Combine($"templates/{template}")) + $"<!-- {Word()} -->\n");
                     return ($"changed templates/{template}", null);
-                case 10:
-                    var languages = new[] { "en", "ru", "kk" }.Except(Group(KeyOf(article)).Append(article).Select(LanguageOf)).ToList();
-                    return languages.Count == 0
-                        ? ($"changed the title of {slug}: {ChangeTitle(article)}", null)
-                        : ($"translated {slug}: {AddTranslation(article, languages[_random.Next(languages.Count)])}", null);
-                case 11 when translated.Count > 0:
-                    return ($"changed a translation's title: {ChangeTitle(translated[_random.Next(translated.Count)])}", null);
-                case 12 when lone.Count > 0:
-                    return ($"deleted a translation: {DeleteTranslation(lone[_random.Next(lone.Count)])}", null);
-                case 13 when translated.Count > 0:
-                    var moved = translated[_random.Next(translated.Count)];
-                    var other = _keys.Values.Distinct().Where(key => !Group(key).Select(LanguageOf).Contains(LanguageOf(moved))).Order(StringComparer.Ordinal).FirstOrDefault();
-                    return ($"changed a translation_key: {ChangeKey(moved, other ?? $"lonely-{_next}")}", null);
                 case 8:
                     Write("content/sources.yml", Sources($"{Word()} report"));
                     return ("changed a source's title in sources.yml", null);
                 default:
                     Write("content/site.yml", $"title: {Word()} Gazette\nlanguage: en\nbase_url: https://example.org/news/\n");
                     return ("changed the title in site.yml", null);
+            }
+        }
+
+        /// <summary>Translates <paramref name="article"/> into a language its story lacks, or edits a translation: its
+        /// title, its key (to a story that lacks its language, or to one no other article has), or deletes it.</summary>
+        private string EditTranslation(int choice, int article)
+        {
+            var translated = _live.Where(_keys.ContainsKey).ToList();
+            var lone = translated.Where(a => !_live.Any(other => _linksTo.GetValueOrDefault(other, -1) == a)).ToList();
+            var languages = new[] { "en", "ru", "kk" }.Except(Group(KeyOf(article)).Append(article).Select(LanguageOf)).ToList();
+            switch (choice)
+            {
+                case 11 when translated.Count > 0:
+                    return $"changed a translation's title: {ChangeTitle(translated[_random.Next(translated.Count)])}";
+                case 12 when lone.Count > 0:
+                    return $"deleted a translation: {DeleteTranslation(lone[_random.Next(lone.Count)])}";
+                case 13 when translated.Count > 0:
+                    var moved = translated[_random.Next(translated.Count)];
+                    var other = _keys.Values.Distinct().Where(key => !Group(key).Select(LanguageOf).Contains(LanguageOf(moved))).Order(StringComparer.Ordinal).FirstOrDefault();
+                    return $"changed a translation_key: {ChangeKey(moved, other ?? $"lonely-{_next}")}";
+                default:
+                    return languages.Count == 0
+                        ? $"changed the title of a translation: {ChangeTitle(article)}"
+                        : $"translated {Slug(article)}: {AddTranslation(article, languages[_random.Next(languages.Count)])}";
             }
         }
 

@@ -16,6 +16,9 @@ internal sealed class TranslationIndex
 
     private TranslationIndex(Dictionary<string, IReadOnlyList<Article>> byFile) => _byFile = byFile;
 
+    /// <summary>No article has translations.</summary>
+    public static TranslationIndex Empty { get; } = new([]);
+
     /// <summary>Reports a key no other article has (SITE096) and two articles of one language under one key
     /// (SITE095), at the key.</summary>
     /// <param name="published">The articles and pages this build publishes.</param>

@@ -38,15 +38,16 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
     public IReadOnlyList<Tag> Tags { get; init; } = [];
 
     /// <summary>Which published articles translate which.</summary>
-    public TranslationIndex Translations { get; init; } = null!;
+    public TranslationIndex Translations { get; init; } = TranslationIndex.Empty;
 
     /// <summary>An article's language: its own, or the site's.</summary>
     public string LanguageOf(Article article) => article.Language ?? Config.Language;
 
     /// <summary><c>article.translations</c>: the article and its published translations, each named in its own
     /// language; empty for an article without any.</summary>
-    public IReadOnlyList<TranslationModel> TranslationsOf(Article article) =>
-        [.. Translations.Of(article).Select(t => TranslationModel.From(t, LanguageOf(t), Strings.Text(LanguageOf(t)).Strings.Name, Config))];
+    public IReadOnlyList<TranslationModel> TranslationsOf(Article article) => Translations.Of(article) is { Count: > 0 } group
+        ? [.. group.Select(t => TranslationModel.From(t, LanguageOf(t), Strings.Text(LanguageOf(t)).Strings.Name, Config))]
+        : [];
 
     private static IEnumerable<(string Language, FilePosition At)> LanguageUses(SiteContent content, SiteConfig config, string contentDir) =>
         content.Articles.Where(a => a.Language is not null)
