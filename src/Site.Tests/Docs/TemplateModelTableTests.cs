@@ -21,7 +21,7 @@ public sealed partial class TemplateModelTableTests
         Kind: "analysis", KindLabel: "Analysis", ModifiedRfc3339: "2024-01-05T00:00:00Z", CorrectionsId: "a--corrections",
         Corrections: [new CorrectionModel(1, "a--correction-1", "correction", "Correction", "2024-01-05", "5 January 2024", "A figure was wrong.")],
         Language: "en", TagLinks: [new TagLinkModel("Tag", "tags/tag/")],
-        Translations: [new TranslationModel("ru", "Русский", "Заголовок", "ru-a/", "https://example.org/ru-a/", Draft: false)]);
+        Translations: [new TranslationModel("ru", "Русский", "Заголовок", "ru-a/", "https://example.org/ru-a/", "ru_RU", Draft: false)]);
 
     private static readonly ArchiveMonthModel Month = new(2024, 1, "January 2024", "archive/2024/01/", 1);
 

@@ -46,7 +46,7 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
     /// <summary><c>article.translations</c>: the article and its published translations, each named in its own
     /// language; empty for an article without any.</summary>
     public IReadOnlyList<TranslationModel> TranslationsOf(Article article) => Translations.Of(article) is { Count: > 0 } group
-        ? [.. group.Select(t => TranslationModel.From(t, LanguageOf(t), Strings.Text(LanguageOf(t)).Strings.Name, Config))]
+        ? [.. group.Select(t => TranslationModel.From(t, LanguageOf(t), Strings.Text(LanguageOf(t)).Strings, Config))]
         : [];
 
     private static IEnumerable<(string Language, FilePosition At)> LanguageUses(SiteContent content, SiteConfig config, string contentDir) =>

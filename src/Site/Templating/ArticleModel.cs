@@ -87,12 +87,13 @@ internal sealed record CorrectionModel(int Number, string Id, string Kind, strin
 
 /// <summary>Each of <c>article.translations</c>: one article of a group of translations (the article itself among
 /// them), HTML-escaped: its language tag, that language's name in itself ("Русский"), its title, its path from
-/// the site root, and its absolute URL when the site has a base URL.</summary>
+/// the site root, its absolute URL when the site has a base URL, and its locale as Open Graph writes it ("ru_RU").</summary>
 /// <param name="Draft">Not for templates: drafts built with --drafts are left out of the sitemap's alternates.</param>
-internal sealed record TranslationModel(string Language, string LanguageName, string Title, string Url, string? Permalink, bool Draft)
+internal sealed record TranslationModel(string Language, string LanguageName, string Title, string Url, string? Permalink, string Locale, bool Draft)
 {
-    public static TranslationModel From(Article article, string language, string languageName, SiteConfig config) =>
-        new(Html.Escape(language), Html.Escape(languageName), Html.Escape(article.Title), article.Url, Html.Escape(config.Permalink(article.Url)), article.Draft);
+    /// <param name="strings">The words of the translation's language: its name and locale.</param>
+    public static TranslationModel From(Article article, string language, Strings strings, SiteConfig config) =>
+        new(Html.Escape(language), Html.Escape(strings.Name), Html.Escape(article.Title), article.Url, Html.Escape(config.Permalink(article.Url)), Html.Escape(strings.Locale), article.Draft);
 }
 
 /// <summary><c>article.source</c>: the publication the article first appeared in, HTML-escaped.</summary>

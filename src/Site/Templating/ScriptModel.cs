@@ -138,6 +138,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         ["title"] = translation.Title,
         ["url"] = translation.Url,
         ["permalink"] = translation.Permalink,
+        ["locale"] = translation.Locale,
     };
 
     private static ScriptObject Correction(CorrectionModel correction) => new()
