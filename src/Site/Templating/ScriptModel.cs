@@ -177,6 +177,17 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         return model;
     }
 
+    /// <summary>By index: a list's enumerator, taken as an interface, would be one more object per list.</summary>
+    private static ScriptArray Array<T>(IReadOnlyList<T> items)
+    {
+        var array = new ScriptArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            array.Add(items[i]);
+        }
+        return array;
+    }
+
     private static ScriptArray Array<T>(IEnumerable<T> items)
     {
         var array = new ScriptArray();
