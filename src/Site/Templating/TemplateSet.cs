@@ -37,6 +37,9 @@ internal sealed partial class TemplateSet
 
     private readonly Dictionary<string, Template> _templates;
 
+    /// <summary>The templates by full path, as <c>include</c> finds them.</summary>
+    private readonly (string Path, Template Template)[] _byPath;
+
     /// <summary>Scriban's built-in functions, made once and shared read-only by every render: building
     /// them is most of the cost of a new TemplateContext, and pages are rendered in parallel.</summary>
     private readonly ScriptObject _builtins = Freeze(TemplateContext.GetDefaultBuiltinObject());
@@ -53,6 +56,7 @@ internal sealed partial class TemplateSet
         _dir = root;
         _root = Path.GetFullPath(root);
         _templates = templates;
+        _byPath = [.. templates.Select(t => (Path.Combine(_root, t.Key), t.Value))];
         _loader = new RootedTemplateLoader(_root);
         _loopLimit = loopLimit;
     }
@@ -167,6 +171,7 @@ internal sealed partial class TemplateSet
         {
             var text = template.Render(context);
             context.Reset();
+            Cache(context);
             _contexts.Value = context;
             // Scriban cuts a longer value, and its output, to the limit plus "..." without a word: a page
             // that long would be published incomplete.
@@ -201,11 +206,17 @@ internal sealed partial class TemplateSet
             LimitToString = MaxPageChars,
             NewLine = "\n",
         };
-        foreach (var (key, parsed) in _templates)
-        {
-            context.CachedTemplates[Path.Combine(_root, key)] = parsed;
-        }
+        Cache(context);
         return context;
+    }
+
+    /// <summary>Hands every parsed template to the context for <c>include</c>; a reset empties its cache.</summary>
+    private void Cache(TemplateContext context)
+    {
+        foreach (var (path, parsed) in _byPath)
+        {
+            context.CachedTemplates[path] = parsed;
+        }
     }
 
     private static ScriptObject Freeze(ScriptObject builtins)
