@@ -63,7 +63,7 @@
     rg.selectNodeContents(prev);
     const rs = rg.getClientRects(), l = rs[rs.length - 1];
     return l && l.bottom > r.top && l.top < r.bottom
-      ? { left: r.left, top: Math.min(r.top, l.top), bottom: Math.max(r.bottom, l.bottom) } : r;
+      ? { left: r.left, right: r.right, top: Math.min(r.top, l.top), bottom: Math.max(r.bottom, l.bottom) } : r;
   }
   function place() {
     if (!cur) return;
@@ -79,10 +79,13 @@
     const room = Math.max(down ? below : above, 96);
     const top = down ? r.bottom + GAP : Math.max(EDGE, r.top - GAP - Math.min(h, room));
     s.maxHeight = room + 'px';
-    s.left = scrollX + Math.min(Math.max(EDGE, r.left - 16), vw - EDGE - w) + 'px';
+    // From the reference towards the line's end: rightwards, or leftwards in right-to-left text.
+    const start = getComputedStyle(ref).direction === 'rtl' ? r.right + 16 - w : r.left - 16;
+    s.left = scrollX + Math.min(Math.max(EDGE, start), vw - EDGE - w) + 'px';
     s.top = scrollY + top + 'px';
   }
   function open(ref, pinned) {
+    clearTimeout(openTimer); // a click within the hover delay: Escape must not let the preview open after it
     const note = noteOf(ref);
     if (!note) return;
     if (cur && cur.note === note && cur.ref === ref) { cur.pinned = cur.pinned || pinned; return; }

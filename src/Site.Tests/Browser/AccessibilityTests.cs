@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Site.Tests.Support;
 
@@ -26,24 +24,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, BuiltSite site) :
 
     [Theory]
     [MemberData(nameof(AxeCases))]
-    public async Task Axe_finds_no_WCAG_2_2_A_or_AA_violations(string slug, int width, string scheme)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-            ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
-            ReducedMotion = ReducedMotion.Reduce,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(site.PageUrl(slug));
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
-        });
-        var violations = string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
-        Assert.True(results.Violations.Length == 0, violations);
-        await context.CloseAsync();
-    }
+    public Task Axe_finds_no_WCAG_2_2_A_or_AA_violations(string slug, int width, string scheme) =>
+        Axe.AssertNoViolationsAsync(browser.Browser, site.PageUrl(slug), width, scheme);
 
     /// <summary>The listing pages of issue 15: the tags overview, a tag's page, the archive, the fact-check index.</summary>
     [Theory]

@@ -3,7 +3,7 @@ using Site.Tests.Support;
 namespace Site.Tests.Browser;
 
 /// <summary>
-/// The sample site and the layout stress fixture, built once with the real templates into a temp folder
+/// The sample site, the layout stress fixture and the right-to-left (Hebrew) fixture, built once with the real templates into a temp folder
 /// and served over loopback HTTP (never file://) for every browser test of a class.
 /// </summary>
 public sealed class BuiltSite : IAsyncLifetime
@@ -13,6 +13,7 @@ public sealed class BuiltSite : IAsyncLifetime
 
     public const string SampleSlug = "tokayev-january-events";
     public const string StressSlug = "stress";
+    public const string RtlSlug = "rtl";
 
     public string Url => _server!.Url;
 
@@ -26,8 +27,10 @@ public sealed class BuiltSite : IAsyncLifetime
         var templates = Path.Combine(repo, "templates");
         await Build(Path.Combine(repo, "content"), templates, _folder.Combine("sample"));
         await Build(Path.Combine(repo, "src/Site.Tests/Sites/layout-stress/content"), templates, _folder.Combine("stress"));
-        // One tree: the sample's pages and the stress page side by side.
+        await Build(Path.Combine(repo, "src/Site.Tests/Sites/rtl/content"), templates, _folder.Combine("rtl"));
+        // One tree: the sample's pages and the fixtures' pages side by side.
         Directory.Move(_folder.Combine($"stress/{StressSlug}"), _folder.Combine($"sample/{StressSlug}"));
+        Directory.Move(_folder.Combine($"rtl/{RtlSlug}"), _folder.Combine($"sample/{RtlSlug}"));
         _server = await StaticSiteServer.StartAsync(_folder.Combine("sample"));
     }
 

@@ -22,6 +22,7 @@ internal sealed record NoteGeometry(string Id, int Number, Box Note, Box Referen
 internal sealed record PageGeometry(
     IReadOnlyList<NoteGeometry> Notes,
     IReadOnlyList<Box> TextBlocks,
+    double TextLeft,
     double TextRight,
     double ViewportWidth,
     double ViewportHeight,
@@ -41,7 +42,7 @@ internal static class LayoutProbe
           const blocks = [...document.querySelectorAll('.article-body > *, .article-header, .sources, .tags, .site-footer, .site-header')]
             .filter(e => e.getBoundingClientRect().height > 0).map(box);
           const paragraphs = [...document.querySelectorAll('.article-body > p')].map(box);
-          return { notes, textBlocks: blocks, textRight: Math.max(...paragraphs.map(p => p.x + p.w)),
+          return { notes, textBlocks: blocks, textLeft: Math.min(...paragraphs.map(p => p.x)), textRight: Math.max(...paragraphs.map(p => p.x + p.w)),
                    viewportWidth: innerWidth, viewportHeight: innerHeight, scrollWidth: document.scrollingElement.scrollWidth };
         }
         """;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Site.Tests.Listings;
 using Site.Tests.Support;
 
 namespace Site.Tests.Generation;
@@ -21,6 +22,41 @@ public sealed class DeterminismTests
         Assert.True(one.ExitCode == 0, one.ToString());
         Assert.True(two.ExitCode == 0, two.ToString());
         DirectoryAssert.Identical(first.Combine("output"), second.Combine("output"));
+    }
+
+    /// <summary>Issue 15's pages (tags and their feeds, pages of the index, the archive, the fact-check index
+    /// and claims.json, articles in Russian and Kazakh with their dates and plurals) under time zones a day
+    /// apart, cultures with other digits, calendars and casing, and without ICU at all.</summary>
+    [Fact]
+    public async Task A_site_in_three_languages_builds_byte_identical_across_time_zones_cultures_and_invariant_globalization()
+    {
+        var repo = RepoRoot.Find();
+        using var site = new TempDirectory();
+        MultilingualSite.WriteContent(site, "ru");
+        Dictionary<string, string>[] environments =
+        [
+            new() { ["TZ"] = "Pacific/Kiritimati", ["LANG"] = "ru_RU.UTF-8", ["LC_ALL"] = "ru_RU.UTF-8" },
+            new() { ["TZ"] = "America/Adak", ["LANG"] = "ar_SA.UTF-8", ["LC_ALL"] = "ar_SA.UTF-8" },
+            new() { ["TZ"] = "Asia/Bangkok", ["LANG"] = "th_TH.UTF-8", ["LC_ALL"] = "th_TH.UTF-8" },
+            new() { ["TZ"] = "UTC", ["LANG"] = "C.UTF-8", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" },
+        ];
+        for (var i = 0; i < environments.Length; i++)
+        {
+            var run = await SiteProcess.RunAsync(site.Path,
+                ["build", "--content", site.Combine("content"), "--templates", Path.Combine(repo, "templates"), "--output", $"output-{i}", "--no-cache"], environments[i]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+
+        var first = site.Combine("output-0");
+        var ru = MultilingualSite.SlugWith("ru", 21);
+        var kk = MultilingualSite.SlugWith("kk", 21);
+        Assert.All(["tags/qantar/index.html", "tags/qantar/feed.xml", "tags/index.html", "page/2/index.html", "archive/index.html",
+                "archive/2022/01/index.html", "fact-checks/index.html", "claims.json", $"{ru}/index.html", $"{kk}/index.html"],
+            file => Assert.True(File.Exists(Path.Combine(first, file)), $"the build wrote no {file}"));
+        for (var i = 1; i < environments.Length; i++)
+        {
+            DirectoryAssert.Identical(first, site.Combine($"output-{i}"));
+        }
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Site.Tests.Listings;
 /// <summary>
 /// A generated site of a few hundred small articles in English, Russian and Kazakh, with tags, built once
 /// with the default theme for every test of the class that shares it. Some articles carry exactly 1, 2, 5
-/// and 21 notes, for plural forms.
+/// and 21 notes, for plural forms. The site's own language (that of its listing pages) is English unless
+/// a test builds it in another.
 /// </summary>
 public sealed class MultilingualSite : IDisposable
 {
@@ -20,18 +21,34 @@ public sealed class MultilingualSite : IDisposable
 
     private readonly TempDirectory _folder = new();
 
+    /// <summary>The article's own words: its title, body sentences and note texts, its tags and the source it
+    /// cites, in HTML or as text.</summary>
+    public const string AuthoredPattern =
+        @"Article \d+|Sentence \d+|Note \d+\.|Claim \d+|An official|Checked|Report|Agency|The Record|Disputed|Accurate|Unsupported|Kazakhstan|Economy|Qantar|Almaty|Oil (?:&amp;|&) gas|Human rights";
+
     public MultilingualSite()
+        : this("en")
     {
-        _folder.Write("content/site.yml", "title: The Record\nlanguage: en\nbase_url: https://example.org/news/\npaginate: 20\n");
-        for (var i = 0; i < ArticleCount; i++)
-        {
-            _folder.Write($"content/a-{i:000}.md", Article(i));
-        }
+    }
+
+    internal MultilingualSite(string siteLanguage)
+    {
+        WriteContent(_folder, siteLanguage);
         var options = new BuildOptions(_folder.Combine("content"), Path.Combine(RepoRoot.Find(), "templates"), OutputDir);
         Result = SiteBuilder.Build(options);
     }
 
     internal BuildResult Result { get; }
+
+    /// <summary>Writes the site's <c>content/</c> into <paramref name="folder"/>, for a test that builds it itself.</summary>
+    internal static void WriteContent(TempDirectory folder, string siteLanguage)
+    {
+        folder.Write("content/site.yml", $"title: The Record\nlanguage: {siteLanguage}\nbase_url: https://example.org/news/\npaginate: 20\n");
+        for (var i = 0; i < ArticleCount; i++)
+        {
+            folder.Write($"content/a-{i:000}.md", Article(i));
+        }
+    }
 
     public string OutputDir => _folder.Combine("output");
 

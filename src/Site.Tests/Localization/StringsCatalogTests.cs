@@ -229,6 +229,7 @@ public sealed class StringsCatalogTests
         { "just text", "ru.yml(1,1): error:", "a strings table is a mapping with the sections language, numbers, dates and messages" },
         { "language: { name: Русский }\nmesages: {}\n", "ru.yml(2,1): error:", "unknown strings table key 'mesages' (did you mean 'messages'?)" },
         { "language:\n  direction: up\n", "ru.yml(2,14): error:", "'direction' must be ltr or rtl, not 'up'" },
+        { "language:\n  locale: ru-RU\n", "ru.yml(2,11): error:", "'locale' must be a language and a country, as Open Graph writes them (kk_KZ), not 'ru-RU'" },
         { "language:\n  plural:\n    one: \"v = 0 and i % 10 == 1\"\n", "ru.yml(3,10): error:", "the plural rule for 'one' is not valid CLDR syntax: expected a whole number at column 19, found '='" },
         { "language:\n  plural:\n    single: \"n = 1\"\n", "ru.yml(3,5): error:", "'single' is not a plural category; CLDR's are zero, one, two, few, many, other" },
         { "language:\n  plural:\n    other: \"n = 1\"\n", "ru.yml(3,12): error:", "'other' takes no rule" },

@@ -30,6 +30,22 @@ public sealed class TemplateStringsTests
         Assert.Equal(expected, text);
     }
 
+    /// <summary>og:locale wants language_COUNTRY: the table's own, unless the page's language tag names a country.</summary>
+    [Theory]
+    [InlineData("en", "en_US")]
+    [InlineData("ru", "ru_RU")]
+    [InlineData("kk", "kk_KZ")]
+    [InlineData("en-GB", "en_GB")]
+    [InlineData("kk-Cyrl-kz", "kk_KZ")]
+    [InlineData("fr", "fr")]
+    public void The_locale_is_the_table_one_unless_the_language_tag_names_a_country(string language, string expected)
+    {
+        var (text, diagnostics) = Render("{{ t.locale }}", ShippedTables.Catalog.Resolve(language));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(expected, text);
+    }
+
     [Fact]
     public void The_table_text_is_escaped_and_values_are_inserted_as_given()
     {

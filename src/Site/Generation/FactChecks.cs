@@ -7,8 +7,9 @@ using Site.Templating;
 
 namespace Site.Generation;
 
-/// <summary>One fact-check of the site, as the fact-check index and claims.json show it.</summary>
-internal sealed record CheckedClaim(string Claim, string Verdict, string? Claimant, string Slug, string Title, PublishDate Date, string NoteId);
+/// <summary>One fact-check of the site, as the fact-check index and claims.json show it; <paramref name="Url"/> is
+/// its article's path from the site root, which the permalink pattern makes.</summary>
+internal sealed record CheckedClaim(string Claim, string Verdict, string? Claimant, string Slug, string Url, string Title, PublishDate Date, string NoteId);
 
 /// <summary>
 /// The site-wide index of fact-checks: every fact-check note's claim, verdict and claimant with its article,
@@ -23,7 +24,7 @@ internal static class FactChecks
 
     public static IEnumerable<CheckedClaim> Of(RenderedArticle rendered) =>
         rendered.Annotations.Notes.Where(n => n.Type is { Kind: NoteKind.FactCheck, Claim: not null, Verdict: not null })
-            .Select(n => new CheckedClaim(n.Type.Claim!, n.Type.Verdict!, n.Type.Claimant, rendered.Article.Slug, rendered.Article.Title, rendered.Article.Date,
+            .Select(n => new CheckedClaim(n.Type.Claim!, n.Type.Verdict!, n.Type.Claimant, rendered.Article.Slug, rendered.Article.Url, rendered.Article.Title, rendered.Article.Date,
                 rendered.Annotations.Ids.Note(n.Label)));
 
     /// <summary>Newest article first, then in note order within an article.</summary>
@@ -43,7 +44,7 @@ internal static class FactChecks
         {
             var meaning = scale.FirstOrDefault(v => v.Name == verdict);
             var items = byVerdict[verdict].Select(c => new ClaimModel(Html.Escape(c.Claim), Html.Escape(c.Verdict), Html.Escape(c.Claimant), Html.Escape(c.Title),
-                $"{c.Slug}/", $"{c.Slug}/#{c.NoteId}", c.Date.ToIso(), Html.Escape(text.Date(c.Date)))).ToList();
+                c.Url, $"{c.Url}#{c.NoteId}", c.Date.ToIso(), Html.Escape(text.Date(c.Date)))).ToList();
             return new VerdictGroupModel(Html.Escape(verdict), Html.Escape(meaning?.Meaning), meaning?.Rating, $"verdict-{i + 1}", items.Count,
                 (int)Math.Round(100.0 * items.Count / largest), items);
         })];
@@ -69,7 +70,7 @@ internal static class FactChecks
                 }
                 json.WriteString("claimant", claim.Claimant);
                 json.WriteString("article", claim.Title);
-                json.WriteString("url", (config.Permalink($"{claim.Slug}/") ?? $"{claim.Slug}/") + "#" + claim.NoteId);
+                json.WriteString("url", (config.Permalink(claim.Url) ?? claim.Url) + "#" + claim.NoteId);
                 json.WriteString("date", claim.Date.ToIso());
                 json.WriteEndObject();
             }

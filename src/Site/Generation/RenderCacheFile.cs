@@ -14,7 +14,7 @@ namespace Site.Generation;
 internal static class RenderCacheFile
 {
     /// <summary>Changes whenever what is written here changes shape.</summary>
-    private const string Format = "site render cache 2";
+    private const string Format = "site render cache 3";
 
     private const int HashLength = 32;
 
@@ -127,6 +127,7 @@ internal static class RenderCacheFile
             writer.Write(claim.Verdict);
             WriteOptional(writer, claim.Claimant);
             writer.Write(claim.Slug);
+            writer.Write(claim.Url);
             writer.Write(claim.Title);
             writer.Write(claim.Date.Value.UtcTicks);
             writer.Write(claim.Date.Value.Offset.Ticks);
@@ -144,7 +145,7 @@ internal static class RenderCacheFile
         var links = new LinkChecker.PageLinks(path, ids, pending, ReadDiagnostics(reader));
         var diagnostics = ReadDiagnostics(reader);
         var cited = List(reader, r => r.ReadString());
-        var claims = List(reader, r => new CheckedClaim(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.ReadString(), ReadDate(r), r.ReadString()));
+        var claims = List(reader, r => new CheckedClaim(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.ReadString(), r.ReadString(), ReadDate(r), r.ReadString()));
         return new RenderCache.Entry(null, null, links, diagnostics, cited, claims) { Files = files };
     }
 

@@ -33,6 +33,9 @@ internal sealed record LanguageSettings
 
     public TextDirection? Direction { get; init; }
 
+    /// <summary>The language with its usual country, as Open Graph writes a locale: "kk_KZ".</summary>
+    public string? Locale { get; init; }
+
     public PluralRules? Plural { get; init; }
 
     public string? DecimalSeparator { get; init; }
@@ -55,6 +58,7 @@ internal sealed record LanguageSettings
     {
         Name = Name ?? fallback.Name,
         Direction = Direction ?? fallback.Direction,
+        Locale = Locale ?? fallback.Locale,
         Plural = Plural ?? fallback.Plural,
         DecimalSeparator = DecimalSeparator ?? fallback.DecimalSeparator,
         GroupSeparator = GroupSeparator ?? fallback.GroupSeparator,

@@ -23,6 +23,7 @@ internal sealed class Strings
         Problems = problems;
         Name = settings.Name ?? language;
         Direction = settings.Direction ?? TextDirection.Ltr;
+        Locale = OpenGraphLocale(language, settings.Locale);
         Plural = settings.Plural ?? PluralRules.OtherOnly;
         Numbers = new NumberFormat(settings.DecimalSeparator ?? ".", settings.GroupSeparator ?? ",", settings.MinimumGroupingDigits ?? 1);
         var neutral = LanguageSettings.Neutral;
@@ -46,6 +47,10 @@ internal sealed class Strings
     public string Name { get; }
 
     public TextDirection Direction { get; }
+
+    /// <summary>The page's locale as Open Graph writes it, "kk_KZ": the language tag's own region when it
+    /// has one (kk-KZ), else the table's <c>locale</c>, else the bare tag.</summary>
+    public string Locale { get; }
 
     public PluralRules Plural { get; }
 
@@ -91,6 +96,14 @@ internal sealed class Strings
                 var number => Numbers.Format(Number(number, key, name)),
             },
             html ? Templating.Html.Escape : static literal => literal);
+    }
+
+    private static string OpenGraphLocale(string language, string? tableLocale)
+    {
+        var subtags = language.Split('-', '_');
+        // BCP 47: the region is the first later subtag of two letters (a script has four: kk-Cyrl-KZ).
+        var region = subtags.Skip(1).FirstOrDefault(s => s.Length == 2 && s.All(char.IsAsciiLetter));
+        return region is not null ? $"{subtags[0].ToLowerInvariant()}_{region.ToUpperInvariant()}" : tableLocale ?? language;
     }
 
     private Message Get(string key) =>

@@ -16,7 +16,7 @@ internal sealed partial class StringsCatalog
     /// group may take them.</summary>
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
     {
-        "lang", "dir", "language_name", "date", "month", "number",
+        "lang", "dir", "language_name", "locale", "date", "month", "number",
     };
 
     /// <summary>By language tag, ignoring case; each list in layer order, the theme's table first.</summary>
@@ -105,7 +105,10 @@ internal sealed partial class StringsCatalog
         var primary = Primary(language);
         var withDay = inOrder.Where(t => Primary(t.Language).Equals(primary, StringComparison.OrdinalIgnoreCase))
             .Select(t => t.Settings.MonthsWithDay).FirstOrDefault(months => months is not null);
-        return settings with { MonthsWithDay = withDay ?? settings.Months };
+        // So does the locale: a language whose table names none must not pass for English's en_US.
+        var locale = inOrder.Where(t => Primary(t.Language).Equals(primary, StringComparison.OrdinalIgnoreCase))
+            .Select(t => t.Settings.Locale).FirstOrDefault(l => l is not null);
+        return settings with { MonthsWithDay = withDay ?? settings.Months, Locale = locale };
     }
 
     private static string Primary(string language) => language.Split('-', '_')[0];

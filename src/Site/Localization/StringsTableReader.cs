@@ -17,7 +17,7 @@ namespace Site.Localization;
 internal sealed class StringsTableReader
 {
     private static readonly string[] Sections = ["language", "numbers", "dates", "messages"];
-    private static readonly string[] LanguageKeys = ["name", "direction", "plural"];
+    private static readonly string[] LanguageKeys = ["name", "direction", "locale", "plural"];
     private static readonly string[] NumberKeys = ["decimal", "group", "minimum_grouping_digits"];
     private static readonly string[] DateKeys = ["months", "months_with_day", "date", "month_year", "year"];
 
@@ -86,13 +86,25 @@ internal sealed class StringsTableReader
             fields.Report(DiagnosticCode.BadValue, fields.Node("direction")!, $"'direction' must be ltr or rtl, not '{direction}'");
             direction = null;
         }
+        var locale = fields.String("locale");
+        if (locale is not null && !IsLocale(locale))
+        {
+            fields.Report(DiagnosticCode.BadValue, fields.Node("locale")!, $"'locale' must be a language and a country, as Open Graph writes them (kk_KZ), not '{locale}'");
+            locale = null;
+        }
         return settings with
         {
             Name = NonEmpty(fields, "name"),
             Direction = direction switch { "ltr" => TextDirection.Ltr, "rtl" => TextDirection.Rtl, _ => null },
+            Locale = locale,
             Plural = fields.Node("plural") is { } plural ? PluralRules(plural) : null,
         };
     }
+
+    /// <summary>"kk_KZ": two or three lowercase letters, '_', two capitals.</summary>
+    private static bool IsLocale(string text) =>
+        text.IndexOf('_') is (2 or 3) and var cut && text.Length == cut + 3
+        && text[..cut].All(char.IsAsciiLetterLower) && text[(cut + 1)..].All(char.IsAsciiLetterUpper);
 
     private PluralRules? PluralRules(YamlNode node)
     {

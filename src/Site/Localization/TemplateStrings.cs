@@ -14,6 +14,7 @@ namespace Site.Localization;
 /// {{ t.articles.count count: 5 }}, {{ 5 | t.articles.count }}   a plural text, chosen by count
 /// {{ t.date article.date }}  {{ t.month 1 }}  {{ t.number 1234 }}   dates ("2022", "2022-01" too), month names, numbers
 /// {{ t.lang }} {{ t.dir }} {{ t.language_name }}      "ru", "ltr", "Русский"
+/// {{ t.locale }}                                      "ru_RU", for og:locale
 /// </code>
 /// Everything is HTML-escaped here, like every other value templates get; values given to placeholders are
 /// inserted as they are (model values already are escaped). Functions are <see cref="IScriptCustomFunction"/>
@@ -29,6 +30,7 @@ internal static class TemplateStrings
             ["lang"] = Html.Escape(strings.Language),
             ["dir"] = strings.Direction == TextDirection.Rtl ? "rtl" : "ltr",
             ["language_name"] = Html.Escape(strings.Name),
+            ["locale"] = Html.Escape(strings.Locale),
             ["date"] = new Function(1, (span, args) => Date(strings, span, args[0])),
             ["month"] = new Function(1, (span, args) => Html.Escape(strings.Dates.MonthName(Month(span, args[0])))),
             ["number"] = new Function(1, (span, args) => strings.Numbers.Format(Number(span, args[0]))),
