@@ -49,6 +49,19 @@ public sealed class DraftsAndFutureTests
     }
 
     [Fact]
+    public async Task A_russian_draft_is_marked_in_russian_on_its_page_and_in_the_list()
+    {
+        using var site = DefaultThemeSite().With("content/site.yml", "title: Test site\nlanguage: ru\n")
+            .With("content/unfinished.md", BrokenDraft + "\n[^missing]: Now defined.\n");
+
+        var drafts = await site.RunAsync("build", "--drafts");
+
+        Assert.True(drafts.ExitCode == 0, drafts.ToString());
+        Assert.Contains("<p class=\"draft-banner\" role=\"note\">Черновик: не опубликовано</p>", File.ReadAllText(site.Path("output/unfinished/index.html")), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"draft-mark\">(черновик)</span>", File.ReadAllText(site.Path("output/index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Articles_dated_after_now_wait_for_their_date_unless_future_is_given()
     {
         using var site = DefaultThemeSite()

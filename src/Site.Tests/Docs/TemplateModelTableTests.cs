@@ -20,7 +20,8 @@ public sealed partial class TemplateModelTableTests
         "A summary", "Desk", ["tag"], false, new OriginalPublicationModel("Post", "https://example.com/"),
         Kind: "analysis", KindLabel: "Analysis", ModifiedRfc3339: "2024-01-05T00:00:00Z", CorrectionsId: "a--corrections",
         Corrections: [new CorrectionModel(1, "a--correction-1", "correction", "Correction", "2024-01-05", "5 January 2024", "A figure was wrong.")],
-        Language: "en", TagLinks: [new TagLinkModel("Tag", "tags/tag/")]);
+        Language: "en", TagLinks: [new TagLinkModel("Tag", "tags/tag/")],
+        Translations: [new TranslationModel("ru", "Русский", "Заголовок", "ru-a/", "https://example.org/ru-a/", "ru_RU", Draft: false)]);
 
     private static readonly ArchiveMonthModel Month = new(2024, 1, "January 2024", "archive/2024/01/", 1);
 
@@ -52,6 +53,7 @@ public sealed partial class TemplateModelTableTests
             ["archive"] = Fields(Assert.IsType<ScriptArray>(listingPage["archive"])[0]),
             ["tags"] = Fields(Assert.IsType<ScriptArray>(listingPage["tags"])[0]),
             ["tag_links"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["tag_links"])[0]),
+            ["translations"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["article"])["translations"])[0]),
             ["verdicts"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["verdicts"])[0]),
             ["menu"] = Fields(Assert.IsType<ScriptArray>(Assert.IsType<ScriptObject>(articlePage["site"])["menu"])[0]),
             ["pages"] = Fields(Assert.IsType<ScriptArray>(listingPage["pages"])[0]),

@@ -279,4 +279,30 @@ public sealed class PreviewServerTests
             Assert.True(bytes.AsSpan().SequenceEqual(site.State.Files[path]), $"{path} differs from a full build");
         }
     }
+
+    [Fact]
+    public async Task A_translation_given_another_address_renders_the_article_linking_to_it_again_and_equals_a_full_build()
+    {
+        await using var host = await PreviewHost.StartAsync(articles: 3, folder =>
+        {
+            folder.Write("content/article-1.md", "---\ntitle: Article 1\ndate: 2024-01-02\ntranslation_key: story\n---\nText.\n");
+            folder.Write("content/statya.md", "---\ntitle: Статья\ndate: 2024-01-02\ntranslation_key: story\nlanguage: ru\n---\nТекст.\n");
+        });
+        var site = host.Server.Site;
+        var builds = Channel.CreateUnbounded<(int Version, bool Ok, int Rendered)>();
+        site.Changed += state => builds.Writer.TryWrite((state.Version, state.Ok, site.RenderedLastBuild));
+        var version = site.State.Version;
+
+        File.WriteAllText(host.Folder.Combine("content/statya.md"), "---\ntitle: Статья\ndate: 2024-01-02\ntranslation_key: story\nlanguage: ru\nslug: novaya\n---\nТекст.\n");
+        var build = await builds.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The translation, and the English article whose switcher links to its new address; not the others.
+        Assert.Equal((version + 1, true, 2), build);
+        Assert.Contains("<a href=\"../novaya/\" hreflang=\"ru\" lang=\"ru\">Русский</a>", System.Text.Encoding.UTF8.GetString(site.State.Files["article-1/index.html"]), StringComparison.Ordinal);
+        var full = new MemoryOutput();
+        var options = new BuildOptions(host.Folder.Combine("content"), host.Folder.Combine("templates"), "", PageInjection: PreviewSite.ReloadScript);
+        Assert.True(SiteBuilder.Build(options, full).Published);
+        Assert.Equal(full.Files.Keys.Order(), site.State.Files.Keys.Order());
+        Assert.All(full.Files, file => Assert.True(file.Value.AsSpan().SequenceEqual(site.State.Files[file.Key]), $"{file.Key} differs from a full build"));
+    }
 }

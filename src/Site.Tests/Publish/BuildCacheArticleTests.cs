@@ -68,6 +68,8 @@ public sealed class BuildCacheArticleTests
             LanguagePosition = (5, 11),
             TagsPosition = (4, 7),
             SlugPosition = (3, 7),
+            TranslationKey = "budget-2024",
+            TranslationKeyPosition = (6, 18),
         };
     }
 

@@ -8,7 +8,9 @@ namespace Site.Tests.Publish;
 /// <summary>
 /// A publish build with the render cache (.site-cache/build) writes exactly what a clean build writes,
 /// whatever was edited since the last one: random edit sequences on a generated site, each incremental
-/// build compared byte for byte with a clean build of the same input (issue 16).
+/// build compared byte for byte with a clean build of the same input (issue 16). Some articles are
+/// translations of others (issue 15): their pages show each other's titles and addresses, so an edit to one
+/// must render the others again though their files did not change.
 /// </summary>
 public sealed partial class IncrementalBuildTests
 {
@@ -22,13 +24,16 @@ public sealed partial class IncrementalBuildTests
     public void After_every_random_edit_the_incremental_build_is_byte_identical_to_a_clean_build()
     {
         using var site = new GeneratedSite(new Random(Seed));
+        var story = site.AddTranslatedStory();
         var log = new StringBuilder($"seed {Seed} (replay with SITE_TEST_SEED={Seed})\n");
-        site.BuildAndCompare(log.Append("step 0: first build\n"));
+        site.BuildAndCompare(log.Append($"step 0: first build, with {string.Join(", ", story.Select(GeneratedSite.Slug))} translations of one story\n"));
         var carried = 0;
+        var translationEdits = 0;
         for (var step = 1; step <= Steps; step++)
         {
             var edit = site.EditAtRandom();
             log.Append($"step {step}: {edit.Description}\n");
+            translationEdits += edit.Description.Contains("translat", StringComparison.Ordinal) ? 1 : 0;
             var before = site.PageStamps();
             var listingsBefore = site.ListingStamps();
             site.BuildAndCompare(log);
@@ -45,6 +50,7 @@ public sealed partial class IncrementalBuildTests
             }
         }
         Assert.True(carried > 0, $"{log}no step changed an article body only; pick another seed");
+        Assert.True(translationEdits > 0, $"{log}no step edited a translation; pick another seed");
     }
 
     [Fact]
@@ -146,6 +152,32 @@ public sealed partial class IncrementalBuildTests
         Assert.All(before, page => Assert.Equal(page.Value, after[page.Key]));
     }
 
+    [Fact]
+    public void Editing_adding_or_removing_a_translation_renders_its_translations_again_and_no_other_page()
+    {
+        using var site = new GeneratedSite(new Random(Seed));
+        var story = site.AddTranslatedStory();
+        var slugs = story.Select(GeneratedSite.Slug).ToList();
+        var log = new StringBuilder($"seed {Seed}: {string.Join(", ", slugs)} in English, Russian and Kazakh\n");
+        site.BuildAndCompare(log);
+        foreach (var (description, edit) in new (string, Func<string>)[]
+        {
+            ("the Russian title changed", () => site.ChangeTitle(story[1])),
+            ("the Kazakh translation deleted", () => site.DeleteTranslation(story[2])),
+            ("a Kazakh translation added", () => site.AddTranslation(story[0], "kk")),
+            ("the Russian key changed: it names a missing translation", () => site.ChangeKey(story[1], "another-story")),
+            ("the Russian key put back", () => site.ChangeKey(story[1], site.KeyOf(story[0]))),
+        })
+        {
+            var before = site.PageStamps();
+            log.Append(description).Append(": ").Append(edit()).Append('\n');
+            site.BuildAndCompare(log);
+            // Only the story's pages change; a failed build leaves every page where it was.
+            var redone = before.Keys.Where(slug => site.PageStamps().TryGetValue(slug, out var stamp) && stamp != before[slug]).Order(StringComparer.Ordinal).ToList();
+            Assert.True(redone.All(slugs.Contains), $"{log}re-rendered: {string.Join(", ", redone)}");
+        }
+    }
+
     /// <summary>A generated site of <see cref="Articles"/> annotated articles citing shared sources and each
     /// other, with feed, sitemap, 404 page and an asset, and the random edits made to it.</summary>
     private sealed partial class GeneratedSite : IDisposable
@@ -158,6 +190,10 @@ public sealed partial class IncrementalBuildTests
         private readonly Random _random;
         private readonly List<int> _live = [];
         private readonly Dictionary<int, int> _linksTo = [];
+
+        /// <summary>The translation_key of each article that has translations, and the language of each not in English.</summary>
+        private readonly Dictionary<int, string> _keys = [];
+        private readonly Dictionary<int, string> _languages = [];
         private int _next;
 
         /// <summary>The next edit, when the last one broke a link: the build fails, then the site is repaired.</summary>
@@ -170,7 +206,9 @@ public sealed partial class IncrementalBuildTests
             Write("content/sources.yml", Sources("Ministry report"));
             Write("templates/layout.html", "<!doctype html>\n<html lang=\"{{ site.language }}\"><head><title>{{ page.title }} · {{ site.title }}</title>"
                 + "<link rel=\"stylesheet\" href=\"{{ page.root }}assets/style.css\"></head>\n<body>\n{{ content }}\n</body></html>\n");
-            Write("templates/article.html", "<article><h1>{{ article.title }}</h1><p>{{ article.date_display }}</p>\n{{ article.body }}{{ article.notes }}{{ article.sources }}</article>\n");
+            Write("templates/article.html", "<article><h1>{{ article.title }}</h1><p>{{ article.date_display }}</p>\n"
+                + "{{ for t in article.translations }}<a hreflang=\"{{ t.language }}\" href=\"{{ page.root }}{{ t.url }}\">{{ t.language_name }}: {{ t.title }}</a>\n{{ end }}"
+                + "{{ article.body }}{{ article.notes }}{{ article.sources }}</article>\n");
             Write("templates/index.html", "<ol>\n{{~ for a in articles ~}}\n<li><a href=\"{{ page.root }}{{ a.url }}\">{{ a.title }}</a> {{ a.summary }}</li>\n{{~ end ~}}\n</ol>\n");
             Write("templates/feed.xml", "<feed updated=\"{{ updated }}\">{{ for a in articles }}<entry>{{ a.title | html.escape }} {{ a.permalink }}</entry>{{ end }}</feed>\n");
             Write("templates/sitemap.xml", "<urlset>{{ for a in articles }}<url>{{ a.permalink }}</url>{{ end }}</urlset>\n");
@@ -233,15 +271,20 @@ public sealed partial class IncrementalBuildTests
             }
             var article = _live[_random.Next(_live.Count)];
             var slug = Slug(article);
-            switch (_random.Next(13))
+            var choice = _random.Next(17);
+            if (choice is >= 10 and <= 13)
             {
-                case 10:
+                return (EditTranslation(choice, article), null);
+            }
+            switch (choice)
+            {
+                case 14:
                     Edit(article, text => TagsLine().Replace(text, $"tags: [{Tag()}]", 1));
                     return ($"changed the tags of {slug}", null);
-                case 11:
+                case 15:
                     Edit(article, text => DateLine().Replace(text, $"date: 2024-{1 + _random.Next(12):00}-{1 + _random.Next(28):00}", 1));
                     return ($"changed the date of {slug}", null);
-                case 12:
+                case 16:
                     File.SetLastWriteTimeUtc(ArticlePath(article), DateTime.UtcNow);
                     return ($"touched {slug}, its text unchanged", slug);
                 case 0 or 1:
@@ -255,7 +298,7 @@ public sealed partial class IncrementalBuildTests
                     return ($"changed the title of {slug}", null);
                 case 4:
                     return ($"added {Slug(AddArticle())}", null);
-                case 5 when _live.Count > 2:
+                case 5 when _live.Count > 2 && !_keys.ContainsKey(article):
                     var text = File.ReadAllText(ArticlePath(article));
                     File.Delete(ArticlePath(article));
                     _live.Remove(article);
@@ -269,11 +312,13 @@ public sealed partial class IncrementalBuildTests
                 case 6:
                     var renamed = _next++;
                     File.Move(ArticlePath(article), ArticlePath(renamed));
+                    MoveTranslation(article, renamed);
                     _live[_live.IndexOf(article)] = renamed;
                     _linksTo[renamed] = _linksTo.GetValueOrDefault(article, -1);
                     UndoIfLinked(article, () =>
                     {
                         File.Move(ArticlePath(renamed), ArticlePath(article));
+                        MoveTranslation(renamed, article);
                         _live[_live.IndexOf(renamed)] = article;
                         return $"renamed {Slug(renamed)} back to {slug}, which others link to";
                     });
@@ -288,6 +333,126 @@ public sealed partial class IncrementalBuildTests
                 default:
                     Write("content/site.yml", $"title: {Word()} Gazette\n" + Settings);
                     return ("changed the title in site.yml", null);
+            }
+        }
+
+        /// <summary>Translates <paramref name="article"/> into a language its story lacks, or edits a translation: its
+        /// title, its key (to a story that lacks its language, or to one no other article has), or deletes it.</summary>
+        private string EditTranslation(int choice, int article)
+        {
+            var translated = _live.Where(_keys.ContainsKey).ToList();
+            var lone = translated.Where(a => !_live.Any(other => _linksTo.GetValueOrDefault(other, -1) == a)).ToList();
+            var languages = new[] { "en", "ru", "kk" }.Except(Group(KeyOf(article)).Append(article).Select(LanguageOf)).ToList();
+            switch (choice)
+            {
+                case 11 when translated.Count > 0:
+                    return $"changed a translation's title: {ChangeTitle(translated[_random.Next(translated.Count)])}";
+                case 12 when lone.Count > 0:
+                    return $"deleted a translation: {DeleteTranslation(lone[_random.Next(lone.Count)])}";
+                case 13 when translated.Count > 0:
+                    var moved = translated[_random.Next(translated.Count)];
+                    var other = _keys.Values.Distinct().Where(key => !Group(key).Select(LanguageOf).Contains(LanguageOf(moved))).Order(StringComparer.Ordinal).FirstOrDefault();
+                    return $"changed a translation_key: {ChangeKey(moved, other ?? $"lonely-{_next}")}";
+                default:
+                    return languages.Count == 0
+                        ? $"changed the title of a translation: {ChangeTitle(article)}"
+                        : $"translated {Slug(article)}: {AddTranslation(article, languages[_random.Next(languages.Count)])}";
+            }
+        }
+
+        /// <summary>A new story in English with its Russian and Kazakh translations, in that order.</summary>
+        public int[] AddTranslatedStory()
+        {
+            var english = AddArticle();
+            AddTranslation(english, "ru");
+            AddTranslation(english, "kk");
+            return [.. Group(KeyOf(english))];
+        }
+
+        /// <summary>Adds a translation of <paramref name="article"/>, giving it a translation_key first when it has none.</summary>
+        public string AddTranslation(int article, string language)
+        {
+            if (!_keys.ContainsKey(article))
+            {
+                SetKey(article, $"story-{article}");
+            }
+            var translation = AddArticle(language, KeyOf(article));
+            return $"{Slug(translation)} in {language}";
+        }
+
+        public string ChangeTitle(int article)
+        {
+            Edit(article, text => text.Replace("title: ", $"title: {Word()} ", StringComparison.Ordinal));
+            return $"{Slug(article)} has another title";
+        }
+
+        /// <summary>Deletes a translation no article links to; when one translation is left, the next edit takes
+        /// its key away, as it now names a missing translation (an error until then).</summary>
+        public string DeleteTranslation(int article)
+        {
+            var key = KeyOf(article);
+            File.Delete(ArticlePath(article));
+            _live.Remove(article);
+            _keys.Remove(article);
+            UndoIfAlone(key);
+            return $"{Slug(article)} deleted";
+        }
+
+        /// <summary>Gives <paramref name="article"/> another translation_key; a group left with one article, or an article
+        /// alone under its new key, is an error the next edit repairs.</summary>
+        public string ChangeKey(int article, string key)
+        {
+            var old = KeyOf(article);
+            SetKey(article, key);
+            if (Group(key).Count() == 1)
+            {
+                // Putting the key back also mends the group it left.
+                _undo = () => $"put back the key of {Slug(article)}: {ChangeKey(article, old)}";
+            }
+            else
+            {
+                UndoIfAlone(old);
+            }
+            return $"{Slug(article)} has translation_key {key}";
+        }
+
+        public string KeyOf(int article) => _keys.GetValueOrDefault(article, "");
+
+        private string LanguageOf(int article) => _languages.GetValueOrDefault(article, "en");
+
+        private IEnumerable<int> Group(string key) => _live.Where(a => KeyOf(a) == key && key.Length > 0);
+
+        private void UndoIfAlone(string key)
+        {
+            if (Group(key).ToList() is [var alone])
+            {
+                _undo = () => $"took the key away from {Slug(alone)}, whose translations are gone: {ChangeKey(alone, "")}";
+            }
+        }
+
+        /// <summary>Writes, replaces or (with "") removes the article's translation_key line.</summary>
+        private void SetKey(int article, string key)
+        {
+            Edit(article, text => string.Join('\n', text.Split('\n').Where(line => !line.StartsWith("translation_key: ", StringComparison.Ordinal)))
+                .Replace("summary: ", key.Length > 0 ? $"translation_key: {key}\nsummary: " : "summary: ", StringComparison.Ordinal));
+            if (key.Length > 0)
+            {
+                _keys[article] = key;
+            }
+            else
+            {
+                _keys.Remove(article);
+            }
+        }
+
+        private void MoveTranslation(int from, int to)
+        {
+            foreach (var map in new[] { _keys, _languages })
+            {
+                if (map.Remove(from, out var value))
+                {
+                    map[to] = value;
+                }
             }
         }
 
@@ -306,9 +471,15 @@ public sealed partial class IncrementalBuildTests
             }
         }
 
-        private int AddArticle()
+        private int AddArticle(string? language = null, string? key = null)
         {
             var number = _next++;
+            if (key is not null)
+            {
+                _keys[number] = key;
+                _languages[number] = language!;
+            }
+            var translation = key is null ? "" : $"translation_key: {key}\nlanguage: {language}\n";
             _live.Add(number);
             // Some articles link to an earlier one, so deleting or renaming it breaks that link (an error).
             var target = number > 0 && _random.Next(4) == 0 ? _live[_random.Next(_live.Count - 1)] : -1;
@@ -319,7 +490,7 @@ public sealed partial class IncrementalBuildTests
                 ---
                 title: Report {number} on the {Word()}
                 date: 2024-{1 + _random.Next(12):00}-{1 + _random.Next(28):00}
-                summary: What the {Word()} changed.
+                {translation}summary: What the {Word()} changed.
                 tags: [{Tags[number % Tags.Length]}, {Tag()}]
                 ---
 
@@ -393,7 +564,7 @@ public sealed partial class IncrementalBuildTests
 
         private string ArticlePath(int article) => _folder.Combine($"content/{Slug(article)}.md");
 
-        private static string Slug(int article) => $"art-{article:00}";
+        public static string Slug(int article) => $"art-{article:00}";
 
         private void Write(string relative, string text) => _folder.Write(relative, text);
 

@@ -15,7 +15,7 @@ public sealed class ListingFingerprintTests
     {
         [typeof(PageGlobals)] = [nameof(PageGlobals.FactChecks)],
         [typeof(ListingModel)] = [nameof(ListingModel.Articles), nameof(ListingModel.Pages), nameof(ListingModel.Tags), nameof(ListingModel.Archive)],
-        [typeof(ArticleModel)] = [nameof(ArticleModel.Tags), nameof(ArticleModel.Corrections), nameof(ArticleModel.TagLinks)],
+        [typeof(ArticleModel)] = [nameof(ArticleModel.Tags), nameof(ArticleModel.Corrections), nameof(ArticleModel.TagLinks), nameof(ArticleModel.Translations)],
         [typeof(VerdictGroupModel)] = [nameof(VerdictGroupModel.Claims)],
     };
 

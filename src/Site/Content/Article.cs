@@ -82,6 +82,12 @@ internal sealed record Article(
     /// <summary>Where <c>language:</c> was written (1-based), or (0, 0).</summary>
     public (int Line, int Column) LanguagePosition { get; init; }
 
+    /// <summary>The key the article shares with its translations (front matter <c>translation_key:</c>), or null.</summary>
+    public string? TranslationKey { get; init; }
+
+    /// <summary>Where <c>translation_key:</c> was written (1-based), or (0, 0).</summary>
+    public (int Line, int Column) TranslationKeyPosition { get; init; }
+
     /// <summary>Where <c>tags:</c> was written (1-based), or (0, 0).</summary>
     public (int Line, int Column) TagsPosition { get; init; }
 

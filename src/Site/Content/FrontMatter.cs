@@ -5,7 +5,7 @@ namespace Site.Content;
 /// <summary>Splits an article into its YAML front matter and Markdown body, and validates the fields.</summary>
 internal static class FrontMatter
 {
-    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources", "kind", "corrections", "template", "language"];
+    private static readonly string[] Keys = ["title", "date", "slug", "summary", "tags", "author", "draft", "source", "sources", "kind", "corrections", "template", "language", "translation_key"];
     private static readonly string[] SourceKeys = ["name", "url"];
 
     /// <summary>Returns the article whenever its front matter is a readable mapping, even with bad or
@@ -107,6 +107,7 @@ internal static class FrontMatter
         var corrections = Corrections.Read(fields, date);
         var language = Language(fields);
         var slugNode = slug is null ? null : fields.Node("slug");
+        var keyNode = fields.Node("translation_key");
         return new Article(file, slug ?? defaultSlug, title ?? "", date ?? default, summary, tags, author, draft, original, markdown)
         {
             FrontMatterLines = closingLine,
@@ -117,6 +118,8 @@ internal static class FrontMatter
             TagsPosition = fields.Node("tags") is { } tagsNode ? (tagsNode.Line, tagsNode.Column) : (0, 0),
             LanguagePosition = language is null ? (0, 0) : (fields.Node("language")!.Line, fields.Node("language")!.Column),
             SlugPosition = slugNode is null ? (0, 0) : (slugNode.Line, slugNode.Column),
+            TranslationKey = keyNode is null ? null : fields.String("translation_key", required: true),
+            TranslationKeyPosition = keyNode is null ? (0, 0) : (keyNode.Line, keyNode.Column),
             IsPage = isPage,
             Template = Template(fields, isPage),
         };

@@ -101,6 +101,8 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode StringsTable = Define("SITE090", Severity.Error, "A strings table (i18n/*.yml) that cannot be read, or a text in it that is not allowed");
     public static readonly DiagnosticCode MissingStrings = Define("SITE091", Severity.Warning, "A language with no strings table, or a text its table leaves out: the English one is used");
     public static readonly DiagnosticCode TagCollision = Define("SITE093", Severity.Error, "Two tags that would share a page, as their slugs are the same");
+    public static readonly DiagnosticCode TranslationSameLanguage = Define("SITE095", Severity.Error, "Two articles of one language with the same translation_key");
+    public static readonly DiagnosticCode MissingTranslation = Define("SITE096", Severity.Error, "A translation_key no other article has: the translation it names is missing");
 
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All => Catalogue;

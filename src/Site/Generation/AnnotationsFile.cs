@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Site.Markdown;
@@ -14,32 +15,44 @@ internal static class AnnotationsFile
 {
     public const string Name = "annotations.json";
 
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The writer and its buffer, kept by each thread from one article to the next: only the file's
+    /// own bytes are new for each article.</summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? writers;
+
     public static byte[] Write(RenderedArticle rendered)
     {
         var article = rendered.Article;
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var (buffer, json) = writers ??= NewWriters();
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("article", article.Slug);
+        json.WriteString("title", article.Title);
+        json.WriteString("file", article.ContentPath);
+        json.WriteStartArray("notes");
+        foreach (var note in rendered.Notes)
         {
-            json.WriteStartObject();
-            json.WriteString("article", article.Slug);
-            json.WriteString("title", article.Title);
-            json.WriteString("file", article.ContentPath);
-            json.WriteStartArray("notes");
-            foreach (var note in rendered.Notes)
-            {
-                WriteNote(json, note, rendered);
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("sources");
-            foreach (var source in rendered.Annotations.Sources)
-            {
-                WriteSource(json, source);
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteNote(json, note, rendered);
         }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        json.WriteEndArray();
+        json.WriteStartArray("sources");
+        foreach (var source in rendered.Annotations.Sources)
+        {
+            WriteSource(json, source);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        return [.. buffer.WrittenSpan, (byte)'\n'];
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewWriters()
+    {
+        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
+        return (buffer, new Utf8JsonWriter(buffer, Options));
     }
 
     private static void WriteNote(Utf8JsonWriter json, Note note, RenderedArticle rendered)

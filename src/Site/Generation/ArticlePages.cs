@@ -36,12 +36,16 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
 
     private void Publish(Article listed)
     {
-        if (cache is not null && !site.Templates.HasErrors && cache.TryGet(listed, out var cached) && TryReuse(listed, cached))
+        var translations = site.TranslationsOf(listed);
+        // The page shows its translations' languages, titles and addresses: when one of them changes, so does
+        // the page, though its own file did not. The models' text is all of that.
+        var shown = string.Join("\n", translations);
+        if (cache is not null && !site.Templates.HasErrors && cache.TryGet(listed, shown, out var cached) && TryReuse(listed, cached))
         {
             return;
         }
         var local = new DiagnosticBag();
-        var rendered = Render(listed, local);
+        var rendered = Render(listed, translations, local);
         var found = local.ToSortedList();
         if (rendered is null)
         {
@@ -54,7 +58,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         // A page with images or attachments depends on files the cache does not watch.
         if (!local.HasErrors && entry.Bundled.Count == 0)
         {
-            cache?.Set(listed, entry, Files(listed));
+            cache?.Set(listed, shown, entry, Files(listed));
         }
     }
 
@@ -64,7 +68,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     private void Check(Article heldBack)
     {
         var local = new DiagnosticBag();
-        var rendered = Render(heldBack, local);
+        var rendered = Render(heldBack, [], local);
         local.AddRange(rendered?.Links.Problems ?? []);
         diagnostics.AddRange(local.ToSortedList());
         foreach (var key in rendered?.CitedSources ?? [])
@@ -93,7 +97,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     }
 
     /// <summary>The article's page and annotations.json, or null (reported) when it has errors.</summary>
-    private RenderCache.Entry? Render(Article listed, DiagnosticBag local)
+    private RenderCache.Entry? Render(Article listed, IReadOnlyList<TranslationModel> translations, DiagnosticBag local)
     {
         var article = ContentLoader.ReadBody(listed, local);
         var attachments = _files.Attachments(listed, local);
@@ -110,7 +114,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             local.Report(DiagnosticCode.TemplateParse, new FilePosition(listed.File, 1, 1), $"template '{template}' is missing from {site.Options.TemplatesDir}; a page needs it");
             return null;
         }
-        var html = renderer.RenderPage(template, new PageGlobals(page, ArticleModel.From(rendered, site.Config, text), Language: site.LanguageOf(listed)), local);
+        var html = renderer.RenderPage(template, new PageGlobals(page, ArticleModel.From(rendered, site.Config, text, translations), Language: site.LanguageOf(listed)), local);
         if (html is null)
         {
             return null;

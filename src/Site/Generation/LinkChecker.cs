@@ -18,7 +18,6 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     private readonly ConcurrentQueue<Pending> _pending = new();
     private readonly ConcurrentDictionary<string, ulong[]> _ids = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _wellFormed = new(StringComparer.Ordinal);
     private readonly string _basePath = baseUrl?.AbsolutePath ?? "/";
 
     /// <summary>The base path as links resolve to, decoded: /новости/ for https://example.org/%D0%BD…/.</summary>
@@ -67,11 +66,16 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
         var pending = new List<Pending>();
         var problems = new List<Diagnostic>();
         problems.AddRange(duplicates.Select(id => DuplicateId(outputPath, id, sourceFile)));
+        // Made when the first link needs them: most pages have links only to other sites, all well-formed.
+        Dictionary<string, MarkdownLink>? written = null;
+        Uri? page = null;
         foreach (var link in links)
         {
-            var (line, column) = markdownLinks.FirstOrDefault(s => Same(s.Url, link)) is { } source ? (source.Line, source.Column) : (0, 0);
-            void Report(DiagnosticCode code, string message) => problems.Add(new Diagnostic(
-                code, new FilePosition(sourceFile, line, column), line > 0 ? message : $"{message} (in the page {outputPath}, from a template)"));
+            void Report(DiagnosticCode code, string message)
+            {
+                var (line, column) = Position(link, markdownLinks, ref written);
+                problems.Add(new Diagnostic(code, new FilePosition(sourceFile, line, column), line > 0 ? message : $"{message} (in the page {outputPath}, from a template)"));
+            }
 
             if (link.Length == 0)
             {
@@ -85,12 +89,13 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
                     Report(DiagnosticCode.MissingFragment, $"link to '#{fragment}' has no matching id on this page");
                 }
             }
-            else if (Resolve(outputPath, link, out var target, out var targetFragment) is { } problem)
+            else if (Resolve(outputPath, ref page, link, out var target, out var targetFragment) is { } problem)
             {
                 Report(problem.Code, problem.Message);
             }
             else if (target is not null)
             {
+                var (line, column) = Position(link, markdownLinks, ref written);
                 pending.Add(new Pending(link, target, targetFragment, sourceFile, line, column, outputPath));
             }
         }
@@ -138,9 +143,10 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     private void Report(Pending link, DiagnosticCode code, string message) => diagnostics.Report(
         code, new FilePosition(link.File, link.Line, link.Column), link.Line > 0 ? message : $"{message} (in the page {link.FromPage}, from a template)");
 
-    /// <summary>Resolves a non-fragment link of <paramref name="page"/>: a problem, or an internal target
-    /// (null for a well-formed external link).</summary>
-    private (DiagnosticCode Code, string Message)? Resolve(string page, string link, out string? target, out string? fragment)
+    /// <summary>Resolves a non-fragment link of the page at <paramref name="pagePath"/>: a problem, or an internal
+    /// target (null for a well-formed external link).</summary>
+    /// <param name="page">The page's own URL, made by the first relative link and kept for the page's others.</param>
+    private (DiagnosticCode Code, string Message)? Resolve(string pagePath, ref Uri? page, string link, out string? target, out string? fragment)
     {
         target = null;
         fragment = null;
@@ -157,22 +163,23 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
             {
                 return (DiagnosticCode.MalformedUrl, $"link scheme '{kind}:' is not allowed");
             }
-            // Pages share most external links (sources, the original publication): parse each once.
             var absolute = hasScheme ? link : "https:" + link;
-            if (!_wellFormed.GetOrAdd(absolute, l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && uri.Host.Length > 0))
+            if (!Uri.TryCreate(absolute, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
             {
                 return (DiagnosticCode.MalformedUrl, $"malformed URL '{link}'");
             }
-            // Compared percent-encoded, as the base URL is: a link may spell its path in any script.
-            var canonical = baseUrl is null ? absolute : new Uri(absolute).AbsoluteUri;
-            if (baseUrl is null || !canonical.StartsWith(baseUrl.AbsoluteUri, StringComparison.Ordinal))
+            // Compared percent-encoded, as the base URL is: a link may spell its path in any script. Another
+            // host cannot be the base URL's, whatever its path: most links are to other sites.
+            if (baseUrl is null || !string.Equals(uri.Host, baseUrl.Host, StringComparison.OrdinalIgnoreCase)
+                || uri.AbsoluteUri is not { } canonical || !canonical.StartsWith(baseUrl.AbsoluteUri, StringComparison.Ordinal))
             {
                 return null;
             }
             link = _basePath + canonical[baseUrl.AbsoluteUri.Length..];
         }
 
-        var resolved = new Uri(new Uri("https://site.invalid" + _basePath + page), link);
+        page ??= new Uri("https://site.invalid" + _basePath + pagePath);
+        var resolved = new Uri(page, link);
         var path = Uri.UnescapeDataString(resolved.AbsolutePath);
         if (!path.StartsWith(_decodedBasePath, StringComparison.Ordinal))
         {
@@ -187,11 +194,26 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
         return null;
     }
 
-    private static bool Same(string markdownUrl, string htmlUrl)
+    /// <summary>Where <paramref name="link"/> is written in the Markdown; (0, 0) when a template wrote it.</summary>
+    /// <param name="written">The Markdown's links by URL, made on the page's first call.</param>
+    private static (int Line, int Column) Position(string link, IReadOnlyList<MarkdownLink> markdownLinks, ref Dictionary<string, MarkdownLink>? written)
     {
-        static string Normal(string url) => Uri.UnescapeDataString(url).Trim();
-        return Normal(markdownUrl) == Normal(htmlUrl);
+        written ??= WrittenAt(markdownLinks);
+        return written.Count > 0 && written.TryGetValue(Normal(link), out var source) ? (source.Line, source.Column) : (0, 0);
     }
+
+    /// <summary>The links written in Markdown by their URL as compared with the page's, each at its first place.</summary>
+    private static Dictionary<string, MarkdownLink> WrittenAt(IReadOnlyList<MarkdownLink> markdownLinks)
+    {
+        var written = new Dictionary<string, MarkdownLink>(markdownLinks.Count, StringComparer.Ordinal);
+        foreach (var link in markdownLinks)
+        {
+            written.TryAdd(Normal(link.Url), link);
+        }
+        return written;
+    }
+
+    private static string Normal(string url) => Uri.UnescapeDataString(url).Trim();
 
     /// <summary>FNV-1a, 64 bits: ids only need telling apart within one page.</summary>
     private static ulong Hash(string text)

@@ -65,13 +65,14 @@ internal sealed class ListingFingerprints
         }
         if (!_articles.TryGetValue(article, out var digest))
         {
-            var own = new Fingerprint().Add((article with { Tags = [], Corrections = null, TagLinks = null }).ToString());
+            var own = new Fingerprint().Add((article with { Tags = [], Corrections = null, TagLinks = null, Translations = null }).ToString());
             foreach (var tag in article.Tags)
             {
                 own.Add(tag);
             }
             AddEach(own.Add(article.Corrections is null ? -1 : 0), article.Corrections ?? []);
             AddEach(own.Add(article.TagLinks is null ? -1 : 0), article.TagLinks ?? []);
+            AddEach(own.Add(article.Translations is null ? -1 : 0), article.Translations ?? []);
             digest = own.FinishBytes();
             _articles[article] = digest;
         }

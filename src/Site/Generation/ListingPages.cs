@@ -31,7 +31,7 @@ internal static class ListingPages
     {
         var config = site.Config;
         // Each article's model is made once, however many listings it is in.
-        var models = site.Newest.ToDictionary(a => a, a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a))));
+        var models = site.Newest.ToDictionary(a => a, a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a)), site.TranslationsOf(a)));
         var tags = site.Tags.Select(tag => TagModel.From(tag, config)).ToList();
         var text = site.Strings.Text(config.Language).Strings;
         var months = site.Newest.GroupBy(a => (a.Date.Value.Year, a.Date.Value.Month))
@@ -100,12 +100,23 @@ internal static class ListingPages
     /// <summary>The standalone pages of content/pages/, by path.</summary>
     private static List<ArticleModel> PagesOf(LoadedSite site) =>
         [.. site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal)
-            .Select(a => ArticleModel.From(a, site.Config, site.Strings.Text(site.LanguageOf(a))))];
+            .Select(a => ArticleModel.From(a, site.Config, site.Strings.Text(site.LanguageOf(a)), site.TranslationsOf(a)))];
 
     /// <summary>Drafts built with --drafts are for the desk: never in a feed or the sitemap, which are for
     /// readers' apps and search engines.</summary>
     private static ListingModel Published(ListingModel list) =>
-        list with { Articles = [.. list.Articles.Where(a => !a.Draft)], Pages = [.. list.Pages.Where(a => !a.Draft)] };
+        list with { Articles = [.. list.Articles.Where(a => !a.Draft).Select(WithoutDrafts)], Pages = [.. list.Pages.Where(a => !a.Draft).Select(WithoutDrafts)] };
+
+    /// <summary>A draft is no alternate of a published article either; one translation alone has none.</summary>
+    private static ArticleModel WithoutDrafts(ArticleModel article)
+    {
+        if (article.Translations is not { } all || !all.Any(t => t.Draft))
+        {
+            return article;
+        }
+        var published = all.Where(t => !t.Draft).ToList();
+        return article with { Translations = published.Count > 1 ? published : [] };
+    }
 
     /// <summary>A listing's pages: all its articles on <paramref name="first"/>, or with <paramref name="size"/>
     /// per page, the first there and the rest at <c>{first}page/2/</c>…, titled "{title}, page 2".</summary>

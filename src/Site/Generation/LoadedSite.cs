@@ -23,7 +23,12 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
         var strings = SiteStrings.Load(options.TemplatesDir, options.ContentDir, diagnostics);
         strings.ReportGaps(LanguageUses(content, config, options.ContentDir), diagnostics);
         var newest = content.Articles.Where(a => !a.IsPage).OrderByDescending(a => a.Date.Value).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
-        return new LoadedSite(options, content, config, templates, strings) { Newest = newest, Tags = TagIndex.Build(newest, diagnostics) };
+        return new LoadedSite(options, content, config, templates, strings)
+        {
+            Newest = newest,
+            Tags = TagIndex.Build(newest, diagnostics),
+            Translations = TranslationIndex.Build(content.Articles, content.HeldBack, config.Language, diagnostics),
+        };
     }
 
     /// <summary>Every article, newest first (ties by slug, for stable output); not the standalone pages.</summary>
@@ -32,8 +37,17 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
     /// <summary>Every tag, by slug.</summary>
     public IReadOnlyList<Tag> Tags { get; init; } = [];
 
+    /// <summary>Which published articles translate which.</summary>
+    public TranslationIndex Translations { get; init; } = TranslationIndex.Empty;
+
     /// <summary>An article's language: its own, or the site's.</summary>
     public string LanguageOf(Article article) => article.Language ?? Config.Language;
+
+    /// <summary><c>article.translations</c>: the article and its published translations, each named in its own
+    /// language; empty for an article without any.</summary>
+    public IReadOnlyList<TranslationModel> TranslationsOf(Article article) => Translations.Of(article) is { Count: > 0 } group
+        ? [.. group.Select(t => TranslationModel.From(t, LanguageOf(t), Strings.Text(LanguageOf(t)).Strings, Config))]
+        : [];
 
     private static IEnumerable<(string Language, FilePosition At)> LanguageUses(SiteContent content, SiteConfig config, string contentDir) =>
         content.Articles.Where(a => a.Language is not null)

@@ -26,6 +26,9 @@ internal sealed partial class OutputStaging : ISiteOutput
     private readonly CancellationToken _stop;
     private int _written;
 
+    /// <summary>The staging folder's folders made so far: nothing else creates or removes any until the swap.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+
     private OutputStaging(string output, string path, CancellationToken stop)
     {
         _output = output;
@@ -51,7 +54,7 @@ internal sealed partial class OutputStaging : ISiteOutput
         return new OutputStaging(output, staging, stop);
     }
 
-    public void Write(string relativePath, byte[] content) => File.WriteAllBytes(Prepare(relativePath), content);
+    public void Write(string relativePath, byte[] content) => WholeFile.Write(Prepare(relativePath), content);
 
     public void CopyFile(string source, string relativePath) => File.Copy(source, Prepare(relativePath), overwrite: true);
 
@@ -138,7 +141,13 @@ internal sealed partial class OutputStaging : ISiteOutput
             Pause("writing");
         }
         var path = System.IO.Path.Combine(Path, relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        // Two system calls saved per file: most folders hold a page and its annotations.json, or many assets.
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, 0);
+        }
         return path;
     }
 

@@ -7,8 +7,9 @@ namespace Site.Generation;
 
 /// <summary>
 /// Rendered article pages kept between builds: in memory for a preview session, on disk (see
-/// <see cref="RenderCacheFile"/>) between publish builds. A page is reused only when its file's digest
-/// and the <see cref="RenderInputs"/> are what they were, and an article page depends on nothing else, so
+/// <see cref="RenderCacheFile"/>) between publish builds. A page is reused only when its file's digest,
+/// what it shows of other articles (its translations) and the <see cref="RenderInputs"/> are what they
+/// were, and an article page depends on nothing else, so
 /// a build with the cache writes the same bytes as a full build. A publish build keeps no bytes: the
 /// files are carried from the last build's output, and only while they are as that build left them.
 /// </summary>
@@ -114,17 +115,18 @@ internal sealed class RenderCache
         _rendered = 0;
     }
 
-    public bool TryGet(Article article, [MaybeNullWhen(false)] out Entry entry)
+    /// <param name="shown">What the page shows of other articles (its translations), as text.</param>
+    public bool TryGet(Article article, string shown, [MaybeNullWhen(false)] out Entry entry)
     {
-        var found = _pages.TryGetValue(article.File, out var cached) && cached.Fingerprint == Fingerprint(article);
+        var found = _pages.TryGetValue(article.File, out var cached) && cached.Fingerprint == Fingerprint(article, shown);
         entry = found ? cached.Entry : null;
         return found;
     }
 
     /// <param name="files">Where the entry's files went, for a publish build to carry them next time.</param>
-    public void Set(Article article, Entry entry, IReadOnlyList<string> files)
+    public void Set(Article article, string shown, Entry entry, IReadOnlyList<string> files)
     {
-        _pages[article.File] = (Fingerprint(article), KeepsFiles
+        _pages[article.File] = (Fingerprint(article, shown), KeepsFiles
             ? entry with { Page = null, AnnotationsJson = null, Files = [.. files.Select(f => new OutputFile(f, 0, 0))] }
             : entry);
         Interlocked.Increment(ref _rendered);
@@ -147,8 +149,9 @@ internal sealed class RenderCache
     public void SetListing(string path, string fingerprint, PageKind kind, LinkChecker.PageLinks? links) =>
         _listings[path] = (fingerprint, new Listing(kind, [new OutputFile(path, 0, 0)], links));
 
-    /// <summary>The file's text, by its digest, and where it is.</summary>
-    private static string Fingerprint(Article article) => new Fingerprint().Add(article.FullPath).Add(article.ContentPath).Add(article.Digest).Finish();
+    /// <summary>The file's text, by its digest, where it is, and what its page shows of other articles.</summary>
+    private static string Fingerprint(Article article, string shown) =>
+        new Fingerprint().Add(article.FullPath).Add(article.ContentPath).Add(article.Digest).Add(shown).Finish();
 
     private static OutputFile Stamped(OutputFile file, string outputDir)
     {

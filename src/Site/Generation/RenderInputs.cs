@@ -9,7 +9,8 @@ namespace Site.Generation;
 /// is not an article or a bundle's own (site.yml, sources.yml, and whatever a feature adds there). Files are taken whole,
 /// not as parsed settings, so a new setting or data file is covered without anyone listing it here.
 /// When the fingerprint changes, every cached page goes. An article page must depend on nothing else:
-/// a feature that shows another article's data on it has to re-render it some other way.
+/// a feature that shows another article's data on it has to re-render it some other way, as translations
+/// do (see <see cref="ArticlePages"/>: their data keys the page's cache entry).
 /// </summary>
 internal static class RenderInputs
 {

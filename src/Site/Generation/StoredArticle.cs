@@ -57,6 +57,8 @@ internal static class StoredArticle
         WritePosition(writer, article.LanguagePosition);
         WritePosition(writer, article.TagsPosition);
         WritePosition(writer, article.SlugPosition);
+        Optional(writer, article.TranslationKey);
+        WritePosition(writer, article.TranslationKeyPosition);
     }
 
     /// <exception cref="InvalidDataException">The bytes are no article.</exception>
@@ -90,6 +92,8 @@ internal static class StoredArticle
             LanguagePosition = ReadPosition(reader),
             TagsPosition = ReadPosition(reader),
             SlugPosition = ReadPosition(reader),
+            TranslationKey = Optional(reader),
+            TranslationKeyPosition = ReadPosition(reader),
         };
     }
 

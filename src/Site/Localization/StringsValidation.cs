@@ -100,9 +100,14 @@ internal static class StringsValidation
         return StringsCatalog.ReservedNames.Contains(first) ? first : null;
     }
 
-    /// <summary>Another key that makes <paramref name="key"/> both a text and a group: "notes" and "notes.heading".</summary>
+    /// <summary>Another key that makes <paramref name="key"/> both a text and a group: "notes" and "notes.heading".
+    /// Every key is checked against every other on each build, so without making a string per pair.</summary>
     private static string? ClashingKey(string key, IEnumerable<string> keys) =>
-        keys.FirstOrDefault(other => other.StartsWith(key + ".", StringComparison.Ordinal) || key.StartsWith(other + ".", StringComparison.Ordinal));
+        keys.FirstOrDefault(other => IsGroupOf(key, other) || IsGroupOf(other, key));
+
+    /// <summary>Whether <paramref name="key"/> starts with <paramref name="group"/> and a dot.</summary>
+    private static bool IsGroupOf(string group, string key) =>
+        key.Length > group.Length && key[group.Length] == '.' && key.StartsWith(group, StringComparison.Ordinal);
 
     /// <summary>The key within two edits of <paramref name="key"/>, for "did you mean".</summary>
     private static string? Closest(string key, IEnumerable<string> candidates) =>

@@ -117,10 +117,17 @@ internal sealed class MarkdownRenderer
         // The article's own id is its slug (<article id="{slug}"> in the default theme).
         Markdig.Markdown.Parse(article.Markdown, _pipeline, HeadingIdExtension.Reserve(_pageIds.Append(article.Slug)));
 
+    /// <summary>Each thread's buffer for an article's HTML: cleared, it keeps the room the last article needed,
+    /// so an article is written without growing it block by block.</summary>
+    [ThreadStatic]
+    private static System.Text.StringBuilder? html;
+
     private RenderedArticle Render(Article article, Markdig.Syntax.MarkdownDocument document, AnnotationSet annotations, IReadOnlyList<MarkdownLink> links,
         Dictionary<Markdig.Syntax.Inlines.LinkInline, PublishedImage> images, PageText text)
     {
-        var writer = new StringWriter();
+        var buffer = html ??= new System.Text.StringBuilder();
+        buffer.Clear();
+        var writer = new StringWriter(buffer);
         var renderer = new ArticleHtmlRenderer(writer, annotations, text) { Images = images };
         _pipeline.Setup(renderer);
         renderer.Render(document);

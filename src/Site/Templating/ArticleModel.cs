@@ -28,10 +28,12 @@ internal sealed record ArticleModel(
     IReadOnlyList<CorrectionModel>? Corrections = null,
     bool IsPage = false,
     string? Language = null,
-    IReadOnlyList<TagLinkModel>? TagLinks = null)
+    IReadOnlyList<TagLinkModel>? TagLinks = null,
+    IReadOnlyList<TranslationModel>? Translations = null)
 {
     /// <summary>A page (content/pages/) has no date: its date fields are null.</summary>
-    public static ArticleModel From(Article article, SiteConfig config, PageText strings)
+    /// <param name="translations">The article and its translations, or empty (see <see cref="TranslationModel"/>).</param>
+    public static ArticleModel From(Article article, SiteConfig config, PageText strings, IReadOnlyList<TranslationModel> translations)
     {
         var url = article.Url;
         var dated = !article.IsPage;
@@ -55,14 +57,15 @@ internal sealed record ArticleModel(
             Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))],
             IsPage: article.IsPage,
             Language: Html.Escape(article.Language ?? config.Language),
-            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(tag => new TagLinkModel(Html.Escape(tag), $"{TagIndex.Folder}/{TagIndex.SlugOf(tag)}/"))]);
+            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(tag => new TagLinkModel(Html.Escape(tag), $"{TagIndex.Folder}/{TagIndex.SlugOf(tag)}/"))],
+            Translations: translations);
     }
 
     /// <summary>The article on its own page: with its rendered body, notes and sources.</summary>
-    public static ArticleModel From(RenderedArticle rendered, SiteConfig config, PageText strings)
+    public static ArticleModel From(RenderedArticle rendered, SiteConfig config, PageText strings, IReadOnlyList<TranslationModel> translations)
     {
         var article = rendered.Article;
-        var model = From(article, config, strings);
+        var model = From(article, config, strings, translations);
         // A page is no news article: it has no date to give schema.org.
         var jsonLd = article.IsPage ? null : StructuredData.ForArticle(article, config, config.Permalink(model.Url), rendered.Annotations);
         return model with { Page = new ArticlePageModel(rendered.BodyHtml, rendered.NotesHtml, rendered.SourcesHtml, rendered.Notes.Count, jsonLd) };
@@ -80,6 +83,17 @@ internal sealed record CorrectionModel(int Number, string Id, string Kind, strin
         correction.Date.ToIso(),
         Html.Escape(strings.Date(correction.Date)),
         Html.Escape(correction.Text)!);
+}
+
+/// <summary>Each of <c>article.translations</c>: one article of a group of translations (the article itself among
+/// them), HTML-escaped: its language tag, that language's name in itself ("Русский"), its title, its path from
+/// the site root, its absolute URL when the site has a base URL, and its locale as Open Graph writes it ("ru_RU").</summary>
+/// <param name="Draft">Not for templates: drafts built with --drafts are left out of the sitemap's alternates.</param>
+internal sealed record TranslationModel(string Language, string LanguageName, string Title, string Url, string? Permalink, string Locale, bool Draft)
+{
+    /// <param name="strings">The words of the translation's language: its name and locale.</param>
+    public static TranslationModel From(Article article, string language, Strings strings, SiteConfig config) =>
+        new(Html.Escape(language), Html.Escape(strings.Name), Html.Escape(article.Title), article.Url, Html.Escape(config.Permalink(article.Url)), Html.Escape(strings.Locale), article.Draft);
 }
 
 /// <summary><c>article.source</c>: the publication the article first appeared in, HTML-escaped.</summary>

@@ -10,6 +10,11 @@ namespace Site.Templating;
 /// </summary>
 internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
 {
+    /// <summary>Sized for every key the models get, so no page's object grows its table key by key.</summary>
+    private const int GlobalsCapacity = 16;
+
+    private const int ArticleCapacity = 26;
+
     /// <summary>Shared, read-only, by every page of the build.</summary>
     private readonly ScriptObject _site = Freeze(new ScriptObject
     {
@@ -25,10 +30,13 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
     /// <summary>A listing is converted once, however many pages list it (10,000 articles make 10,000 objects).</summary>
     private readonly Dictionary<IReadOnlyList<ArticleModel>, ScriptArray> _listings = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>And each listed article once, however many listings hold it: the index, its tags, its month.</summary>
+    private readonly Dictionary<ArticleModel, ScriptObject> _listed = new(ReferenceEqualityComparer.Instance);
+
     public ScriptObject Globals(PageGlobals page)
     {
         // Page templates test "if article"; under strict variables the name must exist, even as null.
-        var globals = new ScriptObject { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
+        var globals = new ScriptObject(GlobalsCapacity) { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
         globals["t"] = strings.Template(page.Language ?? site.Language);
         globals["tag"] = page.Tag is null ? null : Tag(page.Tag);
         globals["fact_checks"] = page.FactChecks is null ? null : Array(page.FactChecks.Select(VerdictGroup));
@@ -62,7 +70,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
 
     private static ScriptObject Article(ArticleModel article)
     {
-        var model = new ScriptObject
+        var model = new ScriptObject(ArticleCapacity)
         {
             ["title"] = article.Title,
             ["slug"] = article.Slug,
@@ -84,6 +92,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
             ["is_page"] = article.IsPage,
             ["language"] = article.Language,
             ["tag_links"] = Array((article.TagLinks ?? []).Select(link => new ScriptObject { ["name"] = link.Name, ["url"] = link.Url })),
+            ["translations"] = Array((article.Translations ?? []).Select(Translation)),
         };
         if (article.Page is { } page)
         {
@@ -130,6 +139,16 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         ["count"] = tag.Count,
     };
 
+    private static ScriptObject Translation(TranslationModel translation) => new()
+    {
+        ["language"] = translation.Language,
+        ["language_name"] = translation.LanguageName,
+        ["title"] = translation.Title,
+        ["url"] = translation.Url,
+        ["permalink"] = translation.Permalink,
+        ["locale"] = translation.Locale,
+    };
+
     private static ScriptObject Correction(CorrectionModel correction) => new()
     {
         ["number"] = correction.Number,
@@ -151,11 +170,33 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         {
             if (!_listings.TryGetValue(list, out var array))
             {
-                array = Array(list.Select(Article));
+                array = Array(list.Select(Listed));
                 _listings.Add(list, array);
             }
             return array;
         }
+    }
+
+    /// <summary>Called under the lock of <see cref="Converted"/>.</summary>
+    private ScriptObject Listed(ArticleModel article)
+    {
+        if (!_listed.TryGetValue(article, out var model))
+        {
+            model = Article(article);
+            _listed.Add(article, model);
+        }
+        return model;
+    }
+
+    /// <summary>By index: a list's enumerator, taken as an interface, would be one more object per list.</summary>
+    private static ScriptArray Array<T>(IReadOnlyList<T> items)
+    {
+        var array = new ScriptArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            array.Add(items[i]);
+        }
+        return array;
     }
 
     private static ScriptArray Array<T>(IEnumerable<T> items)

@@ -37,9 +37,15 @@ internal sealed partial class TemplateSet
 
     private readonly Dictionary<string, Template> _templates;
 
+    /// <summary>The templates by full path, as <c>include</c> finds them.</summary>
+    private readonly (string Path, Template Template)[] _byPath;
+
     /// <summary>Scriban's built-in functions, made once and shared read-only by every render: building
     /// them is most of the cost of a new TemplateContext, and pages are rendered in parallel.</summary>
     private readonly ScriptObject _builtins = Freeze(TemplateContext.GetDefaultBuiltinObject());
+    /// <summary>A context per thread, reset and reused page after page: a new one costs more than a small
+    /// render, and its output buffer stays grown. Scriban's contexts are not thread-safe; pages render in parallel.</summary>
+    private readonly ThreadLocal<TemplateContext?> _contexts = new();
     private readonly RootedTemplateLoader _loader;
     private readonly string _dir;
     private readonly string _root;
@@ -50,6 +56,7 @@ internal sealed partial class TemplateSet
         _dir = root;
         _root = Path.GetFullPath(root);
         _templates = templates;
+        _byPath = [.. templates.Select(t => (Path.Combine(_root, t.Key), t.Value))];
         _loader = new RootedTemplateLoader(_root);
         _loopLimit = loopLimit;
     }
@@ -155,25 +162,17 @@ internal sealed partial class TemplateSet
     {
         var template = _templates[name];
         using var timeout = new CancellationTokenSource(Timeout);
-        var context = new TemplateContext(_builtins)
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            TemplateLoader = _loader,
-            LoopLimit = _loopLimit,
-            RecursiveLimit = 100,
-            LimitToString = MaxPageChars,
-            CancellationToken = timeout.Token,
-            NewLine = "\n",
-        };
-        foreach (var (key, parsed) in _templates)
-        {
-            context.CachedTemplates[Path.Combine(_root, key)] = parsed;
-        }
+        // Taken from the thread: a render that fails leaves its context behind, not to be trusted again.
+        var context = _contexts.Value ?? NewContext();
+        _contexts.Value = null;
+        context.CancellationToken = timeout.Token;
         context.PushGlobal(globals);
         try
         {
             var text = template.Render(context);
+            context.Reset();
+            Cache(context);
+            _contexts.Value = context;
             // Scriban cuts a longer value, and its output, to the limit plus "..." without a word: a page
             // that long would be published incomplete.
             if (text.Length > MaxPageChars)
@@ -193,6 +192,31 @@ internal sealed partial class TemplateSet
             diagnostics.Report(DiagnosticCode.TemplateTimeout, new FilePosition(DisplayName(null, name)), $"template did not finish within {Timeout.TotalSeconds:0.#} s; is there an endless loop?");
         }
         return null;
+    }
+
+    private TemplateContext NewContext()
+    {
+        var context = new TemplateContext(_builtins)
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            TemplateLoader = _loader,
+            LoopLimit = _loopLimit,
+            RecursiveLimit = 100,
+            LimitToString = MaxPageChars,
+            NewLine = "\n",
+        };
+        Cache(context);
+        return context;
+    }
+
+    /// <summary>Hands every parsed template to the context for <c>include</c>; a reset empties its cache.</summary>
+    private void Cache(TemplateContext context)
+    {
+        foreach (var (path, parsed) in _byPath)
+        {
+            context.CachedTemplates[path] = parsed;
+        }
     }
 
     private static ScriptObject Freeze(ScriptObject builtins)
