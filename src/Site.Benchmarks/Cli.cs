@@ -49,6 +49,8 @@ internal static class Cli
           --edits N           Saves timed by the preview benchmark (default 30)
           --preview-size N    Articles in the preview benchmark's site (default 1000)
           --no-incremental    Skip the incremental publish builds (clean, unchanged, one article, one template)
+          --no-listings       Skip the clean builds of the largest corpus without tags, with tags, and with
+                              tags and pagination (issue 15)
           --no-worst          Skip the worst-case inputs
           --worst-runs N      Timed runs of each pathological article (default 3)
           --fuzz-documents N  Fuzz documents built, one run each (default 100)
@@ -135,6 +137,8 @@ internal sealed record Options
 
     public bool NoIncremental { get; init; }
 
+    public bool NoListings { get; init; }
+
     public bool NoWorst { get; init; }
 
     public int WorstRuns { get; init; } = 3;
@@ -178,6 +182,7 @@ internal sealed record Options
                 "--edits" => options with { Edits = PositiveInt(arg, Value()) },
                 "--preview-size" => options with { PreviewSize = PositiveInt(arg, Value()) },
                 "--no-incremental" => options with { NoIncremental = true },
+                "--no-listings" => options with { NoListings = true },
                 "--no-worst" => options with { NoWorst = true },
                 "--worst-runs" => options with { WorstRuns = PositiveInt(arg, Value()) },
                 "--fuzz-documents" => options with { FuzzDocuments = PositiveInt(arg, Value()) },

@@ -26,6 +26,7 @@ internal sealed class BenchmarkRun(Options options)
 
     private readonly List<BuildResultRow> _rows = [];
     private readonly List<IncrementalRow> _incremental = [];
+    private readonly List<ListingsRow> _listings = [];
     private readonly Dictionary<int, string> _corpora = [];
     private readonly List<string> _notes = [];
     private Sample[]? _sample;
@@ -91,6 +92,12 @@ internal sealed class BenchmarkRun(Options options)
                 {
                     _incremental.AddRange(incremental.Run(size, Corpus(size)));
                 }
+            }
+            if (!options.NoListings && configs.Contains("aot"))
+            {
+                var listings = new ListingsBenchmark(options, _setup, _templates, _outputRoot,
+                    (command, output, label) => Timed(() => command, output, TimeSpan.FromMinutes(10), label));
+                _listings.AddRange(listings.Run(options.Sizes.Max(), Corpus(options.Sizes.Max())));
             }
             if (!options.NoSample)
             {
@@ -403,6 +410,7 @@ internal sealed class BenchmarkRun(Options options)
         ReportWorstCases(text);
         text.AppendLine();
         ReportIncremental(text, size => Row(size, "hugo"));
+        ReportListings(text);
 
         var others = new List<string>();
         void Info(string label, double? value, string format)
@@ -480,6 +488,28 @@ internal sealed class BenchmarkRun(Options options)
             var share = one.Wall / clean.Wall;
             text.AppendLine($"- {size:N0}: one article changed takes {share:P1} of a clean build's wall time (goal at 10,000: ≤ 3%){(hugo(size) is { } h ? $" and {one.Wall / h.Wall:0.000}× Hugo's clean build (goal ≤ 0.02×)" : "")}.");
         }
+        text.AppendLine();
+    }
+
+    /// <summary>Tag pages and pagination against the same corpus built without them.</summary>
+    private void ReportListings(StringBuilder text)
+    {
+        if (_listings.Count == 0)
+        {
+            return;
+        }
+        text.AppendLine("### Tag pages and pagination (issue 15; NativeAOT clean builds, medians)");
+        text.AppendLine();
+        text.AppendLine("| Articles | Site built with | Wall (s) | CPU (s) | Peak RSS (MB) | Wall / without | CPU / without |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        var bare = _listings.First(r => r.Variant == ListingsRow.Bare);
+        foreach (var row in _listings)
+        {
+            text.AppendLine($"| {row.Size:N0} | {row.Variant} | {row.Wall:0.000} | {row.Cpu:0.00} | {row.RssMb:0} | {row.Wall / bare.Wall:0.000×} | {row.Cpu / bare.Cpu:0.000×} |");
+        }
+        text.AppendLine();
+        var paginated = _listings.First(r => r.Variant == ListingsRow.Paginated);
+        text.AppendLine($"- {bare.Size:N0}: tags and pagination cost {paginated.Wall / bare.Wall - 1:P1} of wall time over the build without them (goal ≤ 10%).");
         text.AppendLine();
     }
 
