@@ -30,23 +30,45 @@ internal sealed class PageRenderer(TemplateSet templates, SiteModel site, Locali
     public string? RenderText(string template, PageGlobals page, DiagnosticBag diagnostics) =>
         templates.HasErrors ? null : templates.Render(template, _models.Globals(page), page.Page.Url, diagnostics);
 
-    /// <returns>Whether the page was written, and its ids and links when they are checked.</returns>
-    public (bool Written, LinkChecker.PageLinks? Links) Render(PageJob job, PageWriter pages, DiagnosticBag diagnostics)
+    /// <returns>The bytes written (null when nothing was), and the page's ids and links when they are checked.</returns>
+    public (byte[]? Written, LinkChecker.PageLinks? Links) Render(PageJob job, PageWriter pages, DiagnosticBag diagnostics)
     {
         switch (job.Kind)
         {
             case PageKind.Page when RenderPage(job.Template, job.Globals, diagnostics) is { } html:
-                return (true, pages.WritePage(job.Path, html, templates.DisplayPath(job.Template)));
+                var page = pages.Encode(html);
+                var links = pages.Links.Scan(job.Path, html, templates.DisplayPath(job.Template), []);
+                pages.WritePage(job.Path, page, links);
+                return (page, links);
             case PageKind.NotFound when RenderPage(job.Template, job.Globals, diagnostics) is { } html:
-                pages.WriteNotFoundPage(job.Path, html);
-                return (true, null);
+                var notFound = pages.Encode(html);
+                pages.WriteNotFoundPage(job.Path, notFound);
+                return (notFound, null);
             case PageKind.Text when RenderText(job.Template, job.Globals, diagnostics) is { } text:
-                pages.WriteFile(job.Path, Encoding.UTF8.GetBytes(text));
-                return (true, null);
+                var file = Encoding.UTF8.GetBytes(text);
+                pages.WriteFile(job.Path, file);
+                return (file, null);
             default:
                 // Its own error is reported: links to the page are not also reported, as missing.
                 pages.Failed(job.Path);
-                return (false, null);
+                return (null, null);
+        }
+    }
+
+    /// <summary>Writes a listing the preview's cache kept, as <see cref="Render"/> wrote it.</summary>
+    public static void Write(PageJob job, byte[] content, LinkChecker.PageLinks? links, PageWriter pages)
+    {
+        switch (job.Kind)
+        {
+            case PageKind.Page:
+                pages.WritePage(job.Path, content, links!);
+                break;
+            case PageKind.NotFound:
+                pages.WriteNotFoundPage(job.Path, content);
+                break;
+            default:
+                pages.WriteFile(job.Path, content);
+                break;
         }
     }
 }

@@ -32,15 +32,6 @@ internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChec
         return Encoding.UTF8.GetBytes(html);
     }
 
-    /// <summary>A page rendered from a template alone: its links are reported at the template.</summary>
-    /// <returns>Its ids and links, as registered.</returns>
-    public LinkChecker.PageLinks WritePage(string path, string html, string template)
-    {
-        var pageLinks = links.Scan(path, html, template, []);
-        WritePage(path, Encode(html), pageLinks);
-        return pageLinks;
-    }
-
     /// <summary>A page encoded and scanned already, perhaps by an earlier build of the preview.</summary>
     public void WritePage(string path, byte[] page, LinkChecker.PageLinks pageLinks)
     {
@@ -72,9 +63,9 @@ internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChec
     }
 
     /// <summary>The 404 page is served at any depth, so its links start from the base path: they are not checked.</summary>
-    public void WriteNotFoundPage(string path, string html)
+    public void WriteNotFoundPage(string path, byte[] page)
     {
-        output.Write(path, Encode(html));
+        output.Write(path, page);
         links.AddFile(path);
         Interlocked.Increment(ref _pages);
     }

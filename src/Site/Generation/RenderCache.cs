@@ -6,7 +6,7 @@ using Site.Diagnostics;
 namespace Site.Generation;
 
 /// <summary>
-/// Rendered article pages kept between builds: in memory for a preview session, on disk (see
+/// Rendered article and listing pages kept between builds: in memory for a preview session, on disk (see
 /// <see cref="RenderCacheFile"/>) between publish builds. A page is reused only when its file's digest,
 /// what it shows of other articles (its translations) and the <see cref="RenderInputs"/> are what they
 /// were, and an article page depends on nothing else, so
@@ -65,10 +65,12 @@ internal sealed class RenderCache
         public IReadOnlyList<Markdown.Figures.PublishedFile> Bundled { get; init; } = [];
     }
 
-    /// <summary>A listing page, feed or other page made from lists of articles, as the last published
-    /// build left it in the output folder (see <see cref="ListingPublisher"/>).</summary>
+    /// <summary>A listing page, feed or other page made from lists of articles, as the last build wrote it
+    /// (see <see cref="ListingPublisher"/>).</summary>
     /// <param name="Links">Its ids and links, for a page whose links are checked.</param>
-    public sealed record Listing(PageKind Kind, IReadOnlyList<OutputFile> Files, LinkChecker.PageLinks? Links);
+    /// <param name="Content">The bytes written, in a preview session; null in a publish build, which carries
+    /// the file from the output folder instead.</param>
+    public sealed record Listing(PageKind Kind, IReadOnlyList<OutputFile> Files, LinkChecker.PageLinks? Links, byte[]? Content = null);
 
     /// <summary>Pages rendered afresh in the last build; the rest came from the cache.</summary>
     public int Rendered => _rendered;
@@ -101,6 +103,12 @@ internal sealed class RenderCache
     /// <summary>Starts a build: everything is dropped when its inputs changed, and so are deleted articles.</summary>
     public void Begin(string inputs, IEnumerable<Article> articles)
     {
+        if (!KeepsFiles)
+        {
+            // A preview session's builds follow one another in this cache: what the last one wrote is what this one may reuse.
+            _lastListings = _listings.ToDictionary(StringComparer.Ordinal);
+            _listings.Clear();
+        }
         if (inputs != _inputs)
         {
             _pages.Clear();
@@ -145,9 +153,10 @@ internal sealed class RenderCache
         return found;
     }
 
-    /// <summary>A listing page rendered in this build, for the next publish build to carry.</summary>
-    public void SetListing(string path, string fingerprint, PageKind kind, LinkChecker.PageLinks? links) =>
-        _listings[path] = (fingerprint, new Listing(kind, [new OutputFile(path, 0, 0)], links));
+    /// <summary>A listing page rendered in this build, for the next build to reuse.</summary>
+    /// <param name="content">The bytes written: kept in a preview session only.</param>
+    public void SetListing(string path, string fingerprint, PageKind kind, LinkChecker.PageLinks? links, byte[] content) =>
+        _listings[path] = (fingerprint, new Listing(kind, [new OutputFile(path, 0, 0)], links, KeepsFiles ? null : content));
 
     /// <summary>The file's text, by its digest, where it is, and what its page shows of other articles.</summary>
     private static string Fingerprint(Article article, string shown) =>
