@@ -270,14 +270,7 @@ public sealed class PreviewServerTests
         var build = await builds.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal((version + 1, true, 1), build);
-        var full = new MemoryOutput();
-        var options = new BuildOptions(host.Folder.Combine("content"), host.Folder.Combine("templates"), "", PageInjection: PreviewSite.ReloadScript);
-        Assert.True(SiteBuilder.Build(options, full).Published);
-        Assert.Equal(full.Files.Keys.Order(), site.State.Files.Keys.Order());
-        foreach (var (path, bytes) in full.Files)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(site.State.Files[path]), $"{path} differs from a full build");
-        }
+        AssertEqualsFullBuild(host);
     }
 
     [Fact]
@@ -299,10 +292,66 @@ public sealed class PreviewServerTests
         // The translation, and the English article whose switcher links to its new address; not the others.
         Assert.Equal((version + 1, true, 2), build);
         Assert.Contains("<a href=\"../novaya/\" hreflang=\"ru\" lang=\"ru\">Русский</a>", System.Text.Encoding.UTF8.GetString(site.State.Files["article-1/index.html"]), StringComparison.Ordinal);
+        AssertEqualsFullBuild(host);
+    }
+
+    [Fact]
+    public async Task An_edited_title_and_tag_show_on_the_index_and_the_tag_pages_at_once_and_equal_a_full_build()
+    {
+        await using var host = await PreviewHost.StartAsync(articles: 3, folder =>
+            folder.Write("content/article-2.md", "---\ntitle: Article 2\ndate: 2024-01-03\ntags: [economy]\n---\nText.\n"));
+        var site = host.Server.Site;
+        var version = site.State.Version;
+        Assert.Contains(">Article 2<", Text(site, "tags/economy/index.html"), StringComparison.Ordinal);
+
+        File.WriteAllText(host.Folder.Combine("content/article-2.md"), "---\ntitle: Article two, renamed\ndate: 2024-01-03\ntags: [health]\n---\nText.\n");
+        await NextGoodBuild(site, version);
+
+        Assert.Contains(">Article two, renamed<", Text(site, "index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain(">Article 2<", Text(site, "index.html"), StringComparison.Ordinal);
+        Assert.Contains(">Article two, renamed<", Text(site, "tags/health/index.html"), StringComparison.Ordinal);
+        Assert.False(site.State.Files.ContainsKey("tags/economy/index.html"), "the tag no article has any more is still served");
+        AssertEqualsFullBuild(host);
+    }
+
+    [Fact]
+    public async Task An_edit_no_listing_shows_leaves_the_listing_pages_as_they_were_and_equals_a_full_build()
+    {
+        await using var host = await PreviewHost.StartAsync(articles: 3, folder =>
+            folder.Write("content/article-2.md", "---\ntitle: Article 2\ndate: 2024-01-03\ntags: [economy]\n---\nText.\n"));
+        var site = host.Server.Site;
+        var before = site.State;
+        string[] listings = ["index.html", "tags/index.html", "tags/economy/index.html", "archive/index.html", "archive/2024/01/index.html", "fact-checks/index.html", "404.html"];
+        Assert.All(listings, path => Assert.True(before.Files.ContainsKey(path), $"{path} is not built"));
+
+        File.WriteAllText(host.Folder.Combine("content/article-2.md"), "---\ntitle: Article 2\ndate: 2024-01-03\ntags: [economy]\n---\nText, and one more sentence.\n");
+        await NextGoodBuild(site, before.Version);
+
+        Assert.Contains("one more sentence", Text(site, "article-2/index.html"), StringComparison.Ordinal);
+        // The very bytes of the last build: kept by the preview, not rendered again.
+        Assert.All(listings, path => Assert.Same(before.Files[path], site.State.Files[path]));
+        AssertEqualsFullBuild(host);
+    }
+
+    private static string Text(PreviewSite site, string path) => System.Text.Encoding.UTF8.GetString(site.State.Files[path]);
+
+    private static async Task NextGoodBuild(PreviewSite site, int version)
+    {
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (site.State is not { Ok: true } state || state.Version == version)
+        {
+            await Task.Delay(20, wait.Token);
+        }
+    }
+
+    /// <summary>The preview's files are those a full build of the same content writes, byte for byte.</summary>
+    private static void AssertEqualsFullBuild(PreviewHost host)
+    {
         var full = new MemoryOutput();
         var options = new BuildOptions(host.Folder.Combine("content"), host.Folder.Combine("templates"), "", PageInjection: PreviewSite.ReloadScript);
         Assert.True(SiteBuilder.Build(options, full).Published);
-        Assert.Equal(full.Files.Keys.Order(), site.State.Files.Keys.Order());
-        Assert.All(full.Files, file => Assert.True(file.Value.AsSpan().SequenceEqual(site.State.Files[file.Key]), $"{file.Key} differs from a full build"));
+        var files = host.Server.Site.State.Files;
+        Assert.Equal(full.Files.Keys.Order(), files.Keys.Order());
+        Assert.All(full.Files, file => Assert.True(file.Value.AsSpan().SequenceEqual(files[file.Key]), $"{file.Key} differs from a full build"));
     }
 }
