@@ -313,6 +313,27 @@ public sealed class StringsCatalogTests
     }
 
     [Fact]
+    public void A_theme_with_copies_of_Site_tables_and_one_changed_word_writes_the_changed_word()
+    {
+        using var folder = new TempDirectory();
+        var own = Path.Combine(RepoRoot.Find(), "templates", StringsFolder.Name);
+        foreach (var table in Directory.GetFiles(own, "*.yml"))
+        {
+            folder.Write($"templates/i18n/{Path.GetFileName(table)}", File.ReadAllText(table));
+        }
+        var copies = SiteStrings.Load(folder.Combine("templates"), folder.Combine("content"), new DiagnosticBag());
+        folder.Write("templates/i18n/ru.yml", File.ReadAllText(Path.Combine(own, "ru.yml")).Replace("heading: Примечания", "heading: Сноски", StringComparison.Ordinal));
+        var diagnostics = new DiagnosticBag();
+
+        var changed = SiteStrings.Load(folder.Combine("templates"), folder.Combine("content"), diagnostics);
+
+        Assert.Equal("Примечания", copies.Text("ru").NotesHeading);
+        Assert.Equal("Сноски", changed.Text("ru").NotesHeading);
+        Assert.Equal("Notes", changed.Text("en").NotesHeading);
+        Assert.Empty(diagnostics.ToSortedList());
+    }
+
+    [Fact]
     public void No_i18n_folder_means_no_tables()
     {
         using var folder = new TempDirectory();

@@ -37,9 +37,10 @@ internal sealed class SiteStrings
         var problems = new List<StringsProblem>();
         var theme = StringsFolder.Read(templatesDir, problems);
         var site = StringsFolder.Read(contentDir, problems);
-        var catalog = theme.Count == 0 && site.Count == 0 && problems.Count == 0
+        var overriding = CopiesShipped(theme) ? [] : theme;
+        var catalog = overriding.Count == 0 && site.Count == 0 && problems.Count == 0
             ? BuiltIn._catalog
-            : StringsCatalog.Load([Shipped.Value, theme, site], problems);
+            : StringsCatalog.Load([Shipped.Value, overriding, site], problems);
         Report(catalog.Problems, diagnostics);
         var fingerprint = new Content.Fingerprint();
         foreach (var source in theme.Concat(site))
@@ -48,6 +49,13 @@ internal sealed class SiteStrings
         }
         return new SiteStrings(catalog, fingerprint.Finish());
     }
+
+    /// <summary>Whether every table of the theme is word for word one of Site's own (the repository's templates/,
+    /// an ejected theme): such a layer overrides nothing, and Site's own tables have no problems to report
+    /// under the theme's names, so it need not be parsed and checked again.</summary>
+    private static bool CopiesShipped(List<StringsSource> theme) =>
+        theme.All(table => Shipped.Value.Any(own => own.Text == table.Text
+            && string.Equals(Path.GetFileName(own.File), Path.GetFileName(table.File), StringComparison.Ordinal)));
 
     /// <summary>Warns once per language of the site that has no table, or whose table leaves texts out.</summary>
     /// <param name="uses">Each language and where it was chosen (site.yml or an article's front matter).</param>

@@ -40,9 +40,9 @@ internal sealed partial class TemplateSet
     /// <summary>The templates by full path, as <c>include</c> finds them.</summary>
     private readonly (string Path, Template Template)[] _byPath;
 
-    /// <summary>Scriban's built-in functions, made once and shared read-only by every render: building
-    /// them is most of the cost of a new TemplateContext, and pages are rendered in parallel.</summary>
-    private readonly ScriptObject _builtins = Freeze(TemplateContext.GetDefaultBuiltinObject());
+    /// <summary>Scriban's built-in functions, made once per process and shared read-only by every render:
+    /// building them (by reflection) is most of the cost of a new TemplateContext, and pages are rendered in parallel.</summary>
+    private static readonly Lazy<ScriptObject> Builtins = new(() => Freeze(TemplateContext.GetDefaultBuiltinObject()));
     /// <summary>A context per thread, reset and reused page after page: a new one costs more than a small
     /// render, and its output buffer stays grown. Scriban's contexts are not thread-safe; pages render in parallel.</summary>
     private readonly ThreadLocal<TemplateContext?> _contexts = new();
@@ -62,6 +62,10 @@ internal sealed partial class TemplateSet
     }
 
     public bool HasErrors { get; private init; }
+
+    /// <summary>Starts making Scriban's built-in functions on another core while the build reads its content:
+    /// they cost as much as reading a small site, and the first render waits for them.</summary>
+    public static void PrepareBuiltins() => _ = Task.Run(() => Builtins.Value);
 
     /// <summary>The ids written literally in the templates (<c>id="main"</c>), with where each is written:
     /// headings avoid them, and a page that ends up with one twice is reported with both places.</summary>
@@ -196,7 +200,7 @@ internal sealed partial class TemplateSet
 
     private TemplateContext NewContext()
     {
-        var context = new TemplateContext(_builtins)
+        var context = new TemplateContext(Builtins.Value)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
