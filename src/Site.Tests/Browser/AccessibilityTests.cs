@@ -5,7 +5,7 @@ namespace Site.Tests.Browser;
 
 /// <summary>Keyboard, screen-reader semantics, contrast, weight and independence of the article page (issues 3 and 8).</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser, BuiltSite site) : IClassFixture<BuiltSite>
+public sealed class AccessibilityTests(BrowserFixture browser, BuiltSite site)
 {
     public static TheoryData<string, int, string> AxeCases()
     {
