@@ -213,7 +213,8 @@ public sealed partial class IncrementalBuildTests
     }
 
     /// <summary>A generated site of <see cref="Articles"/> annotated articles citing shared sources and each
-    /// other, with feed, sitemap, 404 page and an asset, and the random edits made to it.</summary>
+    /// other, each with a fact-check (so claims.json and the fact-check index list carried articles too), with
+    /// feed, sitemap, 404 page and an asset, and the random edits made to it.</summary>
     private sealed partial class GeneratedSite : IDisposable
     {
         private const string Settings = "language: en\nbase_url: https://example.org/news/\npaginate: 4\n";
@@ -530,7 +531,7 @@ public sealed partial class IncrementalBuildTests
 
                 The [{Word()} rose]{"{^rise}"} overnight.[^why]{link}
 
-                [^rise]: By about {_random.Next(100)} percent ([@src-{source}]).
+                [^rise]: {"{"}fact-check verdict="Accurate"{"}"} By about {_random.Next(100)} percent ([@src-{source}]).
 
                 [^why]: Officials blamed the {Word()}.
 
