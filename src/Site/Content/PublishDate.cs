@@ -5,13 +5,15 @@ namespace Site.Content;
 /// <summary>A publication date: a calendar day, or an exact instant when the author gave a time.</summary>
 internal readonly record struct PublishDate(DateTimeOffset Value, bool HasTime)
 {
+    // The dashes are quoted: .NET matches an unquoted literal of a parse format against the culture's
+    // words case-insensitively, which builds an ICU collator, a fifth of the start-up of a small site.
     private static readonly string[] TimeFormats =
-        ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK"];
+        ["yyyy'-'MM'-'dd'T'HH:mm:ssK", "yyyy'-'MM'-'dd'T'HH:mmK", "yyyy'-'MM'-'dd HH:mm:ssK", "yyyy'-'MM'-'dd HH:mmK"];
 
     public static bool TryParse(string text, out PublishDate date)
     {
         text = text.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (TryParseDay(text, out var day))
         {
             date = new PublishDate(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), false);
             return true;
@@ -26,6 +28,11 @@ internal readonly record struct PublishDate(DateTimeOffset Value, bool HasTime)
         date = default;
         return false;
     }
+
+    /// <summary>An ISO 8601 calendar day, "2024-01-04", and nothing else. The "O" format is "yyyy'-'MM'-'dd",
+    /// whose quoted dashes spare the ICU collator an unquoted dash would build (see <see cref="TimeFormats"/>).</summary>
+    public static bool TryParseDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     /// <summary>A date and time that would be valid with an offset: "2024-01-04T09:30".</summary>
     public static bool LacksOffset(string text) =>

@@ -111,8 +111,8 @@ internal static class SourceRegistry
         date.Length switch
         {
             4 => int.TryParse(date, NumberStyles.None, CultureInfo.InvariantCulture, out _),
-            7 => DateOnly.TryParseExact(date + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-            10 => DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            7 => PublishDate.TryParseDay(date + "-01", out _),
+            10 => PublishDate.TryParseDay(date, out _),
             _ => false,
         };
 }

@@ -15,7 +15,6 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
 
     public static LoadedSite Load(BuildOptions options, DiagnosticBag diagnostics, RenderCache? cache)
     {
-        TemplateSet.PrepareBuiltins();
         var publishing = new Publishing(options.Drafts, options.Future, options.Now ?? DateTimeOffset.UtcNow);
         var content = ContentLoader.Load(options.ContentDir, publishing, diagnostics, cache?.Articles);
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Site.Content;
 
 namespace Site.Localization;
 
@@ -42,8 +43,8 @@ internal sealed record DateFormat(
         return date.Length switch
         {
             4 when int.TryParse(date, NumberStyles.None, invariant, out var year) && year > 0 => FormatYear(year),
-            7 when DateOnly.TryParseExact(date + "-01", "yyyy-MM-dd", invariant, DateTimeStyles.None, out var month) => FormatMonthYear(month.Year, month.Month),
-            10 when DateOnly.TryParseExact(date, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day) => Format(day),
+            7 when PublishDate.TryParseDay(date + "-01", out var month) => FormatMonthYear(month.Year, month.Month),
+            10 when PublishDate.TryParseDay(date, out var day) => Format(day),
             _ => null,
         };
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Site.Content;
 using Site.Markdown.Notes;
 
@@ -11,6 +12,10 @@ namespace Site.Localization;
 internal sealed class PageText(Strings strings)
 {
     private readonly string[] _letters = strings.Text("notes.backlink_letters").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The messages that vary only by a note's number (and a reference's letter), each made once: every
+    /// article has notes 1, 2, 3…, and formatting a message costs more than rendering most of a note.</summary>
+    private readonly ConcurrentDictionary<(string Key, int Number, string Letter), string> _numbered = new();
 
     /// <summary>English from Site's own tables, for code that renders without a site.</summary>
     public static PageText English => SiteStrings.BuiltIn.Text(StringsCatalog.English);
@@ -57,18 +62,22 @@ internal sealed class PageText(Strings strings)
 
     /// <summary>A reference's accessible name: "Note 3", or "Note 3, fact-check" for a typed note.</summary>
     public string NoteName(int number, NoteKind kind = NoteKind.Plain) =>
-        strings.Text(kind == NoteKind.Plain ? "reference.name" : "reference.name_" + kind.Name().Replace('-', '_'), ("number", number));
+        Numbered(kind == NoteKind.Plain ? "reference.name" : "reference.name_" + kind.Name().Replace('-', '_'), number);
 
     /// <summary>A back-link's accessible name, ending in the letter it shows: "Back to reference 3 b".</summary>
-    public string BackToReference(int number, string letter) => letter.Length == 0
-        ? strings.Text("notes.backlink", ("number", number))
-        : strings.Text("notes.backlink_lettered", ("number", number), ("letter", letter));
+    public string BackToReference(int number, string letter) =>
+        Numbered(letter.Length == 0 ? "notes.backlink" : "notes.backlink_lettered", number, letter);
 
     /// <summary>The visible text of the control that opens a clipped margin note.</summary>
     public string More => strings.Text("notes.more");
 
     /// <summary>That control's accessible name, containing its visible text: "More of note 3".</summary>
-    public string MoreOfNote(int number) => strings.Text("notes.more_name", ("number", number));
+    public string MoreOfNote(int number) => Numbered("notes.more_name", number);
+
+    /// <summary><paramref name="key"/> with its number, and its letter when there is one.</summary>
+    private string Numbered(string key, int number, string letter = "") => _numbered.GetOrAdd((key, number, letter), static (message, strings) =>
+        message.Letter.Length == 0 ? strings.Text(message.Key, ("number", message.Number))
+        : strings.Text(message.Key, ("number", message.Number), ("letter", message.Letter)), strings);
 
     /// <summary>The letter of the k-th of several references to one note, Wikipedia-style: a, b, … z, aa,
     /// ab, … in the language's alphabet (<c>notes.backlink_letters</c>).</summary>

@@ -31,15 +31,12 @@ internal static class ReproducibleTemplates
         }
     }
 
-    /// <summary>Takes the refused builtins out of <paramref name="builtins"/>, before it is frozen.</summary>
-    public static void Remove(ScriptObject builtins)
+    /// <summary>Takes the refused builtins out of the builtin module <paramref name="name"/>, before it is frozen.</summary>
+    public static void Remove(string name, ScriptObject module)
     {
-        foreach (var (module, member, _) in Refused)
+        foreach (var (_, member, _) in Refused.Where(r => r.Module == name))
         {
-            if (builtins[module] is ScriptObject functions)
-            {
-                functions.Remove(member);
-            }
+            module.Remove(member);
         }
     }
 

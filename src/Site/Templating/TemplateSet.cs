@@ -40,9 +40,8 @@ internal sealed partial class TemplateSet
     /// <summary>The templates by full path, as <c>include</c> finds them.</summary>
     private readonly (string Path, Template Template)[] _byPath;
 
-    /// <summary>Scriban's built-in functions, made once per process and shared read-only by every render:
-    /// building them (by reflection) is most of the cost of a new TemplateContext, and pages are rendered in parallel.</summary>
-    private static readonly Lazy<ScriptObject> Builtins = new(() => Freeze(TemplateContext.GetDefaultBuiltinObject()));
+    /// <summary>Scriban's built-in functions, made once per process and shared read-only by every render.</summary>
+    private static readonly BuiltinModules Builtins = new();
     /// <summary>A context per thread, reset and reused page after page: a new one costs more than a small
     /// render, and its output buffer stays grown. Scriban's contexts are not thread-safe; pages render in parallel.</summary>
     private readonly ThreadLocal<TemplateContext?> _contexts = new();
@@ -62,10 +61,6 @@ internal sealed partial class TemplateSet
     }
 
     public bool HasErrors { get; private init; }
-
-    /// <summary>Starts making Scriban's built-in functions on another core while the build reads its content:
-    /// they cost as much as reading a small site, and the first render waits for them.</summary>
-    public static void PrepareBuiltins() => _ = Task.Run(() => Builtins.Value);
 
     /// <summary>The ids written literally in the templates (<c>id="main"</c>), with where each is written:
     /// headings avoid them, and a page that ends up with one twice is reported with both places.</summary>
@@ -200,7 +195,7 @@ internal sealed partial class TemplateSet
 
     private TemplateContext NewContext()
     {
-        var context = new TemplateContext(Builtins.Value)
+        var context = new TemplateContext(Builtins)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
@@ -221,17 +216,6 @@ internal sealed partial class TemplateSet
         {
             context.CachedTemplates[path] = parsed;
         }
-    }
-
-    private static ScriptObject Freeze(ScriptObject builtins)
-    {
-        ReproducibleTemplates.Remove(builtins);
-        foreach (var module in builtins.Values.OfType<ScriptObject>())
-        {
-            module.IsReadOnly = true;
-        }
-        builtins.IsReadOnly = true;
-        return builtins;
     }
 
     /// <summary>How the link check names a template, from the folder as given.</summary>

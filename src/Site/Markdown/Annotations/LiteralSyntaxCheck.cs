@@ -19,18 +19,16 @@ internal sealed class LiteralSyntaxCheck(string markdown, string file, Diagnosti
     /// '[' is often a node of its own.</summary>
     public void Check(ContainerInline container)
     {
-        var run = new StringBuilder();
-        var starts = new List<(int Offset, LiteralInline Literal)>();
+        var run = new List<LiteralInline>();
         Inline? before = null;
         foreach (var inline in container)
         {
             if (inline is LiteralInline literal)
             {
-                starts.Add((run.Length, literal));
-                run.Append(literal.Content.AsSpan());
+                run.Add(literal);
                 continue;
             }
-            Flush(run, starts, before);
+            Flush(run, before);
             before = inline;
             // A bracket never closed stays an opener with the text after it as children: "[^a" at the end of
             // a paragraph is '[' then "^a", which no literal run holds whole.
@@ -44,12 +42,26 @@ internal sealed class LiteralSyntaxCheck(string markdown, string file, Diagnosti
                 Report(inline.Span.Start + (inline is LinkInline { IsImage: true } ? 1 : 0), Snippet("[" + text, 0));
             }
         }
-        Flush(run, starts, before);
+        Flush(run, before);
     }
 
-    private void Flush(StringBuilder run, List<(int Offset, LiteralInline Literal)> starts, Inline? before)
+    private void Flush(List<LiteralInline> run, Inline? before)
     {
-        var text = run.ToString();
+        // Everything reported starts at a '^': most runs of text have none, and are not joined into a string.
+        if (!run.Exists(literal => literal.Content.AsSpan().Contains('^')))
+        {
+            run.Clear();
+            return;
+        }
+        var starts = new List<(int Offset, LiteralInline Literal)>(run.Count);
+        var joined = new StringBuilder();
+        foreach (var literal in run)
+        {
+            starts.Add((joined.Length, literal));
+            joined.Append(literal.Content.AsSpan());
+        }
+        run.Clear();
+        var text = joined.ToString();
         // Literals made from a failed bracket carry no line, but their span (an offset) is right.
         int Offset(int at)
         {
@@ -60,15 +72,10 @@ internal sealed class LiteralSyntaxCheck(string markdown, string file, Diagnosti
         {
             Report(Offset(at), Snippet(text, at));
         }
-        if (text.Contains('^'))
+        foreach (var (at, message) in PhraseNearMiss.Find(text, before))
         {
-            foreach (var (at, message) in PhraseNearMiss.Find(text, before))
-            {
-                Report(DiagnosticCode.PhraseNearMiss, Offset(at), message);
-            }
+            Report(DiagnosticCode.PhraseNearMiss, Offset(at), message);
         }
-        run.Clear();
-        starts.Clear();
     }
 
     /// <summary>"[^" at <paramref name="at"/>, what follows up to a space or ']', and the ']' if there is one.</summary>
