@@ -45,7 +45,9 @@ public sealed class PagesAndPermalinksTests : IDisposable
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_site.OutputDir, "about/index.html")));
         Assert.Equal("About", page.QuerySelector("h1")!.TextContent);
         Assert.Null(page.QuerySelector("time"));
-        Assert.Null(page.QuerySelector("script[type='application/ld+json']"));
+        var jsonLd = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement.GetProperty("@graph")[0];
+        Assert.Equal("WebPage", jsonLd.GetProperty("@type").GetString());
+        Assert.False(jsonLd.TryGetProperty("datePublished", out _), "a page without a date has none in its JSON-LD");
         Assert.Equal("website", page.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
         Assert.NotNull(page.QuerySelector("li.note.note--context"));
         var current = page.QuerySelector("nav.site-menu a[aria-current=page]")!;

@@ -201,6 +201,47 @@ public sealed partial class StructuredDataTests
         Assert.False(Graph(site)[0].TryGetProperty("dateModified", out _));
     }
 
+    /// <summary>A page (content/pages/) is no news article: the default theme gives it a WebPage of the site,
+    /// and a ClaimReview for a fact-check it holds, without a date when the page has none.</summary>
+    [Fact]
+    public void A_page_is_a_WebPage_of_the_site_with_its_fact_checks()
+    {
+        using var site = new TestSite().WithDefaultTheme()
+            .With("content/site.yml", Scale)
+            .With("content/pages/method.md", """
+                ---
+                title: How we check
+                summary: Our method.
+                sources:
+                  report: {title: A report, publisher: A ministry, url: "https://example.com/report", date: 2022-01}
+                ---
+                We once checked [a claim]{^c}.
+
+                [^c]: {fact-check verdict="Accurate" claimant="A minister"} It held ([@report]).
+
+                """);
+        var build = site.Build();
+        Assert.True(build.Result.Published, build.ToString());
+
+        var html = File.ReadAllText(site.Path("output/method/index.html"));
+        var graph = JsonDocument.Parse(JsonLd().Match(html).Groups[1].Value).RootElement.GetProperty("@graph").EnumerateArray().ToList();
+        Assert.Equal(["WebPage", "ClaimReview"], graph.Select(e => e.GetProperty("@type").GetString()));
+        var page = graph[0];
+        Assert.Equal("How we check", page.GetProperty("name").GetString());
+        Assert.Equal("Our method.", page.GetProperty("description").GetString());
+        Assert.Equal("https://example.org/method/", page.GetProperty("url").GetString());
+        Assert.Equal("en", page.GetProperty("inLanguage").GetString());
+        Assert.Equal("WebSite", page.GetProperty("isPartOf").GetProperty("@type").GetString());
+        Assert.Equal("https://example.org/", page.GetProperty("isPartOf").GetProperty("url").GetString());
+        Assert.Equal("The Desk", page.GetProperty("publisher").GetProperty("name").GetString());
+        Assert.False(page.TryGetProperty("datePublished", out _), "the page has no date");
+        var review = graph[1];
+        Assert.Equal("https://example.org/method/#method--note-c", review.GetProperty("url").GetString());
+        Assert.Equal(5, review.GetProperty("reviewRating").GetProperty("ratingValue").GetInt32());
+        Assert.False(review.TryGetProperty("datePublished", out _), "the page has no date");
+        Assert.Equal("website", System.Text.RegularExpressions.Regex.Match(html, "og:type\" content=\"([^\"]+)").Groups[1].Value);
+    }
+
     [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex JsonLd();
 }

@@ -66,8 +66,10 @@ internal sealed record ArticleModel(
     {
         var article = rendered.Article;
         var model = From(article, config, strings, translations);
-        // A page is no news article: it has no date to give schema.org.
-        var jsonLd = article.IsPage ? null : StructuredData.ForArticle(article, config, config.Permalink(model.Url), rendered.Annotations);
+        // A page is no news article: it is a WebPage of the site.
+        var jsonLd = article.IsPage
+            ? StructuredData.ForPage(article, config, config.Permalink(model.Url), rendered.Annotations)
+            : StructuredData.ForArticle(article, config, config.Permalink(model.Url), rendered.Annotations);
         return model with { Page = new ArticlePageModel(rendered.BodyHtml, rendered.NotesHtml, rendered.SourcesHtml, rendered.Notes.Count, jsonLd) };
     }
 }

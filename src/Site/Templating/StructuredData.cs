@@ -34,6 +34,57 @@ internal static class StructuredData
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>schema.org JSON-LD for a page (content/pages/): a WebPage of the site, and a ClaimReview for
+    /// each fact-check note it holds. A page has no date unless its front matter gives one.</summary>
+    public static string ForPage(Article page, SiteConfig config, string? permalink, AnnotationSet annotations)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteStartArray("@graph");
+            WebPage(json, page, config, permalink);
+            foreach (var note in annotations.Notes.Where(n => n.Kind == NoteKind.FactCheck))
+            {
+                ClaimReview(json, note, permalink is null ? null : permalink + "#" + annotations.Ids.Note(note.Label), page, config);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WebPage(Utf8JsonWriter json, Article page, SiteConfig config, string? permalink)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "WebPage");
+        json.WriteString("name", page.Title);
+        if (page.Summary is { } summary)
+        {
+            json.WriteString("description", summary);
+        }
+        if (page.Date != default)
+        {
+            json.WriteString("datePublished", page.Date.ToIso());
+        }
+        json.WriteString("inLanguage", page.Language ?? config.Language);
+        if (permalink is not null)
+        {
+            json.WriteString("url", permalink);
+        }
+        json.WriteStartObject("isPartOf");
+        json.WriteString("@type", "WebSite");
+        json.WriteString("name", config.Title);
+        if (config.BaseUrl is { } baseUrl)
+        {
+            json.WriteString("url", baseUrl.AbsoluteUri);
+        }
+        json.WriteEndObject();
+        WriteSite(json, "publisher", config);
+        json.WriteEndObject();
+    }
+
     private static void ClaimReview(Utf8JsonWriter json, Note note, string? url, Article article, SiteConfig config)
     {
         json.WriteStartObject();
@@ -43,7 +94,10 @@ internal static class StructuredData
             json.WriteString("url", url);
         }
         json.WriteString("claimReviewed", note.Type.Claim);
-        json.WriteString("datePublished", article.Date.ToIso());
+        if (article.Date != default)
+        {
+            json.WriteString("datePublished", article.Date.ToIso());
+        }
         WriteSite(json, "author", config);
         ReviewRating(json, note.Type.Verdict, config.Verdicts);
         json.WriteStartObject("itemReviewed");
