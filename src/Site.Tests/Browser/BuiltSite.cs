@@ -4,7 +4,8 @@ namespace Site.Tests.Browser;
 
 /// <summary>
 /// The sample site, the layout stress fixture and the right-to-left (Hebrew) fixture, built once with the real templates into a temp folder
-/// and served over loopback HTTP (never file://) for every browser test of a class.
+/// and served over loopback HTTP (never file://) for every browser test that reads them (a fixture of
+/// <see cref="BrowserCollection"/>).
 /// </summary>
 public sealed class BuiltSite : IAsyncLifetime
 {
@@ -25,9 +26,11 @@ public sealed class BuiltSite : IAsyncLifetime
     {
         var repo = RepoRoot.Find();
         var templates = Path.Combine(repo, "templates");
-        await Build(Path.Combine(repo, "content"), templates, _folder.Combine("sample"));
-        await Build(Path.Combine(repo, "src/Site.Tests/Sites/layout-stress/content"), templates, _folder.Combine("stress"));
-        await Build(Path.Combine(repo, "src/Site.Tests/Sites/rtl/content"), templates, _folder.Combine("rtl"));
+        // Three separate programs: run side by side, they keep both cores busy while the browser tests wait.
+        await Task.WhenAll(
+            Build(Path.Combine(repo, "content"), templates, _folder.Combine("sample")),
+            Build(Path.Combine(repo, "src/Site.Tests/Sites/layout-stress/content"), templates, _folder.Combine("stress")),
+            Build(Path.Combine(repo, "src/Site.Tests/Sites/rtl/content"), templates, _folder.Combine("rtl")));
         // One tree: the sample's pages and the fixtures' pages side by side.
         Directory.Move(_folder.Combine($"stress/{StressSlug}"), _folder.Combine($"sample/{StressSlug}"));
         Directory.Move(_folder.Combine($"rtl/{RtlSlug}"), _folder.Combine($"sample/{RtlSlug}"));

@@ -4,7 +4,7 @@ namespace Site.Tests.Browser;
 /// reached by keyboard before anything in the text, and following it moves the focus to the dated box. The
 /// stress page carries corrections and a kind, so the axe runs over every width cover the box and the label.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CorrectionsBoxTests(BrowserFixture browser, BuiltSite site) : IClassFixture<BuiltSite>
+public sealed class CorrectionsBoxTests(BrowserFixture browser, BuiltSite site)
 {
     [Theory]
     [InlineData(375)]

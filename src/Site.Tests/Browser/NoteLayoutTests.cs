@@ -7,7 +7,7 @@ namespace Site.Tests.Browser;
 /// JavaScript), in place on narrow ones, in print; by keyboard; without overlap, drift or layout shift.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site) : IClassFixture<BuiltSite>
+public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site)
 {
     public static TheoryData<string, int, bool> WideCases => Cases([1280, 1440, 1920], [true, false]);
 

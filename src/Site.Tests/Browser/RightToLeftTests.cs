@@ -9,7 +9,7 @@ namespace Site.Tests.Browser;
 /// references, and a reference's popover opens towards the end of its line, leftwards.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RightToLeftTests(BrowserFixture browser, BuiltSite site) : IClassFixture<BuiltSite>
+public sealed class RightToLeftTests(BrowserFixture browser, BuiltSite site)
 {
     private async Task<IPage> OpenAsync(int width, bool javaScript = true, int height = 900)
     {

@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
 using Site.Tests.Browser;
 using Site.Tests.Images;
-using Site.Tests.Robustness;
 using Site.Tests.Support;
 
 namespace Site.Tests.Cli;
@@ -10,9 +9,11 @@ namespace Site.Tests.Cli;
 /// The README's first section, done as a newcomer would on real folders: pack the tool, install it into a
 /// temporary tool path from the local folder, then init, new, a bundle with a real JPEG and PNG, and build
 /// with the installed 'site', and read the photo page in the browser. The framework-dependent 'any' package
-/// stands in for the NativeAOT ones, whose compile takes minutes.
+/// stands in for the NativeAOT ones, whose compile takes minutes. It runs among the parallel tests rather
+/// than with the heavy ones after them: nothing in it is timed or measured, so sharing the cores only
+/// slows it, and its minutes of packing overlap the other tests (as NativeAotTests' publish does) instead
+/// of adding to the run.
 /// </summary>
-[Collection(HeavyTests.Name)]
 public sealed class ToolPackageTests(BrowserFixture browser)
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(10);

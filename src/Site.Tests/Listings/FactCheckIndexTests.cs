@@ -6,7 +6,8 @@ using Site.Tests.Support;
 namespace Site.Tests.Listings;
 
 /// <summary>The site-wide fact-check index of the generated site and its claims.json.</summary>
-public sealed partial class FactCheckIndexTests(MultilingualSite site) : IClassFixture<MultilingualSite>
+[Collection(MultilingualSite.Collection)]
+public sealed partial class FactCheckIndexTests(MultilingualSite site)
 {
     [Fact]
     public void The_index_groups_every_claim_by_verdict_largest_group_first_without_a_scale()

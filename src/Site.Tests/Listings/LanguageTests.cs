@@ -5,7 +5,8 @@ namespace Site.Tests.Listings;
 
 /// <summary>Articles in Russian and Kazakh get Site's words in their language: no English word Site wrote,
 /// their own plural forms and dates, and their language in lang, the feed and the JSON-LD.</summary>
-public sealed partial class LanguageTests(MultilingualSite site) : IClassFixture<MultilingualSite>
+[Collection(MultilingualSite.Collection)]
+public sealed partial class LanguageTests(MultilingualSite site)
 {
     [Fact]
     public void The_site_of_three_languages_builds_without_a_problem() =>

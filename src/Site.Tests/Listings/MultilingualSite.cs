@@ -13,6 +13,9 @@ namespace Site.Tests.Listings;
 /// </summary>
 public sealed class MultilingualSite : IDisposable
 {
+    /// <summary>The classes that read the English site share one build of it.</summary>
+    public const string Collection = "Multilingual site";
+
     public const int ArticleCount = 300;
     public static readonly string[] Languages = ["en", "ru", "kk"];
     public static readonly int[] NoteCounts = [1, 2, 5, 21];
@@ -82,3 +85,7 @@ public sealed class MultilingualSite : IDisposable
         return body.ToString();
     }
 }
+
+/// <summary>One build of the English <see cref="MultilingualSite"/> for every class that reads it.</summary>
+[CollectionDefinition(MultilingualSite.Collection)]
+public sealed class MultilingualSiteCollection : ICollectionFixture<MultilingualSite>;

@@ -6,7 +6,8 @@ namespace Site.Tests.Listings;
 
 /// <summary>Tag pages, the tags overview and the feeds per tag of the generated three-language site: every
 /// article is reachable from the home page by links, every link resolves, every tag feed is Atom.</summary>
-public sealed partial class TagPagesTests(MultilingualSite site) : IClassFixture<MultilingualSite>
+[Collection(MultilingualSite.Collection)]
+public sealed partial class TagPagesTests(MultilingualSite site)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 

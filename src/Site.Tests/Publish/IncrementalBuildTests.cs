@@ -124,6 +124,40 @@ public sealed partial class IncrementalBuildTests
     }
 
     [Fact]
+    public void An_edit_stages_into_the_output_the_build_before_swapped_out_and_one_spare_is_kept()
+    {
+        using var site = new GeneratedSite(new Random(Seed));
+        site.BuildAndCompare(new StringBuilder("step 0: first build\n"));
+        var first = Site.Content.FileStamp.Of(Path.Combine(site.IncrementalOutput, "art-03")).Inode;
+        for (var step = 1; step <= 3; step++)
+        {
+            var log = new StringBuilder($"step {step}: {site.ChangeTitle(5)}\n");
+            site.BuildAndCompare(log);
+            Assert.True(Directory.EnumerateDirectories(site.Path(""), ".site-spare-output-*").Count() == 1, $"{log}not one spare beside output/");
+            if (step == 2)
+            {
+                // Step 1 staged from nothing and kept step 0's tree as the spare; step 2 staged into that tree.
+                Assert.True(Site.Content.FileStamp.Of(Path.Combine(site.IncrementalOutput, "art-03")).Inode == first, $"{log}the spare was not taken");
+            }
+        }
+    }
+
+    [Fact]
+    public void Files_added_to_the_output_folder_by_hand_do_not_come_back_through_the_spare()
+    {
+        using var site = new GeneratedSite(new Random(Seed));
+        site.BuildAndCompare(new StringBuilder("step 0: first build\n"));
+        site.BuildAndCompare(new StringBuilder($"step 1: {site.ChangeTitle(5)}\n"));
+        File.WriteAllText(Path.Combine(site.IncrementalOutput, "extra.html"), "mine");
+        File.WriteAllText(Path.Combine(site.IncrementalOutput, "art-03", "extra.txt"), "mine");
+        // The first build replaces the tree holding them, the second would stage into it were it kept.
+        for (var step = 2; step <= 3; step++)
+        {
+            site.BuildAndCompare(new StringBuilder($"files added to output/ by hand; step {step}: {site.ChangeTitle(5)}\n"));
+        }
+    }
+
+    [Fact]
     public void With_no_cache_every_page_is_rendered_again_and_the_output_is_the_same()
     {
         using var site = new GeneratedSite(new Random(Seed));
@@ -179,7 +213,8 @@ public sealed partial class IncrementalBuildTests
     }
 
     /// <summary>A generated site of <see cref="Articles"/> annotated articles citing shared sources and each
-    /// other, with feed, sitemap, 404 page and an asset, and the random edits made to it.</summary>
+    /// other, each with a fact-check (so claims.json and the fact-check index list carried articles too), with
+    /// feed, sitemap, 404 page and an asset, and the random edits made to it.</summary>
     private sealed partial class GeneratedSite : IDisposable
     {
         private const string Settings = "language: en\nbase_url: https://example.org/news/\npaginate: 4\n";
@@ -496,7 +531,7 @@ public sealed partial class IncrementalBuildTests
 
                 The [{Word()} rose]{"{^rise}"} overnight.[^why]{link}
 
-                [^rise]: By about {_random.Next(100)} percent ([@src-{source}]).
+                [^rise]: {"{"}fact-check verdict="Accurate"{"}"} By about {_random.Next(100)} percent ([@src-{source}]).
 
                 [^why]: Officials blamed the {Word()}.
 

@@ -93,6 +93,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
         }
         diagnostics.AddRange(cached.Diagnostics);
         CountCited(cached.CitedSources);
+        AddClaims(cached.Claims);
         return true;
     }
 
@@ -143,7 +144,12 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
             }
         }
         CountCited(entry.CitedSources);
-        foreach (var claim in entry.Claims)
+        AddClaims(entry.Claims);
+    }
+
+    private void AddClaims(IReadOnlyList<CheckedClaim> claims)
+    {
+        foreach (var claim in claims)
         {
             _claims.Add(claim);
         }

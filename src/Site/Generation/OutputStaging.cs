@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace Site.Generation;
@@ -10,6 +11,7 @@ internal sealed partial class OutputStaging : ISiteOutput
 {
     private const string Prefix = ".site-staging-";
     private const string OldSuffix = ".old";
+    private const string SparePrefix = ".site-spare-";
 
     /// <summary>
     /// Test seam. Whether output/ is always one whole build depends on where a build is when it dies, and
@@ -27,36 +29,60 @@ internal sealed partial class OutputStaging : ISiteOutput
     private int _written;
 
     /// <summary>The staging folder's folders made so far: nothing else creates or removes any until the swap.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
-    private OutputStaging(string output, string path, CancellationToken stop)
+    /// <summary>The files in the staging folder before this build wrote any: a <see cref="SpareTree"/>'s, or none.</summary>
+    private readonly HashSet<string> _present;
+
+    /// <summary>Those of <see cref="_present"/> that are not output/'s file.</summary>
+    private readonly HashSet<string> _renewed;
+
+    /// <summary>The spare's folders, for a file of this build where the spare has a folder.</summary>
+    private readonly HashSet<string> _presentFolders;
+
+    private readonly ConcurrentDictionary<string, byte> _produced = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _writtenAfresh = new(StringComparer.Ordinal);
+
+    private OutputStaging(string output, string path, CancellationToken stop, SpareTree? spare)
     {
         _output = output;
         Path = path;
         _stop = stop;
+        _present = [.. spare?.Files ?? []];
+        _renewed = [.. spare?.Renewed ?? []];
+        _presentFolders = [.. _present.SelectMany(Ancestors)];
     }
 
     public string Path { get; }
 
+    /// <summary>Every file this build put in the staging folder, by path relative to it.</summary>
+    public IReadOnlyCollection<string> Produced => [.. _produced.Keys];
+
     /// <param name="stop">Ctrl+C: every write, and the commit, throw once it is cancelled.</param>
-    public static OutputStaging Begin(string outputDir, CancellationToken stop = default)
+    /// <param name="spare">The spare the cache describes, taken as the staging folder when it is there;
+    /// any other spare is removed.</param>
+    public static OutputStaging Begin(string outputDir, CancellationToken stop = default, SpareTree? spare = null)
     {
         var output = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(outputDir));
         var parent = System.IO.Path.GetDirectoryName(output)!;
         Directory.CreateDirectory(parent);
-        RemoveLeftovers(parent, output);
+        RemoveLeftovers(parent, output, spare?.Id);
         var staging = System.IO.Path.Combine(parent, $"{Prefix}{System.IO.Path.GetFileName(output)}-{Environment.ProcessId}");
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
         }
+        if (spare is not null && TakeSpare(SpareFolder(output, spare.Id), staging))
+        {
+            return new OutputStaging(output, staging, stop, spare);
+        }
         Directory.CreateDirectory(staging);
-        return new OutputStaging(output, staging, stop);
+        return new OutputStaging(output, staging, stop, null);
     }
 
-    public void Write(string relativePath, byte[] content) => WholeFile.Write(Prepare(relativePath), content);
+    public void Write(string relativePath, byte[] content) => WholeFile.Write(Fresh(relativePath), content);
 
-    public void CopyFile(string source, string relativePath) => File.Copy(source, Prepare(relativePath), overwrite: true);
+    public void CopyFile(string source, string relativePath) => File.Copy(source, Fresh(relativePath), overwrite: true);
 
     /// <summary>A carried file is a hard link to the one in output/ where the file system allows (a copy
     /// otherwise), so the staged tree is whole on its own and output/ stays untouched until the swap.
@@ -65,16 +91,23 @@ internal sealed partial class OutputStaging : ISiteOutput
     {
         foreach (var file in files)
         {
-            var info = new FileInfo(System.IO.Path.Combine(_output, file.Path));
-            if (file.WriteTicks == 0 || !info.Exists || info.Length != file.Length || info.LastWriteTimeUtc.Ticks != file.WriteTicks)
+            // One statx on Linux, where FileInfo makes four system calls: this runs for every page of the site.
+            var stamp = Content.FileStamp.Of(System.IO.Path.Combine(_output, file.Path));
+            if (file.WriteTicks == 0 || stamp == default || stamp.Length != file.Length || DateTime.UnixEpoch.Ticks + (stamp.WriteTime / 100) != file.WriteTicks)
             {
                 return false;
             }
         }
         foreach (var file in files)
         {
+            _produced.TryAdd(file.Path, 0);
+            if (_present.Contains(file.Path) && !_renewed.Contains(file.Path))
+            {
+                continue; // the spare's file is output/'s, linked when the spare was output/ and kept unchanged since
+            }
             var from = System.IO.Path.Combine(_output, file.Path);
             var to = Prepare(file.Path);
+            Clear(file.Path, to);
             if (!OperatingSystem.IsWindows() && Link(from, to) == 0)
             {
                 continue;
@@ -89,10 +122,17 @@ internal sealed partial class OutputStaging : ISiteOutput
     /// <summary>Swaps the staged build in for output/. On Linux the swap is one atomic renameat2 call, so
     /// even a kill at this instant leaves either the old tree or the new one. Ctrl+C can stop a build up
     /// to the swap, not after it: a swap once begun is finished.</summary>
-    public void Commit()
+    /// <param name="current">What output/ held as the last build left it, if known: the old tree is kept as
+    /// the next build's spare only while output/ still holds exactly that.</param>
+    /// <returns>The spare kept, or null when the old tree was removed.</returns>
+    public SpareTree? Commit(OutputManifest? current = null)
     {
+        RemoveStale();
         Pause("staged");
         _stop.ThrowIfCancellationRequested();
+        SpareTree? spare = null;
+        // Checked before the swap: moving output/ moves its change time.
+        var keep = current is not null && _writtenAfresh.Count * 2 <= _produced.Count && current.IsUnchanged(_output);
         if (!Directory.Exists(_output))
         {
             Directory.Move(Path, _output);
@@ -100,7 +140,14 @@ internal sealed partial class OutputStaging : ISiteOutput
         else if (PausePhase is not ("moved-aside" or "moved-in") && OperatingSystem.IsLinux() && RenameExchange(Path, _output))
         {
             Pause("exchanged");
-            Remove(Path);
+            if (keep)
+            {
+                spare = Keep(current!);
+            }
+            else
+            {
+                Remove(Path);
+            }
         }
         else
         {
@@ -113,6 +160,7 @@ internal sealed partial class OutputStaging : ISiteOutput
             Remove(old);
         }
         Pause("committed");
+        return spare;
     }
 
     public void Discard()
@@ -132,6 +180,72 @@ internal sealed partial class OutputStaging : ISiteOutput
         Directory.Delete(tree, recursive: true);
     }
 
+    /// <summary>The old tree, swapped out to the staging path, becomes the next build's spare when it was
+    /// output/ as <paramref name="current"/> says and this build rewrote at most half the files: a spare of
+    /// mostly old copies would be a second site on disk that saves little. Otherwise it is removed.</summary>
+    private SpareTree? Keep(OutputManifest current)
+    {
+        var id = $"{Environment.ProcessId}-{Environment.TickCount64}";
+        try
+        {
+            Directory.Move(Path, SpareFolder(_output, id));
+            return new SpareTree(id, current.Files, [.. _writtenAfresh.Keys.Order(StringComparer.Ordinal)]);
+        }
+        catch (IOException)
+        {
+            // Kept or not, the build is published; a spare only saves the next one work.
+            Remove(Path);
+            return null;
+        }
+    }
+
+    /// <summary>Makes the staged tree this build's alone: removes the spare's files this build did not
+    /// produce, and the folders that leaves empty (deepest first, each then its parents).</summary>
+    private void RemoveStale()
+    {
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in _present.Where(f => !_produced.ContainsKey(f)))
+        {
+            // Gone already, or a folder or under a file now: this build put something else there.
+            if (Unlink(System.IO.Path.Combine(Path, file)) != 0 && Marshal.GetLastPInvokeError() is not (NoEntry or NotFolder or IsFolder))
+            {
+                throw new IOException($"cannot remove {file} from the staging folder: error {Marshal.GetLastPInvokeError()}");
+            }
+            emptied.Add(Parent(file));
+        }
+        foreach (var folder in emptied.OrderByDescending(f => f.Count(c => c == '/')))
+        {
+            for (var empty = folder; empty.Length > 0 && RemoveFolder(System.IO.Path.Combine(Path, empty)) == 0; empty = Parent(empty))
+            {
+                // Removed; try its parent.
+            }
+        }
+    }
+
+    /// <summary>The path to write a new file at. The spare's file there is removed first: it may be output/'s
+    /// own (a hard link), and output/ must not change before the swap.</summary>
+    private string Fresh(string relativePath)
+    {
+        var path = Prepare(relativePath);
+        _produced.TryAdd(relativePath, 0);
+        _writtenAfresh.TryAdd(relativePath, 0);
+        Clear(relativePath, path);
+        return path;
+    }
+
+    /// <summary>Removes what the spare has at <paramref name="path"/>, if anything.</summary>
+    private void Clear(string relativePath, string path)
+    {
+        if (_presentFolders.Contains(relativePath))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        else if (_present.Contains(relativePath) && Unlink(path) != 0 && Marshal.GetLastPInvokeError() != NoEntry)
+        {
+            throw new IOException($"cannot replace {relativePath} in the staging folder: error {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
     /// <summary>The full path of a file to write; throws once the build is stopped, so Ctrl+C ends it at
     /// the next file.</summary>
     private string Prepare(string relativePath)
@@ -146,10 +260,42 @@ internal sealed partial class OutputStaging : ISiteOutput
         var folder = System.IO.Path.GetDirectoryName(path)!;
         if (!_folders.ContainsKey(folder))
         {
+            // Where the spare has a file, this build has a folder: the file goes.
+            foreach (var file in Ancestors(relativePath).Where(_present.Contains))
+            {
+                File.Delete(System.IO.Path.Combine(Path, file));
+            }
             Directory.CreateDirectory(folder);
             _folders.TryAdd(folder, 0);
         }
         return path;
+    }
+
+    /// <summary>"a/b" and "a" for "a/b/c".</summary>
+    private static IEnumerable<string> Ancestors(string relativePath)
+    {
+        for (var slash = relativePath.LastIndexOf('/'); slash > 0; slash = relativePath.LastIndexOf('/', slash - 1))
+        {
+            yield return relativePath[..slash];
+        }
+    }
+
+    private static string Parent(string relativePath) => relativePath.LastIndexOf('/') is var slash and > 0 ? relativePath[..slash] : "";
+
+    private static string SpareFolder(string output, string id) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(output)!, $"{SparePrefix}{System.IO.Path.GetFileName(output)}-{id}");
+
+    private static bool TakeSpare(string spare, string staging)
+    {
+        try
+        {
+            Directory.Move(spare, staging);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false; // not there: removed by hand, or taken by a build killed before it saved the cache
+        }
     }
 
     /// <summary>See <see cref="PausePhase"/>.</summary>
@@ -174,8 +320,13 @@ internal sealed partial class OutputStaging : ISiteOutput
 
     /// <summary>Staging folders of runs that were killed: their process is gone, so they are ours to remove.
     /// One killed between the two renames of the fallback swap left no output/; its old tree is put back.</summary>
-    private static void RemoveLeftovers(string parent, string output)
+    private static void RemoveLeftovers(string parent, string output, string? spareId)
     {
+        var wanted = spareId is null ? null : SpareFolder(output, spareId);
+        foreach (var spare in Directory.EnumerateDirectories(parent, $"{SparePrefix}{System.IO.Path.GetFileName(output)}-*").Where(s => s != wanted))
+        {
+            Remove(spare);
+        }
         var prefix = $"{Prefix}{System.IO.Path.GetFileName(output)}-";
         foreach (var dir in Directory.EnumerateDirectories(parent, prefix + "*").Order(StringComparer.Ordinal))
         {
@@ -219,6 +370,16 @@ internal sealed partial class OutputStaging : ISiteOutput
             return false;
         }
     }
+
+    private const int NoEntry = 2; // ENOENT
+    private const int NotFolder = 20; // ENOTDIR
+    private const int IsFolder = 21; // EISDIR
+
+    [LibraryImport("libc", EntryPoint = "unlink", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Unlink(string path);
+
+    [LibraryImport("libc", EntryPoint = "rmdir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int RemoveFolder(string path);
 
     [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Link(string existingPath, string newPath);

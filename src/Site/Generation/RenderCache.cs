@@ -89,15 +89,32 @@ internal sealed class RenderCache
             articles.ByPath[article.FullPath] = article;
         }
         return new RenderCache(stored?.Inputs, stored?.Pages ?? new Dictionary<string, (string, Entry)>(),
-            stored?.Listings ?? new Dictionary<string, (string, Listing)>(), articles) { KeepsFiles = true };
+            stored?.Listings ?? new Dictionary<string, (string, Listing)>(), articles)
+        {
+            KeepsFiles = true,
+            Spare = stored?.Spare,
+            Output = stored?.Output,
+        };
     }
 
+    /// <summary>The last build's old output, kept for this build to stage into (publish builds).</summary>
+    public SpareTree? Spare { get; private init; }
+
+    /// <summary>What the last build left in the output folder (publish builds).</summary>
+    public OutputManifest? Output { get; private init; }
+
     /// <summary>Writes the cache after a published build; the files are stamped as they are in the output folder now.</summary>
-    public void Save(string file, string outputDir)
+    /// <param name="spare">The old output this build kept for the next one.</param>
+    /// <param name="output">What this build left in the output folder.</param>
+    public void Save(string file, string outputDir, SpareTree? spare, OutputManifest? output)
     {
         var pages = _pages.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry with { Files = [.. p.Value.Entry.Files.Select(f => Stamped(f, outputDir))] }), StringComparer.Ordinal);
         var listings = _listings.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry with { Files = [.. p.Value.Entry.Files.Select(f => Stamped(f, outputDir))] }), StringComparer.Ordinal);
-        RenderCacheFile.Write(file, outputDir, new RenderCacheFile.Stored(_inputs ?? "", BuildStart, Articles.ByPath.Values.ToList(), pages, listings));
+        RenderCacheFile.Write(file, outputDir, new RenderCacheFile.Stored(_inputs ?? "", BuildStart, Articles.ByPath.Values.ToList(), pages, listings)
+        {
+            Spare = spare,
+            Output = output,
+        });
     }
 
     /// <summary>Starts a build: everything is dropped when its inputs changed, and so are deleted articles.</summary>

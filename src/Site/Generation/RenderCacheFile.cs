@@ -14,7 +14,7 @@ namespace Site.Generation;
 internal static class RenderCacheFile
 {
     /// <summary>Changes whenever what is written here changes shape.</summary>
-    private const string Format = "site render cache 4";
+    private const string Format = "site render cache 5";
 
     private const int HashLength = 32;
 
@@ -22,7 +22,14 @@ internal static class RenderCacheFile
     /// 1970), the articles as loaded, the pages by article, the listing pages by path.</summary>
     internal sealed record Stored(string Inputs, long BuildStart, IReadOnlyList<Article> Articles,
         IReadOnlyDictionary<string, (string Fingerprint, RenderCache.Entry Entry)> Pages,
-        IReadOnlyDictionary<string, (string Fingerprint, RenderCache.Listing Entry)> Listings);
+        IReadOnlyDictionary<string, (string Fingerprint, RenderCache.Listing Entry)> Listings)
+    {
+        /// <summary>The old output the build kept beside the output folder, if any.</summary>
+        public SpareTree? Spare { get; init; }
+
+        /// <summary>What the build left in the output folder, if known.</summary>
+        public OutputManifest? Output { get; init; }
+    }
 
     /// <returns>The stored cache, or null when there is none that can be trusted.</returns>
     public static Stored? Read(string file, string outputDir)
@@ -53,7 +60,11 @@ internal static class RenderCacheFile
             {
                 listings[reader.ReadString()] = (reader.ReadString(), ReadListing(reader));
             }
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new Stored(inputs, buildStart, sameSite ? articles : [], pages, listings) : null;
+            var spare = reader.ReadBoolean() ? new SpareTree(reader.ReadString(), List(reader, r => r.ReadString()), List(reader, r => r.ReadString())) : null;
+            var output = reader.ReadBoolean() ? new OutputManifest(List(reader, r => r.ReadString()), List(reader, r => new FolderStamp(r.ReadString(), r.ReadInt64(), r.ReadInt64()))) : null;
+            return reader.BaseStream.Position == reader.BaseStream.Length
+                ? new Stored(inputs, buildStart, sameSite ? articles : [], pages, listings) { Spare = spare, Output = output }
+                : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException or InvalidDataException)
         {
@@ -93,6 +104,8 @@ internal static class RenderCacheFile
                 writer.Write(fingerprint);
                 WriteListing(writer, listing);
             }
+            WriteSpare(writer, stored.Spare);
+            WriteOutput(writer, stored.Output);
         }
         buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         var aside = $"{file}.{Environment.ProcessId}.tmp";
@@ -106,6 +119,43 @@ internal static class RenderCacheFile
         {
             // The next build renders what it cannot carry; a failed save must not fail a published build.
             Console.Error.WriteLine($"site: note: the build cache was not saved: {e.Message}");
+        }
+    }
+
+    private static void WriteSpare(BinaryWriter writer, SpareTree? spare)
+    {
+        writer.Write(spare is not null);
+        if (spare is not null)
+        {
+            writer.Write(spare.Id);
+            WriteStrings(writer, spare.Files);
+            WriteStrings(writer, spare.Renewed);
+        }
+    }
+
+    private static void WriteOutput(BinaryWriter writer, OutputManifest? output)
+    {
+        writer.Write(output is not null);
+        if (output is null)
+        {
+            return;
+        }
+        WriteStrings(writer, output.Files);
+        writer.Write(output.Folders.Count);
+        foreach (var folder in output.Folders)
+        {
+            writer.Write(folder.Path);
+            writer.Write(folder.ChangeTime);
+            writer.Write(folder.Inode);
+        }
+    }
+
+    private static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
+    {
+        writer.Write(values.Count);
+        foreach (var value in values)
+        {
+            writer.Write(value);
         }
     }
 

@@ -16,18 +16,19 @@ internal static class SiteBuilder
     /// <param name="progress">Told how many articles there are and of each one rendered; none when null.</param>
     public static BuildResult Build(BuildOptions options, CancellationToken stop = default, BuildProgress? progress = null)
     {
-        var staging = OutputStaging.Begin(options.OutputDir, stop);
+        var cache = options.CacheFile is { } file ? RenderCache.ForPublish(file, options.OutputDir, reuse: !options.NoCache) : null;
+        var staging = OutputStaging.Begin(options.OutputDir, stop, cache?.Spare);
         try
         {
-            var cache = options.CacheFile is { } file ? RenderCache.ForPublish(file, options.OutputDir, reuse: !options.NoCache) : null;
             var result = Build(options, staging, cache, progress);
             if (result.Published)
             {
                 staging.Write(OutputGuard.Marker, System.Text.Encoding.UTF8.GetBytes(OutputGuard.MarkerText));
-                staging.Commit();
+                var spare = staging.Commit(cache?.Output);
                 // After the swap. A build killed before this leaves the old cache: what this build carried still
-                // matches output/, and what it rendered afresh no longer does, so it is rendered again.
-                cache?.Save(options.CacheFile!, options.OutputDir);
+                // matches output/, and what it rendered afresh no longer does, so it is rendered again. Nor is
+                // the spare it kept the one that cache names, so the next build removes it.
+                cache?.Save(options.CacheFile!, options.OutputDir, spare, OutputManifest.Take(options.OutputDir, staging.Produced));
             }
             else
             {
