@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Site.Localization;
+using Site.Tests.Support;
 
 namespace Site.Tests.Localization;
 
@@ -15,6 +16,24 @@ public sealed partial class ShippedTablesTests
         Assert.Empty(catalog.Problems);
         Assert.Equal(["en", "kk", "ru"], catalog.Languages);
         Assert.All(catalog.Languages, language => Assert.Empty(catalog.Resolve(language).Problems));
+    }
+
+    [Fact]
+    public void Read_language_by_language_as_the_program_does_the_theme_tables_resolve_as_when_read_at_once()
+    {
+        var sources = StringsFolder.Read(Path.Combine(RepoRoot.Find(), "templates"), []);
+        var late = StringsCatalog.LoadShipped(sources);
+
+        Assert.Equal(ShippedTables.Catalog.Languages, late.Languages);
+        // Resolved at once from several threads, as pages rendered in parallel do.
+        var resolved = late.Languages.AsParallel().Select(language => (language, Strings: late.Resolve(language))).ToList();
+        foreach (var (language, strings) in resolved)
+        {
+            var atOnce = ShippedTables.Catalog.Resolve(language);
+            Assert.Empty(strings.Problems);
+            Assert.Equal((atOnce.Name, atOnce.HasTable), (strings.Name, strings.HasTable));
+            Assert.Equal(atOnce.Messages.Select(m => (m.Key, m.Value.Other.Source)), strings.Messages.Select(m => (m.Key, m.Value.Other.Source)));
+        }
     }
 
     [Theory]

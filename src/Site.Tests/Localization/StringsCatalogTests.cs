@@ -343,6 +343,35 @@ public sealed class StringsCatalogTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public void Site_own_tables_read_a_language_when_it_is_resolved_and_report_its_problems_each_time()
+    {
+        var catalog = StringsCatalog.LoadShipped(Sources([("theme/en.yml", English), ("theme/ru.yml", RussianRules + """
+            messages:
+              notes:
+                heading: Примечания
+                count: { one: "{count} примечание", few: "{count} примечания", many: "{count} примечаний", other: "{count} примечания" }
+              reference:
+                name: "Примечание {number}"
+              pager:
+                page_of: "Страница {number} из {count}"
+              archive:
+                heading: Архив
+
+            """)]));
+
+        // Not read yet: the catalog names it, but English alone has been checked.
+        Assert.Equal(["en", "ru"], catalog.Languages);
+        Assert.Empty(catalog.Problems);
+        Assert.Empty(catalog.Resolve("en").Problems);
+        for (var time = 0; time < 2; time++)
+        {
+            var ru = catalog.Resolve("RU");
+            Assert.Equal(("Русский", "3 примечания"), (ru.Name, ru.Text("notes.count", ("count", 3))));
+            DiagnosticAssert.Exactly(Lines(ru.Problems), ("theme/ru.yml(16,14): error:", "unknown key 'archive.heading': every key must be in the English table"));
+        }
+    }
+
     private static StringsCatalog Load(IEnumerable<(string File, string Yaml)> theme, IEnumerable<(string File, string Yaml)>? site = null) =>
         StringsCatalog.Load([Sources(theme), Sources(site ?? [])]);
 

@@ -20,7 +20,7 @@ internal static class ContentLoader
         var sources = SourceRegistry.LoadSiteSources(contentDir, diagnostics);
         var files = ArticleFiles(contentDir, diagnostics).Order(StringComparer.Ordinal).ToList();
         var articles = new Article?[files.Count];
-        Parallel.For(0, files.Count, i => articles[i] = ReadFrontMatter(contentDir, files[i], diagnostics, known));
+        Parallel.For(0, files.Count, SmallLoops.For(files.Count), i => articles[i] = ReadFrontMatter(contentDir, files[i], diagnostics, known));
         if (known is not null)
         {
             foreach (var gone in known.ByPath.Keys.Except(files).ToList())

@@ -25,12 +25,12 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     {
         cache?.Begin(RenderInputs.Fingerprint(site.Options), site.Content.Articles);
         var articles = new ArticlePages(site, renderer, pages, diagnostics, cache);
-        Parallel.ForEach(site.Content.Articles, article =>
+        Parallel.ForEach(site.Content.Articles, SmallLoops.For(site.Content.Articles.Count), article =>
         {
             articles.Publish(article);
             progress?.Advance();
         });
-        Parallel.ForEach(site.Content.HeldBack, articles.Check);
+        Parallel.ForEach(site.Content.HeldBack, SmallLoops.For(site.Content.HeldBack.Count), articles.Check);
         return (articles._citedSiteSources.Keys.ToHashSet(StringComparer.Ordinal), FactChecks.Ordered(articles._claims));
     }
 

@@ -175,7 +175,8 @@ internal sealed partial class OutputStaging : ISiteOutput
     /// thousands of folders, and removing them is most of an incremental build's work in the file system.</summary>
     private static void Remove(string tree)
     {
-        Parallel.ForEach(Directory.EnumerateDirectories(tree), folder => Directory.Delete(folder, recursive: true));
+        var folders = Directory.GetDirectories(tree);
+        Parallel.ForEach(folders, SmallLoops.For(folders.Length), folder => Directory.Delete(folder, recursive: true));
         Directory.Delete(tree, recursive: true);
     }
 

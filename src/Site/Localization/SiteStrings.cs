@@ -14,7 +14,7 @@ internal sealed class SiteStrings
 {
     private const string ShippedFolder = "theme/" + StringsFolder.Name + "/";
     private static readonly Lazy<IReadOnlyList<StringsSource>> Shipped = new(ReadShipped);
-    private static readonly Lazy<SiteStrings> BuiltInStrings = new(() => new SiteStrings(StringsCatalog.Load([Shipped.Value])));
+    private static readonly Lazy<SiteStrings> BuiltInStrings = new(() => new SiteStrings(StringsCatalog.LoadShipped(Shipped.Value)));
 
     private readonly StringsCatalog _catalog;
     private readonly ConcurrentDictionary<string, (PageText Text, ScriptObject Template)> _languages = new(StringComparer.OrdinalIgnoreCase);

@@ -23,13 +23,22 @@ internal sealed partial class StringsCatalog
     private readonly Dictionary<string, List<StringsTable>> _tables;
     private readonly IReadOnlyDictionary<string, Message> _english;
 
-    private StringsCatalog(Dictionary<string, List<StringsTable>> tables, IReadOnlyDictionary<string, Message> english, List<StringsProblem> problems)
+    /// <summary>Site's own tables not read yet, by language (see <see cref="LoadShipped"/>); locking it guards
+    /// <see cref="_tables"/> too, which reading one adds to.</summary>
+    private readonly Dictionary<string, StringsSource> _unread;
+
+    /// <summary>The problems of each table read late, by language: every <see cref="Resolve"/> it serves reports them.</summary>
+    private readonly Dictionary<string, List<StringsProblem>> _lateProblems = new(StringComparer.OrdinalIgnoreCase);
+
+    private StringsCatalog(Dictionary<string, List<StringsTable>> tables, IReadOnlyDictionary<string, Message> english, List<StringsProblem> problems,
+        Dictionary<string, StringsSource> unread)
     {
         _tables = tables;
         _english = english;
+        _unread = unread;
         Problems = [.. problems.Distinct().OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)
             .ThenBy(p => p.Message, StringComparer.Ordinal)];
-        Languages = [.. tables.Values.Select(list => list[0].Language).Order(StringComparer.Ordinal)];
+        Languages = [.. tables.Values.Select(list => list[0].Language).Concat(unread.Values.Select(LanguageOf)).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Mistakes in the tables, in file and position order.</summary>
@@ -39,7 +48,21 @@ internal sealed partial class StringsCatalog
     public IReadOnlyList<string> Languages { get; }
 
     /// <param name="layers">The tables of each layer, the theme's first: a later layer overrides key by key.</param>
-    public static StringsCatalog Load(IReadOnlyList<IReadOnlyList<StringsSource>> layers, List<StringsProblem>? readProblems = null)
+    public static StringsCatalog Load(IReadOnlyList<IReadOnlyList<StringsSource>> layers, List<StringsProblem>? readProblems = null) =>
+        Load(layers, readProblems, new Dictionary<string, StringsSource>(StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Site's own tables (one layer, a table per language): English now, as it defines the keys, and
+    /// every other language on the first <see cref="Resolve"/> that needs it. Parsing all three was a tenth
+    /// of a small site's build, which uses one. A late table's problems are those of the languages it serves;
+    /// the tests hold Site's own tables to none.</summary>
+    public static StringsCatalog LoadShipped(IReadOnlyList<StringsSource> shipped)
+    {
+        var unread = shipped.Where(source => LanguageTag().IsMatch(LanguageOf(source)) && !LanguageOf(source).Equals(English, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(LanguageOf, StringComparer.OrdinalIgnoreCase);
+        return Load([[.. shipped.Except(unread.Values)]], null, unread);
+    }
+
+    private static StringsCatalog Load(IReadOnlyList<IReadOnlyList<StringsSource>> layers, List<StringsProblem>? readProblems, Dictionary<string, StringsSource> unread)
     {
         var problems = new List<StringsProblem>(readProblems ?? []);
         var tables = new Dictionary<string, List<StringsTable>>(StringComparer.OrdinalIgnoreCase);
@@ -47,7 +70,7 @@ internal sealed partial class StringsCatalog
         {
             foreach (var source in layer)
             {
-                var language = Path.GetFileNameWithoutExtension(source.File);
+                var language = LanguageOf(source);
                 if (!LanguageTag().IsMatch(language))
                 {
                     problems.Add(new StringsProblem(source.File, 0, 0, Diagnostics.Severity.Error,
@@ -69,7 +92,35 @@ internal sealed partial class StringsCatalog
         {
             StringsValidation.Check(table, keys, Settings(tables, table.Language).Plural ?? PluralRules.OtherOnly, problems);
         }
-        return new StringsCatalog(tables, keys, problems);
+        return new StringsCatalog(tables, keys, problems, unread);
+    }
+
+    private static string LanguageOf(StringsSource source) => Path.GetFileNameWithoutExtension(source.File);
+
+    /// <summary>Reads and checks the unread tables that serve <paramref name="language"/>; the caller holds the lock.</summary>
+    /// <returns>The problems of every table read late that serves it.</returns>
+    private List<StringsProblem> ReadLate(string language)
+    {
+        var chain = Chain(language);
+        var read = new List<StringsTable>();
+        foreach (var tag in chain)
+        {
+            if (_unread.Remove(tag, out var source))
+            {
+                var found = _lateProblems[tag] = [];
+                if (StringsTableReader.Read(LanguageOf(source), source, found) is { } table)
+                {
+                    _tables[table.Language] = [table];
+                    read.Add(table);
+                }
+            }
+        }
+        // A table's plural forms are checked against its language's rules, which its parent's table may give.
+        foreach (var table in read)
+        {
+            StringsValidation.Check(table, _english, Settings(_tables, table.Language).Plural ?? PluralRules.OtherOnly, _lateProblems[table.Language]);
+        }
+        return [.. chain.SelectMany(tag => _lateProblems.GetValueOrDefault(tag) ?? [])];
     }
 
     /// <summary>The strings of <paramref name="language"/>: each key from the most specific table that has
@@ -77,10 +128,17 @@ internal sealed partial class StringsCatalog
     /// only in English, for a language that has a table, is a problem of the result.</summary>
     public Strings Resolve(string language)
     {
+        lock (_unread)
+        {
+            return Merge(language, ReadLate(language));
+        }
+    }
+
+    private Strings Merge(string language, List<StringsProblem> problems)
+    {
         var tables = InOrder(_tables, language);
         var translations = tables.Where(t => !IsEnglish(t.Language)).ToList();
         var messages = new Dictionary<string, Message>(StringComparer.Ordinal);
-        var problems = new List<StringsProblem>();
         foreach (var (key, english) in _english.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var table = tables.FirstOrDefault(t => t.Messages.ContainsKey(key));
