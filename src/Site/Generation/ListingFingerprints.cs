@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Site.Content;
 using Site.Templating;
 
@@ -13,7 +14,8 @@ namespace Site.Generation;
 /// </summary>
 internal sealed class ListingFingerprints
 {
-    private readonly Dictionary<ArticleModel, byte[]> _articles = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Listing pages are published in parallel.</summary>
+    private readonly ConcurrentDictionary<ArticleModel, byte[]> _articles = new(ReferenceEqualityComparer.Instance);
 
     public string Of(PageJob job)
     {
