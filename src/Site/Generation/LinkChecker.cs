@@ -23,8 +23,9 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     /// <summary>The base path as links resolve to, decoded: /новости/ for https://example.org/%D0%BD…/.</summary>
     private readonly string _decodedBasePath = Uri.UnescapeDataString(baseUrl?.AbsolutePath ?? "/");
 
-    /// <summary>A link to another page or file, resolved, waiting until every file is known.</summary>
-    internal sealed record Pending(string Link, string Target, string? Fragment, string File, int Line, int Column, string FromPage);
+    /// <summary>A link to another page or file, resolved, waiting until every file is known. A struct: a large
+    /// site has hundreds of thousands, read back from the build cache on every build.</summary>
+    internal readonly record struct Pending(string Link, string Target, string? Fragment, string File, int Line, int Column, string FromPage);
 
     /// <summary>What one page contributes: its ids (hashed), its links to other pages, and the problems
     /// found within it. The preview keeps it with the page, so an unchanged page is not scanned again.</summary>

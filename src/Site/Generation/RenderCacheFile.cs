@@ -14,7 +14,7 @@ namespace Site.Generation;
 internal static class RenderCacheFile
 {
     /// <summary>Changes whenever what is written here changes shape.</summary>
-    private const string Format = "site render cache 5";
+    private const string Format = "site render cache 6";
 
     private const int HashLength = 32;
 
@@ -77,42 +77,21 @@ internal static class RenderCacheFile
     /// while saving leaves the old cache or the new one. A cache that cannot be written is skipped.</summary>
     public static void Write(string file, string outputDir, Stored stored)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new StringTableWriter(buffer))
-        {
-            writer.Write(Format);
-            writer.Write(FullPath(outputDir));
-            writer.Write(RenderInputs.SiteVersion());
-            writer.Write(stored.Inputs);
-            writer.Write(stored.BuildStart);
-            writer.Write(stored.Articles.Count);
-            foreach (var article in stored.Articles.OrderBy(a => a.FullPath, StringComparer.Ordinal))
-            {
-                StoredArticle.Write(writer, article);
-            }
-            writer.Write(stored.Pages.Count);
-            foreach (var (article, (fingerprint, entry)) in stored.Pages.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                writer.Write(article);
-                writer.Write(fingerprint);
-                WriteEntry(writer, entry);
-            }
-            writer.Write(stored.Listings.Count);
-            foreach (var (path, (fingerprint, listing)) in stored.Listings.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                writer.Write(path);
-                writer.Write(fingerprint);
-                WriteListing(writer, listing);
-            }
-            WriteSpare(writer, stored.Spare);
-            WriteOutput(writer, stored.Output);
-        }
-        buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         var aside = $"{file}.{Environment.ProcessId}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            File.WriteAllBytes(aside, buffer.ToArray());
+            // Streamed to the file and hashed on the way: a large site's cache is tens of MB, not copied in memory.
+            using (var hashed = new HashingStream(new FileStream(aside, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0)))
+            using (var buffered = new BufferedStream(hashed, 1 << 16))
+            {
+                using (var writer = new StringTableWriter(buffered))
+                {
+                    WriteContent(writer, outputDir, stored);
+                }
+                buffered.Flush();
+                hashed.WriteHash();
+            }
             File.Move(aside, file, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -120,6 +99,36 @@ internal static class RenderCacheFile
             // The next build renders what it cannot carry; a failed save must not fail a published build.
             Console.Error.WriteLine($"site: note: the build cache was not saved: {e.Message}");
         }
+    }
+
+    private static void WriteContent(BinaryWriter writer, string outputDir, Stored stored)
+    {
+        writer.Write(Format);
+        writer.Write(FullPath(outputDir));
+        writer.Write(RenderInputs.SiteVersion());
+        writer.Write(stored.Inputs);
+        writer.Write(stored.BuildStart);
+        writer.Write(stored.Articles.Count);
+        foreach (var article in stored.Articles.OrderBy(a => a.FullPath, StringComparer.Ordinal))
+        {
+            StoredArticle.Write(writer, article);
+        }
+        writer.Write(stored.Pages.Count);
+        foreach (var (article, (fingerprint, entry)) in stored.Pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(article);
+            writer.Write(fingerprint);
+            WriteEntry(writer, entry);
+        }
+        writer.Write(stored.Listings.Count);
+        foreach (var (path, (fingerprint, listing)) in stored.Listings.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(path);
+            writer.Write(fingerprint);
+            WriteListing(writer, listing);
+        }
+        WriteSpare(writer, stored.Spare);
+        WriteOutput(writer, stored.Output);
     }
 
     private static void WriteSpare(BinaryWriter writer, SpareTree? spare)
@@ -230,8 +239,8 @@ internal static class RenderCacheFile
             writer.Write(pending.Target);
             WriteOptional(writer, pending.Fragment);
             writer.Write(pending.File);
-            writer.Write(pending.Line);
-            writer.Write(pending.Column);
+            writer.Write7BitEncodedInt(pending.Line);
+            writer.Write7BitEncodedInt(pending.Column);
             writer.Write(pending.FromPage);
         }
         WriteDiagnostics(writer, links.Problems);
@@ -241,7 +250,7 @@ internal static class RenderCacheFile
     {
         var path = reader.ReadString();
         var ids = List(reader, r => r.ReadUInt64()).ToArray();
-        var pending = List(reader, r => new LinkChecker.Pending(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadString()));
+        var pending = List(reader, r => new LinkChecker.Pending(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.Read7BitEncodedInt(), r.Read7BitEncodedInt(), r.ReadString()));
         return new LinkChecker.PageLinks(path, ids, pending, ReadDiagnostics(reader));
     }
 
