@@ -15,6 +15,10 @@ internal sealed class ListingFingerprints
 {
     private readonly Dictionary<ArticleModel, byte[]> _articles = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Lists' digests, by list: most listings share the site-wide lists of tags, months, pages and
+    /// articles, so each is walked once per build rather than once per listing.</summary>
+    private readonly Dictionary<object, byte[]> _lists = new(ReferenceEqualityComparer.Instance);
+
     public string Of(PageJob job)
     {
         var fingerprint = new Fingerprint().Add(job.Path).Add(job.Template).Add((int)job.Kind);
@@ -24,29 +28,60 @@ internal sealed class ListingFingerprints
         Add(fingerprint, globals.Article);
         if (globals.Listing is { } listing)
         {
-            fingerprint.Add(listing.Updated).Add(listing.Articles.Count);
-            foreach (var article in listing.Articles)
-            {
-                Add(fingerprint, article);
-            }
-            fingerprint.Add(listing.Pages.Count);
-            foreach (var page in listing.Pages)
-            {
-                Add(fingerprint, page);
-            }
-            AddEach(fingerprint, listing.Tags);
-            AddEach(fingerprint, listing.Archive);
+            fingerprint.Add(listing.Updated)
+                .Add(Digest(listing.Articles, ArticlesDigest))
+                .Add(Digest(listing.Pages, ArticlesDigest))
+                .Add(Digest(listing.Tags, EachDigest))
+                .Add(Digest(listing.Archive, EachDigest));
         }
-        fingerprint.Add(globals.FactChecks?.Count ?? -1);
-        foreach (var group in globals.FactChecks ?? [])
+        if (globals.FactChecks is { } groups)
         {
-            fingerprint.Add((group with { Claims = [] }).ToString());
-            AddEach(fingerprint, group.Claims);
+            fingerprint.Add(0).Add(Digest(groups, GroupsDigest));
+        }
+        else
+        {
+            fingerprint.Add(-1);
         }
         return fingerprint.Finish();
     }
 
-    private static void AddEach<T>(Fingerprint fingerprint, IReadOnlyList<T> items)
+    private byte[] Digest<T>(T list, Func<T, byte[]> walk)
+        where T : class
+    {
+        if (!_lists.TryGetValue(list, out var digest))
+        {
+            digest = walk(list);
+            _lists[list] = digest;
+        }
+        return digest;
+    }
+
+    private byte[] ArticlesDigest(IReadOnlyList<ArticleModel> articles)
+    {
+        var fingerprint = new Fingerprint().Add(articles.Count);
+        foreach (var article in articles)
+        {
+            Add(fingerprint, article);
+        }
+        return fingerprint.FinishBytes();
+    }
+
+    private static byte[] GroupsDigest(IReadOnlyList<VerdictGroupModel> groups)
+    {
+        var fingerprint = new Fingerprint().Add(groups.Count);
+        foreach (var group in groups)
+        {
+            fingerprint.Add((group with { Claims = [] }).ToString());
+            AddEach(fingerprint, group.Claims);
+        }
+        return fingerprint.FinishBytes();
+    }
+
+    private static byte[] EachDigest<T>(IReadOnlyList<T> items)
+        where T : notnull =>
+        AddEach(new Fingerprint(), items).FinishBytes();
+
+    private static Fingerprint AddEach<T>(Fingerprint fingerprint, IReadOnlyList<T> items)
         where T : notnull
     {
         fingerprint.Add(items.Count);
@@ -54,6 +89,7 @@ internal sealed class ListingFingerprints
         {
             fingerprint.Add(item.ToString());
         }
+        return fingerprint;
     }
 
     private void Add(Fingerprint fingerprint, ArticleModel? article)
