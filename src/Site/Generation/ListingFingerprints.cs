@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Site.Content;
 using Site.Templating;
 
@@ -11,9 +12,9 @@ namespace Site.Generation;
 /// fails when a model gains a list this does not walk). An article is fingerprinted once, however many
 /// listings show it.
 /// </summary>
-internal sealed class ListingFingerprints
+/// <param name="articles">Article models' digests, by model: a preview session's cache keeps them between builds.</param>
+internal sealed class ListingFingerprints(ConditionalWeakTable<ArticleModel, byte[]> articles)
 {
-    private readonly Dictionary<ArticleModel, byte[]> _articles = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Lists' digests, by list: most listings share the site-wide lists of tags, months, pages and
     /// articles, so each is walked once per build rather than once per listing.</summary>
@@ -99,7 +100,7 @@ internal sealed class ListingFingerprints
             fingerprint.Add(-1);
             return;
         }
-        if (!_articles.TryGetValue(article, out var digest))
+        if (!articles.TryGetValue(article, out var digest))
         {
             var own = new Fingerprint().Add((article with { Tags = [], Corrections = null, TagLinks = null, Translations = null }).ToString());
             foreach (var tag in article.Tags)
@@ -110,7 +111,7 @@ internal sealed class ListingFingerprints
             AddEach(own.Add(article.TagLinks is null ? -1 : 0), article.TagLinks ?? []);
             AddEach(own.Add(article.Translations is null ? -1 : 0), article.Translations ?? []);
             digest = own.FinishBytes();
-            _articles[article] = digest;
+            articles.AddOrUpdate(article, digest);
         }
         fingerprint.Add(digest);
     }

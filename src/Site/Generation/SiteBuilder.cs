@@ -61,7 +61,7 @@ internal static class SiteBuilder
         var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
-        foreach (var job in ListingPages.Jobs(site, claims))
+        foreach (var job in ListingPages.Jobs(site, claims, cache))
         {
             listings.Publish(job);
         }
