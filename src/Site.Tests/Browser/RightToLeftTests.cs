@@ -88,6 +88,24 @@ public sealed class RightToLeftTests(BrowserFixture browser, BuiltSite site)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Bidi reads digit-comma-digit as one number, so without isolation two adjacent references
+    /// "6,7" would show 6 on the left, read last in a right-to-left line. Each reference reads in its own
+    /// place: the first on the right, then the comma, then the second.</summary>
+    [Fact]
+    public async Task Adjacent_references_read_from_right_to_left()
+    {
+        var page = await OpenAsync(1440);
+        var boxes = await page.EvaluateAsync<double[]>("""
+            () => { const a = document.querySelector('a.note-ref[href$="--note-near-a"]'), b = document.querySelector('a.note-ref[href$="--note-near-b"]');
+                    const sep = b.previousElementSibling;
+                    return [a.getBoundingClientRect().left, sep.getBoundingClientRect().left, b.getBoundingClientRect().left, sep.matches('.note-sep') ? 1 : 0]; }
+            """);
+        Assert.Equal(1, boxes[3]);
+        Assert.True(boxes[0] > boxes[1] && boxes[1] > boxes[2],
+            $"left edges: first reference {boxes[0]:0}, comma {boxes[1]:0}, second reference {boxes[2]:0}; expected them right to left");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Two self-describing fact-checks beside the fixture's article, for the fact-check index.</summary>
     private const string FactCheckArticle = """
         ---

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Site.Content;
 using Site.Templating;
@@ -15,10 +16,10 @@ namespace Site.Generation;
 /// <param name="articles">Article models' digests, by model: a preview session's cache keeps them between builds.</param>
 internal sealed class ListingFingerprints(ConditionalWeakTable<ArticleModel, byte[]> articles)
 {
-
     /// <summary>Lists' digests, by list: most listings share the site-wide lists of tags, months, pages and
-    /// articles, so each is walked once per build rather than once per listing.</summary>
-    private readonly Dictionary<object, byte[]> _lists = new(ReferenceEqualityComparer.Instance);
+    /// articles, so each is walked once per build rather than once per listing. Listing pages are
+    /// published in parallel.</summary>
+    private readonly ConcurrentDictionary<object, byte[]> _lists = new(ReferenceEqualityComparer.Instance);
 
     public string Of(PageJob job)
     {
@@ -49,18 +50,13 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<ArticleModel, byt
     private byte[] Digest<T>(T list, Func<T, byte[]> walk)
         where T : class
     {
-        if (!_lists.TryGetValue(list, out var digest))
-        {
-            digest = walk(list);
-            _lists[list] = digest;
-        }
-        return digest;
+        return _lists.GetOrAdd(list, _ => walk(list));
     }
 
-    private byte[] ArticlesDigest(IReadOnlyList<ArticleModel> articles)
+    private byte[] ArticlesDigest(IReadOnlyList<ArticleModel> models)
     {
-        var fingerprint = new Fingerprint().Add(articles.Count);
-        foreach (var article in articles)
+        var fingerprint = new Fingerprint().Add(models.Count);
+        foreach (var article in models)
         {
             Add(fingerprint, article);
         }

@@ -61,10 +61,8 @@ internal static class SiteBuilder
         var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
-        foreach (var job in ListingPages.Jobs(site, claims, cache))
-        {
-            listings.Publish(job);
-        }
+        // In parallel, as the articles are: with pagination a large site has thousands of listing pages.
+        Parallel.ForEach(ListingPages.Jobs(site, claims, cache), listings.Publish);
         if (site.Templates.Contains(FactChecks.Template))
         {
             pages.WriteFile(FactChecks.JsonFile, FactChecks.Json(claims, site.Config));

@@ -27,8 +27,9 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         ["menu"] = Array((site.Menu ?? []).Select(m => new ScriptObject { ["title"] = m.Title, ["url"] = m.Url })),
     });
 
-    /// <summary>A listing is converted once, however many pages list it (10,000 articles make 10,000 objects).</summary>
-    private readonly Dictionary<IReadOnlyList<ArticleModel>, ScriptArray> _listings = new(ReferenceEqualityComparer.Instance);
+    /// <summary>A list is converted once, however many pages show it (10,000 articles make 10,000 objects; every
+    /// listing page shows the site's tags and months).</summary>
+    private readonly Dictionary<object, ScriptArray> _listings = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>And each listed article once, however many listings hold it: the index, its tags, its month.</summary>
     private readonly Dictionary<ArticleModel, ScriptObject> _listed = new(ReferenceEqualityComparer.Instance);
@@ -50,8 +51,8 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
             globals["articles"] = Articles(listing);
             globals["pages"] = Pages(listing);
             globals["updated"] = listing.Updated;
-            globals["tags"] = Array(listing.Tags.Select(Tag));
-            globals["archive"] = Array(listing.Archive.Select(Month));
+            globals["tags"] = Converted(listing.Tags, Tag);
+            globals["archive"] = Converted(listing.Archive, Month);
         }
         return globals;
     }
@@ -160,17 +161,17 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         ["text"] = correction.Text,
     };
 
-    private ScriptArray Articles(ListingModel listing) => Converted(listing.Articles);
+    private ScriptArray Articles(ListingModel listing) => Converted(listing.Articles, Listed);
 
-    private ScriptArray Pages(ListingModel listing) => Converted(listing.Pages);
+    private ScriptArray Pages(ListingModel listing) => Converted(listing.Pages, Listed);
 
-    private ScriptArray Converted(IReadOnlyList<ArticleModel> list)
+    private ScriptArray Converted<T>(IReadOnlyList<T> list, Func<T, ScriptObject> convert)
     {
         lock (_listings)
         {
             if (!_listings.TryGetValue(list, out var array))
             {
-                array = Array(list.Select(Listed));
+                array = Array(list.Select(convert));
                 _listings.Add(list, array);
             }
             return array;
