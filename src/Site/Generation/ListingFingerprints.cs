@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Site.Content;
 using Site.Templating;
 
@@ -12,10 +13,13 @@ namespace Site.Generation;
 /// fails when a model gains a list this does not walk). An article is fingerprinted once, however many
 /// listings show it.
 /// </summary>
-internal sealed class ListingFingerprints
+/// <param name="articles">Article models' digests, by model: a preview session's cache keeps them between builds.</param>
+internal sealed class ListingFingerprints(ConditionalWeakTable<ArticleModel, byte[]> articles)
 {
-    /// <summary>Listing pages are published in parallel.</summary>
-    private readonly ConcurrentDictionary<ArticleModel, byte[]> _articles = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Lists' digests, by list: most listings share the site-wide lists of tags, months, pages and
+    /// articles, so each is walked once per build rather than once per listing. Listing pages are
+    /// published in parallel.</summary>
+    private readonly ConcurrentDictionary<object, byte[]> _lists = new(ReferenceEqualityComparer.Instance);
 
     public string Of(PageJob job)
     {
@@ -26,29 +30,55 @@ internal sealed class ListingFingerprints
         Add(fingerprint, globals.Article);
         if (globals.Listing is { } listing)
         {
-            fingerprint.Add(listing.Updated).Add(listing.Articles.Count);
-            foreach (var article in listing.Articles)
-            {
-                Add(fingerprint, article);
-            }
-            fingerprint.Add(listing.Pages.Count);
-            foreach (var page in listing.Pages)
-            {
-                Add(fingerprint, page);
-            }
-            AddEach(fingerprint, listing.Tags);
-            AddEach(fingerprint, listing.Archive);
+            fingerprint.Add(listing.Updated)
+                .Add(Digest(listing.Articles, ArticlesDigest))
+                .Add(Digest(listing.Pages, ArticlesDigest))
+                .Add(Digest(listing.Tags, EachDigest))
+                .Add(Digest(listing.Archive, EachDigest));
         }
-        fingerprint.Add(globals.FactChecks?.Count ?? -1);
-        foreach (var group in globals.FactChecks ?? [])
+        if (globals.FactChecks is { } groups)
         {
-            fingerprint.Add((group with { Claims = [] }).ToString());
-            AddEach(fingerprint, group.Claims);
+            fingerprint.Add(0).Add(Digest(groups, GroupsDigest));
+        }
+        else
+        {
+            fingerprint.Add(-1);
         }
         return fingerprint.Finish();
     }
 
-    private static void AddEach<T>(Fingerprint fingerprint, IReadOnlyList<T> items)
+    private byte[] Digest<T>(T list, Func<T, byte[]> walk)
+        where T : class
+    {
+        return _lists.GetOrAdd(list, _ => walk(list));
+    }
+
+    private byte[] ArticlesDigest(IReadOnlyList<ArticleModel> models)
+    {
+        var fingerprint = new Fingerprint().Add(models.Count);
+        foreach (var article in models)
+        {
+            Add(fingerprint, article);
+        }
+        return fingerprint.FinishBytes();
+    }
+
+    private static byte[] GroupsDigest(IReadOnlyList<VerdictGroupModel> groups)
+    {
+        var fingerprint = new Fingerprint().Add(groups.Count);
+        foreach (var group in groups)
+        {
+            fingerprint.Add((group with { Claims = [] }).ToString());
+            AddEach(fingerprint, group.Claims);
+        }
+        return fingerprint.FinishBytes();
+    }
+
+    private static byte[] EachDigest<T>(IReadOnlyList<T> items)
+        where T : notnull =>
+        AddEach(new Fingerprint(), items).FinishBytes();
+
+    private static Fingerprint AddEach<T>(Fingerprint fingerprint, IReadOnlyList<T> items)
         where T : notnull
     {
         fingerprint.Add(items.Count);
@@ -56,6 +86,7 @@ internal sealed class ListingFingerprints
         {
             fingerprint.Add(item.ToString());
         }
+        return fingerprint;
     }
 
     private void Add(Fingerprint fingerprint, ArticleModel? article)
@@ -65,7 +96,7 @@ internal sealed class ListingFingerprints
             fingerprint.Add(-1);
             return;
         }
-        if (!_articles.TryGetValue(article, out var digest))
+        if (!articles.TryGetValue(article, out var digest))
         {
             var own = new Fingerprint().Add((article with { Tags = [], Corrections = null, TagLinks = null, Translations = null }).ToString());
             foreach (var tag in article.Tags)
@@ -76,7 +107,7 @@ internal sealed class ListingFingerprints
             AddEach(own.Add(article.TagLinks is null ? -1 : 0), article.TagLinks ?? []);
             AddEach(own.Add(article.Translations is null ? -1 : 0), article.Translations ?? []);
             digest = own.FinishBytes();
-            _articles[article] = digest;
+            articles.AddOrUpdate(article, digest);
         }
         fingerprint.Add(digest);
     }

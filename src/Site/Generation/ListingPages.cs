@@ -27,18 +27,19 @@ internal static class ListingPages
         Extras.Select(e => e.Template).Concat([TemplateSet.Index, TagTemplate, TagsTemplate, ArchiveTemplate, MonthTemplate, FactChecks.Template]);
 
     /// <param name="claims">Every fact-check of the site, newest first, for the fact-check index.</param>
-    public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<CheckedClaim> claims)
+    /// <param name="cache">Keeps the articles' models between a preview session's builds.</param>
+    public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<CheckedClaim> claims, RenderCache? cache)
     {
         var config = site.Config;
         // Each article's model is made once, however many listings it is in.
-        var models = site.Newest.ToDictionary(a => a, a => ArticleModel.From(a, config, site.Strings.Text(site.LanguageOf(a)), site.TranslationsOf(a)));
+        var models = site.Newest.ToDictionary(a => a, a => ModelOf(site, a, cache));
         var tags = site.Tags.Select(tag => TagModel.From(tag, config)).ToList();
         var text = site.Strings.Text(config.Language).Strings;
         var months = site.Newest.GroupBy(a => (a.Date.Value.Year, a.Date.Value.Month))
             .Select(g => (Model: new ArchiveMonthModel(g.Key.Year, g.Key.Month, Html.Escape(text.Dates.FormatMonthYear(g.Key.Year, g.Key.Month)),
                 $"{ArchiveFolder}/{g.Key.Year:D4}/{g.Key.Month:D2}/", g.Count()), Articles: g.ToList()))
             .ToList();
-        var listing = Listing(site.Newest, models, tags, [.. months.Select(m => m.Model)]) with { Pages = PagesOf(site) };
+        var listing = Listing(site.Newest, models, tags, [.. months.Select(m => m.Model)]) with { Pages = PagesOf(site, cache) };
         PageGlobals Globals(string title, string url, string root, ListingModel list, TagModel? tag = null) =>
             new(PageModel.For(config, title, config.Description, url, root), Listing: list, Tag: tag);
 
@@ -98,9 +99,15 @@ internal static class ListingPages
     }
 
     /// <summary>The standalone pages of content/pages/, by path.</summary>
-    private static List<ArticleModel> PagesOf(LoadedSite site) =>
-        [.. site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal)
-            .Select(a => ArticleModel.From(a, site.Config, site.Strings.Text(site.LanguageOf(a)), site.TranslationsOf(a)))];
+    private static List<ArticleModel> PagesOf(LoadedSite site, RenderCache? cache) =>
+        [.. site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal).Select(a => ModelOf(site, a, cache))];
+
+    private static ArticleModel ModelOf(LoadedSite site, Article article, RenderCache? cache)
+    {
+        var translations = site.TranslationsOf(article);
+        ArticleModel Make() => ArticleModel.From(article, site.Config, site.Strings.Text(site.LanguageOf(article)), translations);
+        return cache is null ? Make() : cache.ModelOf(article, string.Join("\n", translations), Make);
+    }
 
     /// <summary>Drafts built with --drafts are for the desk: never in a feed or the sitemap, which are for
     /// readers' apps and search engines.</summary>

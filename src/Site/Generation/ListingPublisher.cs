@@ -11,7 +11,7 @@ namespace Site.Generation;
 /// </summary>
 internal sealed class ListingPublisher(PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
 {
-    private readonly ListingFingerprints _fingerprints = new();
+    private readonly ListingFingerprints _fingerprints = new(cache?.ListingDigests ?? new());
 
     public void Publish(PageJob job)
     {

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Site.Content;
 using Site.Diagnostics;
+using Site.Templating;
 
 namespace Site.Generation;
 
@@ -18,6 +20,7 @@ internal sealed class RenderCache
     private readonly ConcurrentDictionary<string, (string Fingerprint, Entry Entry)> _pages;
     private readonly ConcurrentDictionary<string, (string Fingerprint, Listing Entry)> _listings = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, (string Fingerprint, Listing Entry)> _lastListings;
+    private readonly Dictionary<string, Listed> _listed = new(StringComparer.Ordinal);
     private string? _inputs;
     private int _rendered;
 
@@ -137,6 +140,10 @@ internal sealed class RenderCache
         {
             _pages.TryRemove(file, out _);
         }
+        foreach (var file in _listed.Keys.Where(f => !current.Contains(f)).ToList())
+        {
+            _listed.Remove(file);
+        }
         _rendered = 0;
     }
 
@@ -155,6 +162,30 @@ internal sealed class RenderCache
             ? entry with { Page = null, AnnotationsJson = null, Files = [.. files.Select(f => new OutputFile(f, 0, 0))] }
             : entry);
         Interlocked.Increment(ref _rendered);
+    }
+
+    /// <summary>An article's model as listings show it, and what it was made from.</summary>
+    private sealed record Listed(Article Article, string? Inputs, string Shown, ArticleModel Model);
+
+    /// <summary>Digests of the article models listings show, by model (see <see cref="ListingFingerprints"/>):
+    /// a model kept by <see cref="ModelOf"/> is not walked again by the next build.</summary>
+    public ConditionalWeakTable<ArticleModel, byte[]> ListingDigests { get; } = new();
+
+    /// <summary>What listings show of an article, made again only when the article (its front matter, where it
+    /// goes), what it shows of its translations, or the <see cref="RenderInputs"/> changed: the same instance
+    /// otherwise, so its digest is kept too.</summary>
+    /// <param name="shown">What the article shows of its translations, as text.</param>
+    /// <param name="make">Makes the article's model when the kept one is out of date.</param>
+    public ArticleModel ModelOf(Article article, string shown, Func<ArticleModel> make)
+    {
+        // Record equality: every field of the article, so a model is never kept for an article that differs.
+        if (_listed.TryGetValue(article.File, out var kept) && kept.Inputs == _inputs && kept.Shown == shown && kept.Article.Equals(article))
+        {
+            return kept.Model;
+        }
+        var model = make();
+        _listed[article.File] = new Listed(article, _inputs, shown, model);
+        return model;
     }
 
     /// <summary>The listing page at <paramref name="path"/> as the last build left it, if its fingerprint was

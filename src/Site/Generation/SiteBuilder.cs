@@ -62,7 +62,7 @@ internal static class SiteBuilder
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
         // In parallel, as the articles are: with pagination a large site has thousands of listing pages.
-        Parallel.ForEach(ListingPages.Jobs(site, claims), listings.Publish);
+        Parallel.ForEach(ListingPages.Jobs(site, claims, cache), listings.Publish);
         if (site.Templates.Contains(FactChecks.Template))
         {
             pages.WriteFile(FactChecks.JsonFile, FactChecks.Json(claims, site.Config));
