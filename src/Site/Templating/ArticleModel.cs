@@ -66,10 +66,7 @@ internal sealed record ArticleModel(
     {
         var article = rendered.Article;
         var model = From(article, config, strings, translations);
-        // A page is no news article: it is a WebPage of the site.
-        var jsonLd = article.IsPage
-            ? StructuredData.ForPage(article, config, config.Permalink(model.Url), rendered.Annotations)
-            : StructuredData.ForArticle(article, config, config.Permalink(model.Url), rendered.Annotations);
+        var jsonLd = StructuredData.For(article, config, config.Permalink(model.Url), rendered.Annotations);
         return model with { Page = new ArticlePageModel(rendered.BodyHtml, rendered.NotesHtml, rendered.SourcesHtml, rendered.Notes.Count, jsonLd) };
     }
 }

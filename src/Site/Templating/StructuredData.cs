@@ -8,14 +8,16 @@ using Site.Markdown.Notes;
 namespace Site.Templating;
 
 /// <summary>
-/// schema.org JSON-LD for an article page: a NewsArticle (or the subtype its kind maps to) with its
+/// schema.org JSON-LD for an article page: a NewsArticle (or the subtype its kind maps to; a page's: a WebPage) with its
 /// corrections, and a ClaimReview for each fact-check note, rated on the desk's verdict scale when there is one.
 /// Written with the JSON writer's default encoder, which escapes &lt;, &gt;, &amp; and quotes, so no value
 /// (a title with "&lt;/script&gt;" included) can end the script element.
 /// </summary>
 internal static class StructuredData
 {
-    public static string ForArticle(Article article, SiteConfig config, string? permalink, AnnotationSet annotations)
+    /// <param name="article">An article, or a page (content/pages/), which is no news article: a WebPage of the
+    /// site, dated only when its front matter gives a date. Either way, a ClaimReview for each fact-check.</param>
+    public static string For(Article article, SiteConfig config, string? permalink, AnnotationSet annotations)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
@@ -23,31 +25,17 @@ internal static class StructuredData
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
             json.WriteStartArray("@graph");
-            NewsArticle(json, article, config, permalink);
+            if (article.IsPage)
+            {
+                WebPage(json, article, config, permalink);
+            }
+            else
+            {
+                NewsArticle(json, article, config, permalink);
+            }
             foreach (var note in annotations.Notes.Where(n => n.Kind == NoteKind.FactCheck))
             {
                 ClaimReview(json, note, permalink is null ? null : permalink + "#" + annotations.Ids.Note(note.Label), article, config);
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>schema.org JSON-LD for a page (content/pages/): a WebPage of the site, and a ClaimReview for
-    /// each fact-check note it holds. A page has no date unless its front matter gives one.</summary>
-    public static string ForPage(Article page, SiteConfig config, string? permalink, AnnotationSet annotations)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
-        {
-            json.WriteStartObject();
-            json.WriteString("@context", "https://schema.org");
-            json.WriteStartArray("@graph");
-            WebPage(json, page, config, permalink);
-            foreach (var note in annotations.Notes.Where(n => n.Kind == NoteKind.FactCheck))
-            {
-                ClaimReview(json, note, permalink is null ? null : permalink + "#" + annotations.Ids.Note(note.Label), page, config);
             }
             json.WriteEndArray();
             json.WriteEndObject();
