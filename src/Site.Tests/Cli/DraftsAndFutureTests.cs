@@ -94,6 +94,35 @@ public sealed class DraftsAndFutureTests
     }
 
     [Fact]
+    public async Task A_link_to_an_article_held_back_until_its_date_is_a_warning_and_to_an_unpublished_draft_an_error()
+    {
+        using var site = DefaultThemeSite()
+            .With("content/story.md", TestSite.Article("See [the follow-up](../follow-up/).\n", title: "Published story", date: "2024-05-01"))
+            .With("content/follow-up.md", TestSite.Article(title: "Follow-up", date: "2024-06-02"));
+        var now = new Dictionary<string, string> { ["SITE_NOW"] = "2024-06-01T12:00:00Z" };
+
+        var early = await SiteProcess.RunAsync(site.Root, ["build"], now);
+
+        Assert.True(early.ExitCode == 0, early.ToString());
+        DiagnosticAssert.Exactly(early.StderrLines, ("content/story.md(5,5): warning SITE059:",
+            "link '../follow-up/' points to content/follow-up.md, dated 2024-06-02 and held back until then (--future): the link is broken until a build on or after that date"));
+        Assert.True(File.Exists(site.Path("output/story/index.html")));
+        Assert.False(Directory.Exists(site.Path("output/follow-up")));
+
+        var onTheDay = await SiteProcess.RunAsync(site.Root, ["build"], new Dictionary<string, string> { ["SITE_NOW"] = "2024-06-02T00:00:00Z" });
+
+        Assert.True(onTheDay.ExitCode == 0, onTheDay.ToString());
+        Assert.Empty(onTheDay.StderrLines);
+
+        site.With("content/follow-up.md", TestSite.Article(title: "Follow-up", date: "2024-05-02", extra: "draft: true\n"));
+        var draft = await SiteProcess.RunAsync(site.Root, ["build"], now);
+
+        Assert.True(draft.ExitCode == 1, draft.ToString());
+        DiagnosticAssert.Exactly(draft.StderrLines, ("content/story.md(5,5): error SITE050:",
+            "link '../follow-up/' points to content/follow-up.md, a draft this build does not publish (--drafts)"));
+    }
+
+    [Fact]
     public async Task The_preview_shows_an_embargoed_article_before_its_date()
     {
         await using var host = await PreviewHost.StartAsync(articles: 1, arrange: folder =>

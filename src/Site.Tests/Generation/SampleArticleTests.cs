@@ -63,6 +63,26 @@ public sealed class SampleArticleTests(SampleSiteFixture site) : IClassFixture<S
         Assert.Equal("", site.Diagnostics);
     }
 
+    /// <summary>Before the timeline's date (SITE_NOW=2026-12-01), and before either article's, the sample
+    /// once failed: the other article and the About page link to what was held back. A link to an article
+    /// that is only early is a warning, so the rest of the site is still published.</summary>
+    [Theory]
+    [InlineData("2026-12-01T00:00:00Z", 1)]
+    [InlineData("2020-01-01T00:00:00Z", 2)]
+    public void Sample_site_is_published_before_its_articles_dates(string now, int heldBack)
+    {
+        using var output = new TempDirectory();
+        var repo = RepoRoot.Find();
+
+        var result = SiteBuilder.Build(new BuildOptions(Path.Combine(repo, "content"), Path.Combine(repo, "templates"), output.Combine("output"),
+            Now: DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+        Assert.Equal(heldBack, result.FutureHeldBack);
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.Equal("SITE059", d.Code));
+    }
+
     [Fact]
     public void Every_reference_links_to_an_existing_note()
     {

@@ -33,7 +33,7 @@ internal sealed record Article(
     /// <summary>The file's stamp when it was loaded: a later build notices an edit by it without reading the file.</summary>
     public FileStamp Stamp { get; init; }
 
-    /// <summary>A SHA-256 of the file as loaded (hex): the render cache's stand-in for its text.</summary>
+    /// <summary>A <see cref="ContentHash"/> of the file as loaded (hex): the render cache's stand-in for its text.</summary>
     public string Digest { get; init; } = "";
 
     /// <summary>How many lines the front matter takes, both '---' lines included.</summary>

@@ -56,6 +56,7 @@ internal static class TagIndex
         {
             return slug;
         }
+        // SHA-256, not the build cache's ContentHash: the slug is a public URL, which must never change.
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
         return "tag-" + Convert.ToHexStringLower(hash.AsSpan(0, 4));
     }

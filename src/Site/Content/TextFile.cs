@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Site.Diagnostics;
 
@@ -24,7 +23,7 @@ internal static class TextFile
     {
         var all = ReadBytes(path, out var start);
         var bytes = all.AsSpan(start);
-        return new FileText(Decode(headOnly ? bytes[..HeadLength(bytes)] : bytes, start), Convert.ToHexString(SHA256.HashData(all)));
+        return new FileText(Decode(headOnly ? bytes[..HeadLength(bytes)] : bytes, start), ContentHash.Hex(all));
     }
 
     private static byte[] ReadBytes(string path, out int start)
@@ -100,5 +99,5 @@ internal static class TextFile
     }
 }
 
-/// <summary>A file's text (or front matter), and a SHA-256 of all its bytes (hex) that stands for all of it.</summary>
+/// <summary>A file's text (or front matter), and a <see cref="ContentHash"/> of all its bytes (hex) that stands for all of it.</summary>
 internal readonly record struct FileText(string Text, string Digest);

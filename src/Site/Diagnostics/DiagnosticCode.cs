@@ -66,6 +66,9 @@ internal sealed record DiagnosticCode(string Id, Severity Severity, string Meani
     public static readonly DiagnosticCode SlowLink = Define("SITE057", Severity.Warning, "An external link that answers only after the slow threshold");
     public static readonly DiagnosticCode LinkNotChecked = Define("SITE058", Severity.Warning, "An external web link that was not checked: a private address, rate-limited, or not a valid address");
 
+    // Link check, continued: a warning, since the link works from its target's date (see LinkChecker.ReportMissing).
+    public static readonly DiagnosticCode ScheduledTarget = Define("SITE059", Severity.Warning, "A link to an article dated in the future, which the build holds back: broken until its date");
+
     // Note types
     public static readonly DiagnosticCode NoteType = Define("SITE060", Severity.Error, "An unknown note type or attribute, a claim_date that is not a date, or a malformed {…} block");
     public static readonly DiagnosticCode FactCheckIncomplete = Define("SITE061", Severity.Error, "A fact-check without a verdict or a claim");

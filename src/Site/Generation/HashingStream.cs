@@ -1,14 +1,15 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
+using Site.Content;
 
 namespace Site.Generation;
 
 /// <summary>
-/// A file being written, SHA-256 hashed as the bytes pass, so the build cache is written in one pass and
+/// A file being written, hashed (<see cref="ContentHash"/>) as the bytes pass, so the build cache is written in one pass and
 /// ends with the hash of everything before it (what <see cref="RenderCacheFile.Read"/> checks).
 /// </summary>
 internal sealed class HashingStream(Stream file) : Stream
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly XxHash128 _hash = ContentHash.Incremental();
 
     public override bool CanRead => false;
 
@@ -28,7 +29,7 @@ internal sealed class HashingStream(Stream file) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        _hash.AppendData(buffer);
+        _hash.Append(buffer);
         file.Write(buffer);
     }
 
@@ -47,7 +48,6 @@ internal sealed class HashingStream(Stream file) : Stream
     {
         if (disposing)
         {
-            _hash.Dispose();
             file.Dispose();
         }
         base.Dispose(disposing);

@@ -133,8 +133,15 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     }
 
     /// <summary>Checks the links between pages, once every page and file has been added.</summary>
-    public void Check()
+    /// <param name="heldBack">The articles this build reads but does not publish (drafts, future-dated): a link
+    /// to one is not to a page that does not exist, and one dated in the future is only early.</param>
+    public void Check(IReadOnlyList<Content.Article> heldBack)
     {
+        var unpublished = new Dictionary<string, Content.Article>(StringComparer.Ordinal);
+        foreach (var article in heldBack)
+        {
+            unpublished.TryAdd(article.PagePath, article); // two on one URL are reported by the loader
+        }
         foreach (var link in _pending)
         {
             var target = link.Target;
@@ -142,7 +149,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
             {
                 if (!_files.ContainsKey(target + "/index.html"))
                 {
-                    Report(link, DiagnosticCode.MissingTarget, $"link '{link.Link}' points to a page or file that does not exist");
+                    ReportMissing(link, unpublished.GetValueOrDefault(target) ?? unpublished.GetValueOrDefault(target + "/index.html"));
                     continue;
                 }
                 target += "/index.html";
@@ -151,6 +158,26 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
             {
                 Report(link, DiagnosticCode.MissingFragment, $"link to '#{fragment}' has no matching id on {target}");
             }
+        }
+    }
+
+    /// <summary>A link to a page this build does not write. To an article dated in the future it is a warning, not
+    /// an error: the link works from that date, and a build before it must still publish the rest of the site
+    /// (a link to a scheduled follow-up, or a page listing every article, would otherwise stop every build until then).</summary>
+    private void ReportMissing(Pending link, Content.Article? heldBack)
+    {
+        if (heldBack is null)
+        {
+            Report(link, DiagnosticCode.MissingTarget, $"link '{link.Link}' points to a page or file that does not exist");
+        }
+        else if (heldBack.Draft)
+        {
+            Report(link, DiagnosticCode.MissingTarget, $"link '{link.Link}' points to {heldBack.File}, a draft this build does not publish (--drafts)");
+        }
+        else
+        {
+            Report(link, DiagnosticCode.ScheduledTarget,
+                $"link '{link.Link}' points to {heldBack.File}, dated {heldBack.Date.ToIso()} and held back until then (--future): the link is broken until a build on or after that date");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Site.Content;
 using Site.Diagnostics;
 
@@ -8,15 +7,15 @@ namespace Site.Generation;
 /// The publish build's <see cref="RenderCache"/> on disk (<c>.site-cache/build/pages.bin</c>): a header
 /// naming the format, the output folder it describes, the build of Site that wrote it, the
 /// <see cref="RenderInputs"/> and when the build began; the articles as loaded, the article pages and the
-/// listing pages; then a SHA-256 of all that. A file that is truncated, corrupt, of another format or for another
+/// listing pages; then a <see cref="ContentHash"/> of all that. A file that is truncated, corrupt, of another format or for another
 /// output folder is not trusted in any part: the build renders everything, as without a cache.
 /// </summary>
 internal static class RenderCacheFile
 {
     /// <summary>Changes whenever what is written here changes shape.</summary>
-    private const string Format = "site render cache 6";
+    private const string Format = "site render cache 7";
 
-    private const int HashLength = 32;
+    private const int HashLength = ContentHash.Length;
 
     /// <summary>What a file held: the inputs its pages were rendered with, when its build began (ns since
     /// 1970), the articles as loaded, the pages by article, the listing pages by path.</summary>
@@ -37,7 +36,7 @@ internal static class RenderCacheFile
         try
         {
             var bytes = File.ReadAllBytes(file);
-            if (bytes.Length < HashLength || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - HashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength)))
+            if (bytes.Length < HashLength || !ContentHash.Of(bytes.AsSpan(0, bytes.Length - HashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength)))
             {
                 return null;
             }

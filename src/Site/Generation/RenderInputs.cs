@@ -74,7 +74,7 @@ internal static class RenderInputs
                 }
                 else
                 {
-                    fingerprint.Add(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
+                    fingerprint.Add(ContentHash.Hex(File.ReadAllBytes(path)));
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -68,7 +68,7 @@ internal static class SiteBuilder
             pages.WriteFile(FactChecks.JsonFile, FactChecks.Json(claims, site.Config));
         }
         Assets.Copy(options.TemplatesDir, site.Config.DefaultTheme, pages, diagnostics);
-        pages.Links.Check();
+        pages.Links.Check(site.Content.HeldBack);
         return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed, pages.OtherFiles) with
         {
             DraftsHeldBack = site.Content.HeldBack.Count(a => a.Draft),

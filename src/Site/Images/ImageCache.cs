@@ -43,6 +43,7 @@ internal sealed class ImageCache
     {
         var path = EntryPath(key, extension);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // SHA-256, as the entry's name (ImageCacheKey): the sums outlive this build and any version of Site.
         // The entry first, its sum second: a crash between the two leaves an entry without a sum, which is a miss.
         WriteAtomically(path, content);
         WriteAtomically(path + ".sum", Encoding.ASCII.GetBytes(Sum(content.Length, SHA256.HashData(content))));

@@ -18,6 +18,8 @@ internal static class ImageCacheKey
     private static readonly string Engine =
         $"site-images/{PipelineVersion} skiasharp/{typeof(SKCodec).Assembly.GetName().Version} native/{SkiaSharpVersion.Native}";
 
+    // SHA-256 rather than the build cache's ContentHash: entries are kept by these names across builds and
+    // versions of Site (and may be shared between machines), and a variant's name is published.
     public static string SourceHash(ReadOnlySpan<byte> source) => Convert.ToHexStringLower(SHA256.HashData(source));
 
     /// <param name="decoded">The size the source is decoded at (a JPEG may be decoded scaled down): each

@@ -1,0 +1,25 @@
+using System.IO.Hashing;
+
+namespace Site.Content;
+
+/// <summary>
+/// The one hash of the build cache (<c>.site-cache/build/</c>): of article files, of the files every page
+/// reads, of fingerprints, and the check at the end of the cache file. XXH128, not SHA-256: SHA-256 is
+/// OpenSSL's, and loading OpenSSL was half of the page faults of building the sample site. A cache hash
+/// needs no resistance to forgery: the cache is made on this machine from content/ and templates/, and
+/// whoever could plant a colliding file there could as well edit the cache or the content itself. Hashes
+/// that leave the machine or name files that outlive the cache keep SHA-256 (tag slugs, the image cache).
+/// </summary>
+internal static class ContentHash
+{
+    /// <summary>Bytes in a hash.</summary>
+    public const int Length = 16;
+
+    public static byte[] Of(ReadOnlySpan<byte> data) => XxHash128.Hash(data);
+
+    /// <summary>The hash as upper-case hex, as the cache stores it.</summary>
+    public static string Hex(ReadOnlySpan<byte> data) => Convert.ToHexString(XxHash128.Hash(data));
+
+    /// <summary>A hash to which data is appended piece by piece.</summary>
+    public static XxHash128 Incremental() => new();
+}
