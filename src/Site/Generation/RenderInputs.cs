@@ -88,7 +88,13 @@ internal static class RenderInputs
     /// <summary>The build of Site: its version, and the length and write time of its binary (site.dll, or
     /// the native executable), which change with every compilation, so a development build never trusts
     /// pages an older one rendered.</summary>
-    public static string SiteVersion()
+    public static string SiteVersion() => BuildOfSite.Value;
+
+    /// <summary>Read once: a build asks up to three times, and reading the version attribute by reflection was
+    /// over 1% of the sample site's instructions each time.</summary>
+    private static readonly Lazy<string> BuildOfSite = new(ReadSiteVersion);
+
+    private static string ReadSiteVersion()
     {
         var assembly = typeof(RenderInputs).Assembly;
         var version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
