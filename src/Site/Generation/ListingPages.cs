@@ -26,9 +26,10 @@ internal static class ListingPages
     public static IEnumerable<string> Templates =>
         Extras.Select(e => e.Template).Concat([TemplateSet.Index, TagTemplate, TagsTemplate, ArchiveTemplate, MonthTemplate, FactChecks.Template]);
 
-    /// <param name="claims">Every fact-check of the site, newest first, for the fact-check index.</param>
+    /// <param name="factChecks">The fact-check index's verdict groups (<see cref="FactChecks.Index"/>); null
+    /// when the theme has no <c>fact-checks.html</c>.</param>
     /// <param name="cache">Keeps the articles' models between a preview session's builds.</param>
-    public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<CheckedClaim> claims, RenderCache? cache)
+    public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<VerdictGroupModel>? factChecks, RenderCache? cache)
     {
         var config = site.Config;
         // Each article's model is made once, however many listings it is in.
@@ -54,11 +55,10 @@ internal static class ListingPages
             var title = kind == PageKind.NotFound ? site.Strings.Text(config.Language).PageNotFound : config.Title;
             yield return new PageJob(template, template, kind, Globals(title, template, root, kind == PageKind.Text ? Published(listing) : listing));
         }
-        if (site.Templates.Contains(FactChecks.Template))
+        if (factChecks is not null)
         {
-            var groups = FactChecks.Groups(claims, config, site.Strings.Text(config.Language));
             yield return new PageJob(FactChecks.Folder + "/index.html", FactChecks.Template, PageKind.Page,
-                Globals(text.Text("fact_checks.heading"), FactChecks.Folder + "/", "../", listing) with { FactChecks = groups });
+                Globals(text.Text("fact_checks.heading"), FactChecks.Folder + "/", "../", listing) with { FactChecks = factChecks });
         }
         if (site.Templates.Contains(TagsTemplate))
         {
