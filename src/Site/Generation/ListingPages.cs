@@ -32,8 +32,9 @@ internal static class ListingPages
     public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<VerdictGroupModel>? factChecks, RenderCache? cache)
     {
         var config = site.Config;
-        // Each article's model is made once, however many listings it is in.
-        var models = site.Newest.ToDictionary(a => a, a => ModelOf(site, a, cache));
+        // Each article's model is made once, however many listings it is in. By instance: an article is one
+        // object per build, and the record's own hash would take every field of it on each of the thousands of lookups.
+        var models = site.Newest.ToDictionary(a => a, a => ModelOf(site, a, cache), (IEqualityComparer<Article>)ReferenceEqualityComparer.Instance);
         var tags = site.Tags.Select(tag => TagModel.From(tag, config)).ToList();
         var text = site.Strings.Text(config.Language).Strings;
         var months = site.Newest.GroupBy(a => (a.Date.Value.Year, a.Date.Value.Month))
