@@ -111,9 +111,13 @@ internal static class ListingPages
     }
 
     /// <summary>Drafts built with --drafts are for the desk: never in a feed or the sitemap, which are for
-    /// readers' apps and search engines.</summary>
+    /// readers' apps and search engines. The same listing when there is no draft to leave out (every build
+    /// without --drafts): its lists are then fingerprinted once, not again for each feed and the sitemap.</summary>
     private static ListingModel Published(ListingModel list) =>
-        list with { Articles = [.. list.Articles.Where(a => !a.Draft).Select(WithoutDrafts)], Pages = [.. list.Pages.Where(a => !a.Draft).Select(WithoutDrafts)] };
+        !list.Articles.Any(ShowsDraft) && !list.Pages.Any(ShowsDraft) ? list
+            : list with { Articles = [.. list.Articles.Where(a => !a.Draft).Select(WithoutDrafts)], Pages = [.. list.Pages.Where(a => !a.Draft).Select(WithoutDrafts)] };
+
+    private static bool ShowsDraft(ArticleModel article) => article.Draft || article.Translations?.Any(t => t.Draft) == true;
 
     /// <summary>A draft is no alternate of a published article either; one translation alone has none.</summary>
     private static ArticleModel WithoutDrafts(ArticleModel article)
