@@ -333,6 +333,39 @@ public sealed class PreviewServerTests
         AssertEqualsFullBuild(host);
     }
 
+    [Fact]
+    public async Task A_changed_verdict_moves_its_claim_on_the_fact_check_page_and_in_claims_json_and_equals_a_full_build()
+    {
+        // The preview keeps the last build's fact-check index while the claims are the same: a verdict changed
+        // in one article must still make a new one.
+        await using var host = await PreviewHost.StartAsync(articles: 2, folder =>
+        {
+            folder.Write("content/site.yml", "title: Preview test\nverdicts:\n  - {name: Accurate, meaning: Matches the record., rating: 2}\n  - {name: Unsupported, meaning: No evidence., rating: 1}\n");
+            folder.Write("content/first.md", FactChecked("First", "2024-01-04", "Unsupported"));
+            folder.Write("content/second.md", FactChecked("Second", "2024-02-10", "Unsupported"));
+        });
+        var site = host.Server.Site;
+        var version = site.State.Version;
+        using var client = host.Client();
+        var before = await client.GetStringAsync("/fact-checks/");
+        Assert.Contains("<span class=\"verdict\">Unsupported</span> (2 claims)", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("<span class=\"verdict\">Accurate</span>", before, StringComparison.Ordinal);
+
+        File.WriteAllText(host.Folder.Combine("content/first.md"), FactChecked("First", "2024-01-04", "Accurate"));
+        await NextGoodBuild(site, version);
+
+        var page = await client.GetStringAsync("/fact-checks/");
+        Assert.Contains("<span class=\"verdict\">Accurate</span> (1 claim)", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"verdict\">Unsupported</span> (1 claim)", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Claim of First</td><td>Accurate</td>", page, StringComparison.Ordinal);
+        Assert.Contains("\"verdict\": \"Accurate\"", await client.GetStringAsync("/claims.json"), StringComparison.Ordinal);
+        AssertEqualsFullBuild(host);
+    }
+
+    private static string FactChecked(string title, string date, string verdict) =>
+        $"---\ntitle: {title}\ndate: {date}\nsources:\n  src: {{title: Report, publisher: Agency, url: \"https://example.com/r\", date: 2022-01-26}}\n---\n"
+        + $"Sentence.[^c]\n\n[^c]: {{fact-check verdict=\"{verdict}\" claim=\"Claim of {title}\" claimant=\"An official\"}} Checked ([@src]).\n";
+
     private static string Text(PreviewSite site, string path) => System.Text.Encoding.UTF8.GetString(site.State.Files[path]);
 
     private static async Task NextGoodBuild(PreviewSite site, int version)

@@ -11,6 +11,10 @@ namespace Site.Generation;
 /// its article's path from the site root, which the permalink pattern makes.</summary>
 internal sealed record CheckedClaim(string Claim, string Verdict, string? Claimant, string Slug, string Url, string Title, PublishDate Date, string NoteId);
 
+/// <summary>The fact-check index of one build: every fact-check, newest first, the verdict groups
+/// <c>fact-checks.html</c> lists and claims.json, each made once (see <see cref="FactChecks.Index"/>).</summary>
+internal sealed record FactCheckIndex(IReadOnlyList<CheckedClaim> Claims, IReadOnlyList<VerdictGroupModel> Groups, byte[] Json);
+
 /// <summary>
 /// The site-wide index of fact-checks: every fact-check note's claim, verdict and claimant with its article,
 /// grouped by verdict (in the order of the site's verdict scale, best first, when there is one; else by
@@ -31,8 +35,22 @@ internal static class FactChecks
     public static List<CheckedClaim> Ordered(IEnumerable<CheckedClaim> claims) =>
         [.. claims.OrderByDescending(c => c.Date.Value).ThenBy(c => c.Slug, StringComparer.Ordinal).ThenBy(c => c.NoteId, StringComparer.Ordinal)];
 
+    /// <summary>The index of <paramref name="claims"/> (<see cref="Ordered"/>): with a <see cref="RenderCache"/>,
+    /// the last build's when the claims and the render inputs are what they were, so a save that changes no
+    /// fact-check neither groups nor serializes 2,000 claims again, and the listing fingerprint finds the
+    /// same groups instance it digested before.</summary>
+    public static FactCheckIndex Index(LoadedSite site, IReadOnlyList<CheckedClaim> claims, RenderCache? cache)
+    {
+        FactCheckIndex Make() => new(claims, Groups(claims, site.Config, site.Strings.Text(site.Config.Language)), Json(claims, site.Config));
+        return cache is null ? Make() : cache.FactChecksOf(claims, Make);
+    }
+
+    /// <summary>Record equality, claim by claim: everything the index shows of a claim is in it (claim,
+    /// verdict, claimant, article, address, date, note), so equal claims make an equal index.</summary>
+    public static bool Same(IReadOnlyList<CheckedClaim> a, IReadOnlyList<CheckedClaim> b) => a.SequenceEqual(b);
+
     /// <summary>The verdict groups the template lists, with a bar length (percent of the largest group).</summary>
-    public static List<VerdictGroupModel> Groups(IReadOnlyList<CheckedClaim> claims, SiteConfig config, Localization.PageText text)
+    private static List<VerdictGroupModel> Groups(IReadOnlyList<CheckedClaim> claims, SiteConfig config, Localization.PageText text)
     {
         var byVerdict = claims.GroupBy(c => c.Verdict, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var scale = config.Verdicts?.Verdicts.OrderByDescending(v => v.Rating).ToList() ?? [];
@@ -51,7 +69,7 @@ internal static class FactChecks
     }
 
     /// <summary>claims.json: every fact-check, newest first, with absolute URLs when the site has a base URL.</summary>
-    public static byte[] Json(IReadOnlyList<CheckedClaim> claims, SiteConfig config)
+    private static byte[] Json(IReadOnlyList<CheckedClaim> claims, SiteConfig config)
     {
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

@@ -13,8 +13,9 @@ namespace Site.Generation;
 /// fails when a model gains a list this does not walk). An article is fingerprinted once, however many
 /// listings show it.
 /// </summary>
-/// <param name="articles">Article models' digests, by model: a preview session's cache keeps them between builds.</param>
-internal sealed class ListingFingerprints(ConditionalWeakTable<ArticleModel, byte[]> articles)
+/// <param name="kept">Digests of article models and of verdict groups, by instance: a preview session's cache
+/// keeps them between builds, with the instances it keeps.</param>
+internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> kept)
 {
     /// <summary>Lists' digests, by list: most listings share the site-wide lists of tags, months, pages and
     /// articles, so each is walked once per build rather than once per listing. Listing pages are
@@ -38,7 +39,7 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<ArticleModel, byt
         }
         if (globals.FactChecks is { } groups)
         {
-            fingerprint.Add(0).Add(Digest(groups, GroupsDigest));
+            fingerprint.Add(0).Add(kept.GetValue(groups, _ => GroupsDigest(groups)));
         }
         else
         {
@@ -96,7 +97,7 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<ArticleModel, byt
             fingerprint.Add(-1);
             return;
         }
-        if (!articles.TryGetValue(article, out var digest))
+        if (!kept.TryGetValue(article, out var digest))
         {
             var own = new Fingerprint().Add((article with { Tags = [], Corrections = null, TagLinks = null, Translations = null }).ToString());
             foreach (var tag in article.Tags)
@@ -107,7 +108,7 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<ArticleModel, byt
             AddEach(own.Add(article.TagLinks is null ? -1 : 0), article.TagLinks ?? []);
             AddEach(own.Add(article.Translations is null ? -1 : 0), article.Translations ?? []);
             digest = own.FinishBytes();
-            articles.AddOrUpdate(article, digest);
+            kept.AddOrUpdate(article, digest);
         }
         fingerprint.Add(digest);
     }

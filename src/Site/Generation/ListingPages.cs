@@ -26,13 +26,15 @@ internal static class ListingPages
     public static IEnumerable<string> Templates =>
         Extras.Select(e => e.Template).Concat([TemplateSet.Index, TagTemplate, TagsTemplate, ArchiveTemplate, MonthTemplate, FactChecks.Template]);
 
-    /// <param name="claims">Every fact-check of the site, newest first, for the fact-check index.</param>
+    /// <param name="factChecks">The fact-check index's verdict groups (<see cref="FactChecks.Index"/>); null
+    /// when the theme has no <c>fact-checks.html</c>.</param>
     /// <param name="cache">Keeps the articles' models between a preview session's builds.</param>
-    public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<CheckedClaim> claims, RenderCache? cache)
+    public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<VerdictGroupModel>? factChecks, RenderCache? cache)
     {
         var config = site.Config;
-        // Each article's model is made once, however many listings it is in.
-        var models = site.Newest.ToDictionary(a => a, a => ModelOf(site, a, cache));
+        // Each article's model is made once, however many listings it is in. By instance: an article is one
+        // object per build, and the record's own hash would take every field of it on each of the thousands of lookups.
+        var models = site.Newest.ToDictionary(a => a, a => ModelOf(site, a, cache), (IEqualityComparer<Article>)ReferenceEqualityComparer.Instance);
         var tags = site.Tags.Select(tag => TagModel.From(tag, config)).ToList();
         var text = site.Strings.Text(config.Language).Strings;
         var months = site.Newest.GroupBy(a => (a.Date.Value.Year, a.Date.Value.Month))
@@ -54,11 +56,10 @@ internal static class ListingPages
             var title = kind == PageKind.NotFound ? site.Strings.Text(config.Language).PageNotFound : config.Title;
             yield return new PageJob(template, template, kind, Globals(title, template, root, kind == PageKind.Text ? Published(listing) : listing));
         }
-        if (site.Templates.Contains(FactChecks.Template))
+        if (factChecks is not null)
         {
-            var groups = FactChecks.Groups(claims, config, site.Strings.Text(config.Language));
             yield return new PageJob(FactChecks.Folder + "/index.html", FactChecks.Template, PageKind.Page,
-                Globals(text.Text("fact_checks.heading"), FactChecks.Folder + "/", "../", listing) with { FactChecks = groups });
+                Globals(text.Text("fact_checks.heading"), FactChecks.Folder + "/", "../", listing) with { FactChecks = factChecks });
         }
         if (site.Templates.Contains(TagsTemplate))
         {
@@ -110,9 +111,13 @@ internal static class ListingPages
     }
 
     /// <summary>Drafts built with --drafts are for the desk: never in a feed or the sitemap, which are for
-    /// readers' apps and search engines.</summary>
+    /// readers' apps and search engines. The same listing when there is no draft to leave out (every build
+    /// without --drafts): its lists are then fingerprinted once, not again for each feed and the sitemap.</summary>
     private static ListingModel Published(ListingModel list) =>
-        list with { Articles = [.. list.Articles.Where(a => !a.Draft).Select(WithoutDrafts)], Pages = [.. list.Pages.Where(a => !a.Draft).Select(WithoutDrafts)] };
+        !list.Articles.Any(ShowsDraft) && !list.Pages.Any(ShowsDraft) ? list
+            : list with { Articles = [.. list.Articles.Where(a => !a.Draft).Select(WithoutDrafts)], Pages = [.. list.Pages.Where(a => !a.Draft).Select(WithoutDrafts)] };
+
+    private static bool ShowsDraft(ArticleModel article) => article.Draft || article.Translations?.Any(t => t.Draft) == true;
 
     /// <summary>A draft is no alternate of a published article either; one translation alone has none.</summary>
     private static ArticleModel WithoutDrafts(ArticleModel article)

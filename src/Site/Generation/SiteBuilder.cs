@@ -60,12 +60,13 @@ internal static class SiteBuilder
         progress?.Start(site.Content.Articles.Count);
         var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
+        var factChecks = site.Templates.Contains(FactChecks.Template) ? FactChecks.Index(site, claims, cache) : null;
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
         // In parallel, as the articles are: with pagination a large site has thousands of listing pages.
-        Parallel.ForEach(ListingPages.Jobs(site, claims, cache), listings.Publish);
-        if (site.Templates.Contains(FactChecks.Template))
+        Parallel.ForEach(ListingPages.Jobs(site, factChecks?.Groups, cache), listings.Publish);
+        if (factChecks is not null)
         {
-            pages.WriteFile(FactChecks.JsonFile, FactChecks.Json(claims, site.Config));
+            pages.WriteFile(FactChecks.JsonFile, factChecks.Json);
         }
         Assets.Copy(options.TemplatesDir, site.Config.DefaultTheme, pages, diagnostics);
         pages.Links.Check(site.Content.HeldBack);
