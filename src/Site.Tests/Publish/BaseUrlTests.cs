@@ -96,4 +96,27 @@ public sealed class BaseUrlTests
         Assert.StartsWith($"site: error: --base-url '{baseUrl}' {says}", run.StderrLines[0], StringComparison.Ordinal);
         Assert.False(Directory.Exists(site.OutputDir));
     }
+
+    /// <summary>Permalink takes a plain path without resolving it: the result must be what resolving it gives,
+    /// under a base URL with and without a sub-path, given with and without its trailing slash, and for paths
+    /// that do need resolving or escaping.</summary>
+    [Theory]
+    [InlineData("https://example.org", "my-article/", "https://example.org/my-article/")]
+    [InlineData("https://example.org/", "tags/city-hall/feed.xml", "https://example.org/tags/city-hall/feed.xml")]
+    [InlineData("https://example.org/news", "my-article/", "https://example.org/news/my-article/")]
+    [InlineData("https://example.org/news/", "2024/01/my-article/", "https://example.org/news/2024/01/my-article/")]
+    [InlineData("https://example.org/news/", "", "https://example.org/news/")]
+    [InlineData("https://example.org/новости/", "a_b.c~d/", "https://example.org/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/a_b.c~d/")]
+    [InlineData("https://example.org/news/", "../up/", "https://example.org/up/")]
+    [InlineData("https://example.org/news/", "./here/", "https://example.org/news/here/")]
+    [InlineData("https://example.org/news/", "/root/", "https://example.org/root/")]
+    [InlineData("https://example.org/news/", "café/", "https://example.org/news/caf%C3%A9/")]
+    [InlineData("https://example.org/news/", "a b/", "https://example.org/news/a%20b/")]
+    public void A_permalink_is_the_path_resolved_against_the_base_url(string baseUrl, string path, string expected)
+    {
+        var config = Site.Content.SiteConfig.Default with { BaseUrl = Site.Content.SiteConfig.ParseBaseUrl(baseUrl, out _) };
+
+        Assert.Equal(expected, config.Permalink(path));
+        Assert.Equal(new Uri(config.BaseUrl!, path).AbsoluteUri, config.Permalink(path));
+    }
 }

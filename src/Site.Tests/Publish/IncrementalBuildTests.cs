@@ -134,6 +134,11 @@ public sealed partial class IncrementalBuildTests
             var log = new StringBuilder($"step {step}: {site.ChangeTitle(5)}\n");
             site.BuildAndCompare(log);
             Assert.True(Directory.EnumerateDirectories(site.Path(""), ".site-spare-output-*").Count() == 1, $"{log}not one spare beside output/");
+            // The manifest keeps the stamps of folders the build staged into unchanged, without taking them again:
+            // each must be what output/ has now, or the next build could not keep a spare.
+            var saved = RenderCacheFile.Read(site.Path(".site-cache/build/pages.bin"), site.IncrementalOutput)?.Output;
+            Assert.True(saved is not null, $"{log}no manifest saved");
+            Assert.Equal(OutputManifest.Take(site.IncrementalOutput, saved.Files)!.Folders, saved.Folders);
             if (step == 2)
             {
                 // Step 1 staged from nothing and kept step 0's tree as the spare; step 2 staged into that tree.

@@ -109,7 +109,37 @@ internal sealed partial record SiteConfig(
     }
 
     /// <summary>The absolute URL of a path of the site (such as "my-article/"), when the site has a base URL.</summary>
-    public string? Permalink(string path) => BaseUrl is { } baseUrl ? new Uri(baseUrl, path).AbsoluteUri : null;
+    public string? Permalink(string path)
+    {
+        if (BaseUrl is not { } baseUrl)
+        {
+            return null;
+        }
+        // Called for every page, link and feed entry: a plain relative path (the usual slug) is the base URL
+        // and the path as they are, which is what resolving it would give, without making a Uri for it.
+        var root = baseUrl.AbsoluteUri;
+        return root.EndsWith('/') && IsPlainPath(path) ? root + path : new Uri(baseUrl, path).AbsoluteUri;
+    }
+
+    /// <summary>Segments of unreserved ASCII characters, none "." or "..": nothing to escape, resolve or take as a scheme.</summary>
+    private static bool IsPlainPath(string path)
+    {
+        if (path.AsSpan().ContainsAnyExcept(PlainCharacters) || path.StartsWith('/'))
+        {
+            return false;
+        }
+        foreach (var segment in path.AsSpan().Split('/'))
+        {
+            if (path.AsSpan(segment) is "." or "..")
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlainCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/");
 
     /// <summary>An absolute http(s) URL, normalised to end with a slash so relative paths resolve under it.
     /// Its path may hold any script (an IRI) or percent-encoded bytes: it is kept percent-encoded.</summary>

@@ -40,6 +40,12 @@ internal sealed partial class OutputStaging : ISiteOutput
     /// <summary>The spare's folders, for a file of this build where the spare has a folder.</summary>
     private readonly HashSet<string> _presentFolders;
 
+    /// <summary>The spare's folder stamps, by path.</summary>
+    private readonly Dictionary<string, FolderStamp> _spareFolders;
+
+    /// <summary>Folders this build added an entry to or removed one from, by path relative to the staging folder.</summary>
+    private readonly ConcurrentDictionary<string, byte> _changedFolders = new(StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<string, byte> _produced = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _writtenAfresh = new(StringComparer.Ordinal);
 
@@ -51,12 +57,19 @@ internal sealed partial class OutputStaging : ISiteOutput
         _present = [.. spare?.Files ?? []];
         _renewed = [.. spare?.Renewed ?? []];
         _presentFolders = [.. _present.SelectMany(Ancestors)];
+        _spareFolders = (spare?.Folders ?? []).ToDictionary(f => f.Path, StringComparer.Ordinal);
     }
 
     public string Path { get; }
 
     /// <summary>Every file this build put in the staging folder, by path relative to it.</summary>
     public IReadOnlyCollection<string> Produced => [.. _produced.Keys];
+
+    /// <summary>The stamps of the spare's folders this build staged into without adding or removing an entry:
+    /// still theirs, so the manifest after the swap need not take them again (a folder's stamp moves only
+    /// with its entries). Empty when the build staged from nothing.</summary>
+    public IReadOnlyDictionary<string, FolderStamp> UnchangedFolders =>
+        _spareFolders.Values.Where(f => !_changedFolders.ContainsKey(f.Path)).ToDictionary(f => f.Path, StringComparer.Ordinal);
 
     /// <param name="stop">Ctrl+C: every write, and the commit, throw once it is cancelled.</param>
     /// <param name="spare">The spare the cache describes, taken as the staging folder when it is there;
@@ -189,7 +202,7 @@ internal sealed partial class OutputStaging : ISiteOutput
         try
         {
             Directory.Move(Path, SpareFolder(_output, id));
-            return new SpareTree(id, current.Files, [.. _writtenAfresh.Keys.Order(StringComparer.Ordinal)]);
+            return new SpareTree(id, current.Files, [.. _writtenAfresh.Keys.Order(StringComparer.Ordinal)], current.Folders);
         }
         catch (IOException)
         {
@@ -215,6 +228,7 @@ internal sealed partial class OutputStaging : ISiteOutput
         }
         foreach (var folder in emptied.OrderByDescending(f => f.Count(c => c == '/')))
         {
+            Changed(folder + "/"); // the folder and its parents, which lose it if it is emptied
             for (var empty = folder; empty.Length > 0 && RemoveFolder(System.IO.Path.Combine(Path, empty)) == 0; empty = Parent(empty))
             {
                 // Removed; try its parent.
@@ -260,6 +274,8 @@ internal sealed partial class OutputStaging : ISiteOutput
         var folder = System.IO.Path.GetDirectoryName(path)!;
         if (!_folders.ContainsKey(folder))
         {
+            // The first file into a folder: its entries change, and so may its parents' if it is made.
+            Changed(relativePath);
             // Where the spare has a file, this build has a folder: the file goes.
             foreach (var file in Ancestors(relativePath).Where(_present.Contains))
             {
@@ -269,6 +285,17 @@ internal sealed partial class OutputStaging : ISiteOutput
             _folders.TryAdd(folder, 0);
         }
         return path;
+    }
+
+    /// <summary>Notes that the folders holding <paramref name="relativePath"/> ("a/b", "a" and the root for
+    /// "a/b/c") may have changed.</summary>
+    private void Changed(string relativePath)
+    {
+        _changedFolders.TryAdd("", 0);
+        foreach (var folder in Ancestors(relativePath))
+        {
+            _changedFolders.TryAdd(folder, 0);
+        }
     }
 
     /// <summary>"a/b" and "a" for "a/b/c".</summary>

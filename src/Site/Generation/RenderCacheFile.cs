@@ -59,8 +59,8 @@ internal static class RenderCacheFile
             {
                 listings[reader.ReadString()] = (reader.ReadString(), ReadListing(reader));
             }
-            var spare = reader.ReadBoolean() ? new SpareTree(reader.ReadString(), List(reader, r => r.ReadString()), List(reader, r => r.ReadString())) : null;
-            var output = reader.ReadBoolean() ? new OutputManifest(List(reader, r => r.ReadString()), List(reader, r => new FolderStamp(r.ReadString(), r.ReadInt64(), r.ReadInt64()))) : null;
+            var spare = reader.ReadBoolean() ? new SpareTree(reader.ReadString(), List(reader, r => r.ReadString()), List(reader, r => r.ReadString()), ReadFolders(reader)) : null;
+            var output = reader.ReadBoolean() ? new OutputManifest(List(reader, r => r.ReadString()), ReadFolders(reader)) : null;
             return reader.BaseStream.Position == reader.BaseStream.Length
                 ? new Stored(inputs, buildStart, sameSite ? articles : [], pages, listings) { Spare = spare, Output = output }
                 : null;
@@ -138,6 +138,7 @@ internal static class RenderCacheFile
             writer.Write(spare.Id);
             WriteStrings(writer, spare.Files);
             WriteStrings(writer, spare.Renewed);
+            WriteFolders(writer, spare.Folders);
         }
     }
 
@@ -149,14 +150,21 @@ internal static class RenderCacheFile
             return;
         }
         WriteStrings(writer, output.Files);
-        writer.Write(output.Folders.Count);
-        foreach (var folder in output.Folders)
+        WriteFolders(writer, output.Folders);
+    }
+
+    private static void WriteFolders(BinaryWriter writer, IReadOnlyList<FolderStamp> folders)
+    {
+        writer.Write(folders.Count);
+        foreach (var folder in folders)
         {
             writer.Write(folder.Path);
             writer.Write(folder.ChangeTime);
             writer.Write(folder.Inode);
         }
     }
+
+    private static List<FolderStamp> ReadFolders(BinaryReader reader) => List(reader, r => new FolderStamp(r.ReadString(), r.ReadInt64(), r.ReadInt64()));
 
     private static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
     {

@@ -31,26 +31,23 @@ internal static class RenderInputs
             .Add(options.Strict ? 1 : 0)
             .Add(options.BaseUrl?.AbsoluteUri)
             .Add(options.PageInjection);
-        AddFiles(fingerprint, options.TemplatesDir, files => files);
-        AddFiles(fingerprint, options.ContentDir, files => SiteWideFiles(options.ContentDir, files));
+        AddFiles(fingerprint, options.TemplatesDir, entry => !entry.Name.StartsWith('.'));
+        AddFiles(fingerprint, options.ContentDir, entry => !entry.Name.StartsWith('.') && IsSiteWide(entry));
         return fingerprint.Finish();
     }
 
-    /// <summary>The files of content/ every page may read: not articles, and not a bundle's photos and documents.
-    /// An article with files of its own is never cached, so its files need not stale every other page, and a
-    /// site full of photos is not hashed on every build.</summary>
-    private static IEnumerable<string> SiteWideFiles(string contentDir, IReadOnlyList<string> files)
-    {
-        // content/{name}/index.md, not content/index.md: an article whose folder holds its files.
-        var bundles = files.Where(path => Path.GetFileName(path).Equals("index.md", StringComparison.OrdinalIgnoreCase)
-                && Path.GetDirectoryName(Path.GetRelativePath(contentDir, path)) is { Length: > 0 })
-            .Select(path => Path.GetDirectoryName(path) + Path.DirectorySeparatorChar).ToList();
-        return files.Where(path => !IsMarkdown(path) && !bundles.Exists(bundle => path.StartsWith(bundle, StringComparison.Ordinal)));
+    /// <summary>Whether a file or folder of content/ may hold what every page reads: not an article, and not a
+    /// bundle (content/{name}/ with an index.md), whose photos and documents only its own page shows. An article
+    /// with files of its own is never cached, so its files need not stale every other page, and a site full of
+    /// photos is not hashed on every build. Articles are fingerprinted one by one elsewhere, so they are skipped
+    /// here by name, unseen.</summary>
+    private static bool IsSiteWide(FileSystemInfo entry) => entry is DirectoryInfo folder
+        ? !folder.EnumerateFiles("index.md", BundleIndex).Any()
+        : !Path.GetExtension(entry.Name).Equals(".md", StringComparison.OrdinalIgnoreCase);
 
-        static bool IsMarkdown(string path) => Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase);
-    }
+    private static readonly EnumerationOptions BundleIndex = new() { MatchCasing = MatchCasing.CaseInsensitive, AttributesToSkip = 0 };
 
-    private static void AddFiles(Fingerprint fingerprint, string folder, Func<IReadOnlyList<string>, IEnumerable<string>> select)
+    private static void AddFiles(Fingerprint fingerprint, string folder, Func<FileSystemInfo, bool> include)
     {
         if (!Directory.Exists(folder))
         {
@@ -58,8 +55,7 @@ internal static class RenderInputs
             return;
         }
         // Problems with links are reported by the loaders; here a file is only taken into account.
-        var files = select(FileTree.Files(folder, folder, new DiagnosticBag(), entry => !entry.Name.StartsWith('.')).ToList())
-            .Order(StringComparer.Ordinal).ToList();
+        var files = FileTree.Files(folder, folder, new DiagnosticBag(), include).Order(StringComparer.Ordinal).ToList();
         fingerprint.Add(files.Count);
         foreach (var path in files)
         {

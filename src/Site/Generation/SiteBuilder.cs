@@ -28,7 +28,7 @@ internal static class SiteBuilder
                 // After the swap. A build killed before this leaves the old cache: what this build carried still
                 // matches output/, and what it rendered afresh no longer does, so it is rendered again. Nor is
                 // the spare it kept the one that cache names, so the next build removes it.
-                cache?.Save(options.CacheFile!, options.OutputDir, spare, OutputManifest.Take(options.OutputDir, staging.Produced));
+                cache?.Save(options.CacheFile!, options.OutputDir, spare, OutputManifest.Take(options.OutputDir, staging.Produced, staging.UnchangedFolders));
             }
             else
             {

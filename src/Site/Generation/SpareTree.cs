@@ -13,7 +13,9 @@ namespace Site.Generation;
 /// <param name="Id">Its folder's suffix: only the spare the cache names is taken; any other is removed.</param>
 /// <param name="Files">Every file in it, by path relative to it.</param>
 /// <param name="Renewed">Files of output/ that are not the spare's: those the build that kept it wrote afresh.</param>
-internal sealed record SpareTree(string Id, IReadOnlyList<string> Files, IReadOnlyList<string> Renewed);
+/// <param name="Folders">Its folders' stamps, as they were checked when it was output/: a folder the next build
+/// adds nothing to and removes nothing from keeps its stamp, so that build need not take it again.</param>
+internal sealed record SpareTree(string Id, IReadOnlyList<string> Files, IReadOnlyList<string> Renewed, IReadOnlyList<FolderStamp> Folders);
 
 /// <summary>
 /// What a published build left in output/: every file, and every folder with its stamp. A folder's change
@@ -25,7 +27,9 @@ internal sealed record OutputManifest(IReadOnlyList<string> Files, IReadOnlyList
 {
     /// <summary>The manifest of <paramref name="outputDir"/> holding <paramref name="files"/>, or null where
     /// folders have no change time (not Linux).</summary>
-    public static OutputManifest? Take(string outputDir, IReadOnlyCollection<string> files)
+    /// <param name="known">Stamps of folders (not the root) the build staged into without changing them: taken as
+    /// they are. Should one be stale, the next build finds output/ changed and keeps no spare; nothing else.</param>
+    public static OutputManifest? Take(string outputDir, IReadOnlyCollection<string> files, IReadOnlyDictionary<string, FolderStamp>? known = null)
     {
         var folders = new HashSet<string>(StringComparer.Ordinal) { "" };
         foreach (var file in files)
@@ -40,6 +44,11 @@ internal sealed record OutputManifest(IReadOnlyList<string> Files, IReadOnlyList
         var stamps = new List<FolderStamp>(folders.Count);
         foreach (var folder in folders.Order(StringComparer.Ordinal))
         {
+            if (folder.Length > 0 && known is not null && known.TryGetValue(folder, out var kept))
+            {
+                stamps.Add(kept);
+                continue;
+            }
             var stamp = FileStamp.Of(Path.Combine(outputDir, folder));
             if (!stamp.HasChangeTime)
             {
