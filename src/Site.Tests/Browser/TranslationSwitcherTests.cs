@@ -6,7 +6,6 @@ namespace Site.Tests.Browser;
 
 /// <summary>The language switcher of a translated article (issue 15), in the browser: seen under the headline,
 /// reached by keyboard before the text, and free of accessibility violations.</summary>
-[Collection(BrowserCollection.Name)]
 public sealed class TranslationSwitcherTests(BrowserFixture browser, TranslationSwitcherTests.TranslatedSite site) : IClassFixture<TranslationSwitcherTests.TranslatedSite>
 {
     [Theory]

@@ -14,6 +14,7 @@ namespace Site.Tests.Cli;
 /// slows it, and its minutes of packing overlap the other tests (as NativeAotTests' publish does) instead
 /// of adding to the run.
 /// </summary>
+[StartsFirst(4)]
 public sealed class ToolPackageTests(BrowserFixture browser)
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(10);
