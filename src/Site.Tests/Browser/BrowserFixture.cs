@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
         _playwright = await Playwright.CreateAsync();
+        // Expect's own default wait is 5 s. The browser tests run among the parallel tests, where a page can take
+        // longer than that to reach a state on a busy machine: a hang guard, like the explicit waits', not a speed requirement.
+        Assertions.SetDefaultExpectTimeout(15_000);
         try
         {
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -51,7 +51,6 @@ public sealed class BundleSite : IAsyncLifetime
     }
 }
 
-[Collection(BrowserCollection.Name)]
 public sealed class BundleImageTests(BrowserFixture browser, BundleSite site) : IClassFixture<BundleSite>
 {
     [Theory]

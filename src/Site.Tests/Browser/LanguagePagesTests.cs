@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Site.Localization;
 using Site.Tests.Listings;
+using Site.Tests.Support;
 
 namespace Site.Tests.Browser;
 
@@ -9,7 +10,7 @@ namespace Site.Tests.Browser;
 /// English text that the language's strings table translates, plural forms follow the language, and axe
 /// finds nothing on any kind of page in English, Russian or Kazakh.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[StartsFirst(4)]
 public sealed partial class LanguagePagesTests(BrowserFixture browser, MultilingualPages site) : IClassFixture<MultilingualPages>
 {
     /// <summary>What a reader sees (the page's title and innerText, so CSS text-transform applies) and hears:

@@ -122,7 +122,7 @@ public sealed class NoteLayoutTests(BrowserFixture browser, BuiltSite site)
             // frame or two after layout: wait for it (the assertion below says what was seen if it never comes).
             await page.WaitForFunctionAsync(
                 "id => { const m = document.getElementById(id).querySelector('a.note-more'); return m && getComputedStyle(m).display !== 'none'; }",
-                id, new() { Timeout = 5000 }).ContinueWith(_ => { }, TaskScheduler.Default);
+                id, new() { Timeout = 10000 }).ContinueWith(_ => { }, TaskScheduler.Default);
             var before = (await NoteClipsAsync(page)).Single(n => n.Id == id);
             Assert.True(before.MoreShown, $"{id} is cut short and offers no 'more'");
 

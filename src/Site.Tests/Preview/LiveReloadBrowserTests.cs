@@ -6,7 +6,6 @@ namespace Site.Tests.Preview;
 
 /// <summary>An author's loop in a real browser: save, and the open page shows it at once, where the reader
 /// was; break the article, and the page says why; fix it, and the message goes (issue 4).</summary>
-[Collection(BrowserCollection.Name)]
 public sealed class LiveReloadBrowserTests(BrowserFixture browser)
 {
     private static string LongArticle(string extra = "") =>

@@ -8,6 +8,7 @@ namespace Site.Tests.Publish;
 /// held at each phase of publishing by the SITE_TEST_PAUSE seam (see <see cref="PausedBuild"/>) and killed
 /// or interrupted exactly there, so every run checks every window, the swap's included (issue 11).
 /// </summary>
+[StartsFirst(2)]
 public sealed class AtomicOutputTests
 {
     [Fact]

@@ -141,10 +141,10 @@ public sealed class ScriptInjectionTests(InjectionCorpus corpus, BrowserFixture 
         for (var i = 0; i < count; i++)
         {
             var target = targets.Nth(i);
-            await target.HoverAsync(new LocatorHoverOptions { Timeout = 2000, Force = true });
+            await target.HoverAsync(new LocatorHoverOptions { Timeout = 15000, Force = true });
             if (await target.GetAttributeAsync("href") is { } href && href.StartsWith('#'))
             {
-                await target.ClickAsync(new LocatorClickOptions { Timeout = 2000, Force = true });
+                await target.ClickAsync(new LocatorClickOptions { Timeout = 15000, Force = true });
             }
         }
         for (var i = 0; i < 2; i++)
