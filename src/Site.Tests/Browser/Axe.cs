@@ -27,7 +27,8 @@ internal static class Axe
 
     public static async Task AssertNoViolationsAsync(IBrowser browser, string url, int width, string scheme = "light")
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        // Disposed even when the assertion fails: a failing page must not leave its context open in the shared browser.
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
@@ -38,6 +39,5 @@ internal static class Axe
         await page.EvaluateAsync(Inject.Value);
         var violations = await page.EvaluateAsync<string[]>(Run, Tags);
         Assert.True(violations.Length == 0, $"{url} at {width} px, {scheme}:\n{string.Join("\n", violations)}");
-        await context.CloseAsync();
     }
 }
