@@ -30,6 +30,7 @@ internal sealed class BenchmarkRun(Options options)
     private readonly Dictionary<int, string> _corpora = [];
     private readonly List<string> _notes = [];
     private Sample[]? _sample;
+    private Sample[]? _sampleHugo;
     private PreviewResult? _preview;
     private readonly List<WorstCaseResult> _worst = [];
     private Setup _setup = null!;
@@ -101,7 +102,7 @@ internal sealed class BenchmarkRun(Options options)
             }
             if (!options.NoSample)
             {
-                BenchmarkSample(repo);
+                BenchmarkSample(repo, configs.Contains("hugo") ? hugo : null);
             }
         }
         if (worst)
@@ -184,27 +185,59 @@ internal sealed class BenchmarkRun(Options options)
         }
     }
 
-    private void BenchmarkSample(string repo)
+    /// <summary>The sample site, start to exit, and with Hugo its twin: the same article files (Site's note syntax
+    /// is plain Markdown to Hugo) under the corpus's minimal Hugo theme, runs interleaved.</summary>
+    private void BenchmarkSample(string repo, string? hugo)
     {
         var output = Path.Combine(_outputRoot, "sample");
+        var hugoOutput = Path.Combine(_outputRoot, "sample-hugo");
         List<string> command = [_setup.AotSite, "build", "--content", Path.Combine(repo, "content"), "--templates", Path.Combine(repo, "templates"), "--output", output, "--strict", "--quiet"];
-        Console.WriteLine($"\n== Sample site (repository content/ and templates/), NativeAOT: {options.SampleRuns} runs after 2 warm-ups ==");
+        List<string>? twin = hugo is null ? null : [hugo, "--source", SampleTwin(repo), "--destination", hugoOutput, "--quiet", "--buildFuture"];
+        Console.WriteLine($"\n== Sample site (repository content/ and templates/), NativeAOT{(twin is null ? "" : " and its Hugo twin")}: {options.SampleRuns} runs after 2 warm-ups ==");
         var samples = new List<Sample>();
+        var hugoSamples = new List<Sample>();
         for (var run = -2; run < options.SampleRuns; run++)
         {
-            var sample = Timed(() => command, output, TimeSpan.FromMinutes(2), null);
-            if (sample.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"the sample site did not build (exit {sample.ExitCode}):\n{sample.Output}");
-            }
+            var sample = TimedOrThrow(command, output, "the sample site");
+            var hugoSample = twin is null ? null : TimedOrThrow(twin, hugoOutput, "the sample's Hugo twin");
             if (run >= 0)
             {
                 samples.Add(sample);
+                if (hugoSample is not null)
+                {
+                    hugoSamples.Add(hugoSample);
+                }
             }
         }
         Clean(output);
+        Clean(hugoOutput);
         _sample = [.. samples];
-        Console.WriteLine($"  median wall {Stats.Median(samples.Select(s => s.WallSeconds)) * 1000:0.0} ms");
+        _sampleHugo = [.. hugoSamples];
+        Console.WriteLine($"  median wall {Stats.Median(samples.Select(s => s.WallSeconds)) * 1000:0.0} ms" +
+            (hugoSamples.Count > 0 ? $", Hugo twin {Stats.Median(hugoSamples.Select(s => s.WallSeconds)) * 1000:0.0} ms" : ""));
+
+        Sample TimedOrThrow(List<string> run, string into, string what)
+        {
+            var sample = Timed(() => run, into, TimeSpan.FromMinutes(2), null);
+            return sample.ExitCode == 0 ? sample : throw new InvalidOperationException($"{what} did not build (exit {sample.ExitCode}):\n{sample.Output}");
+        }
+    }
+
+    /// <summary>The Hugo twin of the sample site, written afresh: every article and page of content/ as it is
+    /// (Hugo reads the same YAML front matter and ignores the keys it does not know).</summary>
+    private string SampleTwin(string repo)
+    {
+        var dir = Path.Combine(options.Work, "sample-hugo");
+        Setup.DeleteDirectory(dir);
+        CorpusGenerator.WriteHugoSite(dir);
+        var content = Path.Combine(repo, "content");
+        foreach (var file in Directory.EnumerateFiles(content, "*.md", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(dir, "content", Path.GetRelativePath(content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return dir;
     }
 
     /// <summary>Each worst-case input as the one article of a site: the pathological ones --worst-runs times,
@@ -402,6 +435,12 @@ internal sealed class BenchmarkRun(Options options)
         {
             var ms = Stats.Median(sample.Select(s => s.WallSeconds)) * 1000;
             text.AppendLine($"| Sample site (content/, 1 article), start to exit | {ms:0.0} ms (CPU {Stats.Median(sample.Select(s => s.CpuSeconds)) * 1000:0} ms, RSS {Stats.Median(sample.Select(s => s.PeakRssMb)):0} MB, p95 {Stats.Percentile(sample.Select(s => s.WallSeconds), 95) * 1000:0.0} ms) | ≤ 60 ms | {(ms <= 60 ? "yes" : "no")} |");
+            if (_sampleHugo is { Length: > 0 } twin)
+            {
+                var ratio = ms / (Stats.Median(twin.Select(s => s.WallSeconds)) * 1000);
+                var cpu = Stats.Median(sample.Select(s => s.CpuSeconds)) / Stats.Median(twin.Select(s => s.CpuSeconds));
+                text.AppendLine($"| Sample site, AOT / its Hugo twin (issue 16) | {ratio:0.00}× wall, {cpu:0.00}× CPU (Hugo {Stats.Median(twin.Select(s => s.WallSeconds)) * 1000:0.0} ms) | ≤ 0.3× | {(ratio <= 0.3 ? "yes" : "no")} |");
+            }
         }
         if (_preview is { } p)
         {
@@ -452,6 +491,10 @@ internal sealed class BenchmarkRun(Options options)
             if (_sample is { } all)
             {
                 text.AppendLine($"- Sample site wall ms: " + string.Join(", ", all.Select(s => (s.WallSeconds * 1000).ToString("0.0", Inv))));
+                if (_sampleHugo is { Length: > 0 } twin)
+                {
+                    text.AppendLine($"- Sample's Hugo twin wall ms: " + string.Join(", ", twin.Select(s => (s.WallSeconds * 1000).ToString("0.0", Inv))));
+                }
             }
             foreach (var worst in _worst.Where(w => w.Case.Group != WorstCases.Fuzzed))
             {
