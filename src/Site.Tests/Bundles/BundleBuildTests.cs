@@ -72,4 +72,23 @@ public sealed class BundleBuildTests : IDisposable
         Assert.True(again.Result.Published, again.ToString());
         Assert.Equal(first, Directory.GetFiles(cache, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc));
     }
+
+    [Fact]
+    public void A_bundle_inside_a_bundle_is_an_article_of_its_own_whatever_the_case_of_its_index_md()
+    {
+        using var site = new TestSite()
+            .With("content/site.yml", "title: Test site\n")
+            .With("content/outer/index.md", "---\ntitle: Outer\ndate: 2024-01-05\n---\n\nThe outer story.\n")
+            .With("content/outer/inner/Index.md", "---\ntitle: Inner\ndate: 2024-01-06\n---\n\nThe full text is in [the report](report.pdf).\n")
+            .WithBytes("content/outer/inner/report.pdf", "%PDF-1.4\n%test\n"u8.ToArray());
+
+        var build = site.Build();
+
+        Assert.True(build.Result.Published, build.ToString());
+        var reports = Directory.GetFiles(site.OutputDir, "report.pdf", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.OutputDir, f).Replace('\\', '/')).ToList();
+        var inner = Directory.GetFiles(site.OutputDir, "index.html", SearchOption.AllDirectories)
+            .Single(f => File.ReadAllText(f).Contains("The full text is in", StringComparison.Ordinal));
+        Assert.Equal([Path.GetRelativePath(site.OutputDir, Path.Combine(Path.GetDirectoryName(inner)!, "report.pdf")).Replace('\\', '/')], reports);
+    }
 }

@@ -19,7 +19,7 @@ internal static class ContentHash
     public static byte[] Of(ReadOnlySpan<byte> data) => XxHash128.Hash(data);
 
     /// <summary>The hash as upper-case hex, as the cache stores it.</summary>
-    public static string Hex(ReadOnlySpan<byte> data) => Convert.ToHexString(XxHash128.Hash(data));
+    public static string Hex(ReadOnlySpan<byte> data) => Convert.ToHexString(Of(data));
 
     /// <summary>A hash to which data is appended piece by piece.</summary>
     public static XxHash128 Incremental() => new();

@@ -89,6 +89,14 @@ internal static class ContentLoader
         return published;
     }
 
+    /// <summary>A bundle: a folder of content/ (not content/ itself) whose index.md, in any letter case, is its
+    /// article; the folder's other files are that article's alone.</summary>
+    public static bool IsBundleFolder(DirectoryInfo folder) => folder.EnumerateFiles(BundleIndex, AnyCase).Any();
+
+    private const string BundleIndex = "index.md";
+
+    private static readonly EnumerationOptions AnyCase = new() { MatchCasing = MatchCasing.CaseInsensitive, AttributesToSkip = 0 };
+
     /// <summary>Where an article's file sits: a page or an article, its section, its bundle's folder.</summary>
     private sealed record Place(bool IsPage, string DefaultSlug, string Section, string? BundleFolder)
     {
@@ -97,7 +105,7 @@ internal static class ContentLoader
         public static Place Of(string contentPath, string fullPath)
         {
             var folders = contentPath.Split('/')[..^1];
-            var isBundle = folders.Length > 0 && Path.GetFileName(contentPath).Equals("index.md", StringComparison.OrdinalIgnoreCase);
+            var isBundle = folders.Length > 0 && Path.GetFileName(contentPath).Equals(BundleIndex, StringComparison.OrdinalIgnoreCase);
             var sectionFolders = isBundle ? folders[..^1] : folders;
             var isPage = folders.Length > 0 && folders[0] == PagesFolder;
             return new Place(

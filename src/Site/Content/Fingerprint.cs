@@ -34,13 +34,7 @@ internal sealed class Fingerprint
     }
 
     /// <summary>The hash as bytes, to add to another fingerprint.</summary>
-    public byte[] FinishBytes()
-    {
-        return _hash.GetHashAndReset();
-    }
+    public byte[] FinishBytes() => _hash.GetHashAndReset();
 
-    public string Finish()
-    {
-        return Convert.ToHexString(_hash.GetHashAndReset());
-    }
+    public string Finish() => Convert.ToHexString(_hash.GetHashAndReset());
 }

@@ -132,7 +132,7 @@ internal sealed class BundleFiles(string contentDir, ImageEngine engine, bool al
 
     /// <summary>A folder inside a bundle that has its own index.md is an article of its own.</summary>
     private static bool IsOtherBundle(FileSystemInfo entry, string bundle) =>
-        entry is DirectoryInfo folder && folder.FullName != bundle && File.Exists(Path.Combine(folder.FullName, "index.md"));
+        entry is DirectoryInfo folder && folder.FullName != bundle && ContentLoader.IsBundleFolder(folder);
 
     private bool Inside(string full) => full.StartsWith(_contentRoot, StringComparison.Ordinal);
 

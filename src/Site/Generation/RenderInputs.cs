@@ -42,10 +42,8 @@ internal static class RenderInputs
     /// photos is not hashed on every build. Articles are fingerprinted one by one elsewhere, so they are skipped
     /// here by name, unseen.</summary>
     private static bool IsSiteWide(FileSystemInfo entry) => entry is DirectoryInfo folder
-        ? !folder.EnumerateFiles("index.md", BundleIndex).Any()
+        ? !ContentLoader.IsBundleFolder(folder)
         : !Path.GetExtension(entry.Name).Equals(".md", StringComparison.OrdinalIgnoreCase);
-
-    private static readonly EnumerationOptions BundleIndex = new() { MatchCasing = MatchCasing.CaseInsensitive, AttributesToSkip = 0 };
 
     private static void AddFiles(Fingerprint fingerprint, string folder, Func<FileSystemInfo, bool> include)
     {
