@@ -24,6 +24,7 @@ internal sealed class ArticlePages(LoadedSite site, PageRenderer renderer, PageW
     public static (IReadOnlySet<string> Cited, IReadOnlyList<CheckedClaim> Claims) Render(LoadedSite site, PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, BuildProgress? progress = null)
     {
         cache?.Begin(RenderInputs.Fingerprint(site.Options), site.Content.Articles);
+        BuildPhases.End("render inputs");
         var articles = new ArticlePages(site, renderer, pages, diagnostics, cache);
         Parallel.ForEach(site.Content.Articles, SmallLoops.For(site.Content.Articles.Count), article =>
         {

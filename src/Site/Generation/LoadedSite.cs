@@ -17,6 +17,7 @@ internal sealed record LoadedSite(BuildOptions Options, SiteContent Content, Sit
     {
         var publishing = new Publishing(options.Drafts, options.Future, options.Now ?? DateTimeOffset.UtcNow);
         var content = ContentLoader.Load(options.ContentDir, publishing, diagnostics, cache?.Articles);
+        BuildPhases.End("content loaded");
         var config = options.BaseUrl is { } baseUrl ? content.Config with { BaseUrl = baseUrl } : content.Config;
         var templates = TemplateSet.Load(options.TemplatesDir, RequiredTemplates, LoopLimitFor([.. content.Articles, .. content.HeldBack]), config.DefaultTheme, diagnostics);
         ReportUnusedTemplates(templates, content.Articles, diagnostics);

@@ -17,18 +17,25 @@ internal static class SiteBuilder
     public static BuildResult Build(BuildOptions options, CancellationToken stop = default, BuildProgress? progress = null)
     {
         var cache = options.CacheFile is { } file ? RenderCache.ForPublish(file, options.OutputDir, reuse: !options.NoCache) : null;
+        BuildPhases.End("cache read");
         var staging = OutputStaging.Begin(options.OutputDir, stop, cache?.Spare);
+        BuildPhases.End("staging begun");
         try
         {
             var result = Build(options, staging, cache, progress);
             if (result.Published)
             {
                 staging.Write(OutputGuard.Marker, System.Text.Encoding.UTF8.GetBytes(OutputGuard.MarkerText));
+                BuildPhases.End("link check");
                 var spare = staging.Commit(cache?.Output);
+                BuildPhases.End("commit");
                 // After the swap. A build killed before this leaves the old cache: what this build carried still
                 // matches output/, and what it rendered afresh no longer does, so it is rendered again. Nor is
                 // the spare it kept the one that cache names, so the next build removes it.
-                cache?.Save(options.CacheFile!, options.OutputDir, spare, OutputManifest.Take(options.OutputDir, staging.Produced, staging.UnchangedFolders));
+                var manifest = OutputManifest.Take(options.OutputDir, staging.Produced, staging.UnchangedFolders);
+                BuildPhases.End("output manifest");
+                cache?.Save(options.CacheFile!, options.OutputDir, spare, manifest);
+                BuildPhases.End("cache save");
             }
             else
             {
@@ -55,20 +62,24 @@ internal static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var site = LoadedSite.Load(options, diagnostics, cache);
+        BuildPhases.End("site loaded");
         var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics, site.Templates.LiteralIds));
         var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config), site.Strings);
         progress?.Start(site.Content.Articles.Count);
         var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);
+        BuildPhases.End("articles");
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         var factChecks = site.Templates.Contains(FactChecks.Template) ? FactChecks.Index(site, claims, cache) : null;
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
         // In parallel, as the articles are: with pagination a large site has thousands of listing pages.
         Parallel.ForEach(ListingPages.Jobs(site, factChecks?.Groups, cache), listings.Publish);
+        BuildPhases.End("listings");
         if (factChecks is not null)
         {
             pages.WriteFile(FactChecks.JsonFile, factChecks.Json);
         }
         Assets.Copy(options.TemplatesDir, site.Config.DefaultTheme, pages, diagnostics);
+        BuildPhases.End("claims.json, assets");
         pages.Links.Check(site.Content.HeldBack);
         return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed, pages.OtherFiles) with
         {
