@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Site.Diagnostics;
 
 namespace Site.Content;
@@ -14,37 +15,65 @@ internal static class FileTree
     {
         root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
         var files = new List<string>();
-        var folders = new Stack<DirectoryInfo>([new DirectoryInfo(Path.GetFullPath(folder))]);
+        var folders = new Stack<string>([Path.GetFullPath(folder)]);
         while (folders.Count > 0)
         {
-            foreach (var entry in folders.Pop().EnumerateFileSystemInfos())
+            var current = folders.Pop();
+            var entries = Entries(current, Everything).ToList();
+            var links = Links(current, entries);
+            foreach (var (path, isFolder) in entries)
             {
+                FileSystemInfo entry = isFolder ? new DirectoryInfo(path) : new FileInfo(path);
                 if (include is not null && !include(entry))
                 {
                     continue;
                 }
-                if (entry.LinkTarget is not null)
+                if (links?.Contains(path) == true)
                 {
                     if (LinkProblem(entry, root) is { } problem)
                     {
-                        diagnostics.Report(DiagnosticCode.LinkLeavesFolder, new FilePosition(SitePath.Display(entry.FullName)), problem);
+                        diagnostics.Report(DiagnosticCode.LinkLeavesFolder, new FilePosition(SitePath.Display(path)), problem);
                     }
                     else
                     {
-                        files.Add(entry.FullName);
+                        files.Add(path);
                     }
                 }
-                else if (entry is DirectoryInfo child)
+                else if (isFolder)
                 {
-                    folders.Push(child);
+                    folders.Push(path);
                 }
                 else
                 {
-                    files.Add(entry.FullName);
+                    files.Add(path);
                 }
             }
         }
         return files;
+    }
+
+    /// <summary>Every entry of a folder as its listing gives it: the kind of each entry comes with its name, so
+    /// there is no system call per entry (content/ of a large site has tens of thousands), but for a link, whose
+    /// target is looked at to tell a link to a folder.</summary>
+    private static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0 };
+
+    /// <summary>The same without symbolic links, which the listing marks as such.</summary>
+    private static readonly EnumerationOptions NoLinks = new() { AttributesToSkip = FileAttributes.ReparsePoint };
+
+    private static FileSystemEnumerable<(string Path, bool IsFolder)> Entries(string folder, EnumerationOptions options) =>
+        new(folder, (ref entry) => (entry.ToFullPath(), entry.IsDirectory), options);
+
+    /// <summary>The symbolic links among a folder's <paramref name="entries"/>, by full path, or null when it has
+    /// none: those a listing without links leaves out. Counted first, as most folders have none.</summary>
+    private static HashSet<string>? Links(string folder, List<(string Path, bool IsFolder)> entries)
+    {
+        if (new FileSystemEnumerable<byte>(folder, (ref _) => 0, NoLinks).Count() == entries.Count)
+        {
+            return null;
+        }
+        var links = entries.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        links.ExceptWith(Entries(folder, NoLinks).Select(e => e.Path));
+        return links;
     }
 
     /// <summary>Why a symbolic link cannot be used, or null when it can.</summary>
