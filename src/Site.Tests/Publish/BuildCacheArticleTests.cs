@@ -16,16 +16,16 @@ public sealed class BuildCacheArticleTests
         var article = EveryPropertySet();
         var bare = new Article("", "", "", default, null, [], null, false, null, "");
         using var buffer = new MemoryStream();
-        using (var writer = new StringTableWriter(buffer))
-        {
-            StoredArticle.Write(writer, article);
-        }
-        buffer.Position = 0;
-        using var reader = new StringTableReader(buffer);
+        var writer = new CacheWriter(buffer);
+        writer.BeginRecord();
+        StoredArticle.Write(writer, article);
+        writer.EndRecord();
+        writer.Finish(writer.TableCount);
+        var reader = CacheReader.Open(buffer.ToArray(), (int)buffer.Length);
 
-        var back = StoredArticle.Read(reader);
+        var back = reader.ReadRecord(StoredArticle.Read, out _);
 
-        Assert.Equal(buffer.Length, buffer.Position);
+        Assert.Equal(0, reader.Remaining);
         foreach (var property in typeof(Article).GetProperties().Where(p => p.Name != nameof(Article.Markdown)))
         {
             var (set, read) = (Shown(property.GetValue(article)), Shown(property.GetValue(back)));
@@ -38,8 +38,11 @@ public sealed class BuildCacheArticleTests
     [Fact]
     public void A_cache_whose_strings_refer_to_one_never_written_is_refused_as_damaged()
     {
-        using var buffer = new MemoryStream([5, 0, 0, 0]);
-        using var reader = new StringTableReader(buffer);
+        using var buffer = new MemoryStream();
+        var writer = new CacheWriter(buffer);
+        writer.Write7BitEncodedInt(5);
+        writer.Finish(0);
+        var reader = CacheReader.Open(buffer.ToArray(), (int)buffer.Length);
 
         Assert.Throws<InvalidDataException>(() => reader.ReadString());
     }

@@ -97,6 +97,7 @@ internal sealed class RenderCache
             KeepsFiles = true,
             Spare = stored?.Spare,
             Output = stored?.Output,
+            Kept = stored?.Kept,
         };
     }
 
@@ -106,17 +107,24 @@ internal sealed class RenderCache
     /// <summary>What the last build left in the output folder (publish builds).</summary>
     public OutputManifest? Output { get; private init; }
 
+    /// <summary>The cache file as read, whose unchanged records the save copies.</summary>
+    private RenderCacheFile.KeptRecords? Kept { get; init; }
+
     /// <summary>Writes the cache after a published build; the files are stamped as they are in the output folder now.</summary>
     /// <param name="spare">The old output this build kept for the next one.</param>
     /// <param name="output">What this build left in the output folder.</param>
     public void Save(string file, string outputDir, SpareTree? spare, OutputManifest? output)
     {
-        var pages = _pages.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry with { Files = [.. p.Value.Entry.Files.Select(f => Stamped(f, outputDir))] }), StringComparer.Ordinal);
-        var listings = _listings.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry with { Files = [.. p.Value.Entry.Files.Select(f => Stamped(f, outputDir))] }), StringComparer.Ordinal);
+        // An entry carried as it was stays the same instance, so the save copies its bytes.
+        var pages = _pages.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry.Files.All(f => f.WriteTicks != 0)
+            ? p.Value.Entry : p.Value.Entry with { Files = Stamped(p.Value.Entry.Files, outputDir) }), StringComparer.Ordinal);
+        var listings = _listings.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry.Files.All(f => f.WriteTicks != 0)
+            ? p.Value.Entry : p.Value.Entry with { Files = Stamped(p.Value.Entry.Files, outputDir) }), StringComparer.Ordinal);
         RenderCacheFile.Write(file, outputDir, new RenderCacheFile.Stored(_inputs ?? "", BuildStart, Articles.ByPath.Values.ToList(), pages, listings)
         {
             Spare = spare,
             Output = output,
+            Kept = Kept,
         });
     }
 
@@ -229,6 +237,8 @@ internal sealed class RenderCache
     /// <summary>The file's text, by its digest, where it is, and what its page shows of other articles.</summary>
     private static string Fingerprint(Article article, string shown) =>
         new Fingerprint().Add(article.FullPath).Add(article.ContentPath).Add(article.Digest).Add(shown).Finish();
+
+    private static List<OutputFile> Stamped(IReadOnlyList<OutputFile> files, string outputDir) => [.. files.Select(f => Stamped(f, outputDir))];
 
     private static OutputFile Stamped(OutputFile file, string outputDir)
     {

@@ -7,15 +7,20 @@ namespace Site.Generation;
 /// The publish build's <see cref="RenderCache"/> on disk (<c>.site-cache/build/pages.bin</c>): a header
 /// naming the format, the output folder it describes, the build of Site that wrote it, the
 /// <see cref="RenderInputs"/> and when the build began; the articles as loaded, the article pages and the
-/// listing pages; then a <see cref="ContentHash"/> of all that. A file that is truncated, corrupt, of another format or for another
+/// listing pages, one record each; the old output kept as a spare and the output's manifest; the table of the
+/// records' strings (see <see cref="CacheWriter"/>); then a <see cref="ContentHash"/> of all that. A file that is truncated, corrupt, of another format or for another
 /// output folder is not trusted in any part: the build renders everything, as without a cache.
 /// </summary>
 internal static class RenderCacheFile
 {
     /// <summary>Changes whenever what is written here changes shape.</summary>
-    private const string Format = "site render cache 7";
+    private const string Format = "site render cache 8";
 
     private const int HashLength = ContentHash.Length;
+
+    /// <summary>A kept table that has doubled since it was started afresh holds mostly strings of records long
+    /// replaced: the next save starts afresh.</summary>
+    private const int TableGrowth = 2;
 
     /// <summary>What a file held: the inputs its pages were rendered with, when its build began (ns since
     /// 1970), the articles as loaded, the pages by article, the listing pages by path.</summary>
@@ -28,6 +33,38 @@ internal static class RenderCacheFile
 
         /// <summary>What the build left in the output folder, if known.</summary>
         public OutputManifest? Output { get; init; }
+
+        /// <summary>The file this was read from, for the next save to copy the records that did not change;
+        /// null for a cache that was not read.</summary>
+        public KeptRecords? Kept { get; init; }
+    }
+
+    /// <summary>A cache file's records as read, each with where its bytes are: a save copies the bytes of a
+    /// record whose object is still the one read (the same instance, so nothing in it changed) rather than
+    /// encoding it again, and keeps the file's string table, which those bytes refer to.</summary>
+    internal sealed class KeptRecords(byte[] data, StringTable table, int freshCount)
+    {
+        public byte[] Data => data;
+
+        public StringTable Table => table;
+
+        /// <summary>How many strings the table had when it was last started afresh.</summary>
+        public int FreshCount => freshCount;
+
+        public Dictionary<string, (Article Article, Range Bytes)> Articles { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, (string Fingerprint, RenderCache.Entry Entry, Range Bytes)> Pages { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, (string Fingerprint, RenderCache.Listing Entry, Range Bytes)> Listings { get; } = new(StringComparer.Ordinal);
+
+        public Range? Article(Article article) =>
+            Articles.TryGetValue(article.FullPath, out var kept) && ReferenceEquals(kept.Article, article) ? kept.Bytes : null;
+
+        public Range? Page(string key, string fingerprint, RenderCache.Entry entry) =>
+            Pages.TryGetValue(key, out var kept) && ReferenceEquals(kept.Entry, entry) && kept.Fingerprint == fingerprint ? kept.Bytes : null;
+
+        public Range? Listing(string path, string fingerprint, RenderCache.Listing listing) =>
+            Listings.TryGetValue(path, out var kept) && ReferenceEquals(kept.Entry, listing) && kept.Fingerprint == fingerprint ? kept.Bytes : null;
     }
 
     /// <returns>The stored cache, or null when there is none that can be trusted.</returns>
@@ -36,41 +73,63 @@ internal static class RenderCacheFile
         try
         {
             var bytes = File.ReadAllBytes(file);
-            if (bytes.Length < HashLength || !ContentHash.Of(bytes.AsSpan(0, bytes.Length - HashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength)))
+            // The format first: another format's bytes are not parsed at all.
+            if (bytes.Length < HashLength || !bytes.AsSpan().StartsWith(FormatBytes)
+                || !ContentHash.Of(bytes.AsSpan(0, bytes.Length - HashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength)))
             {
                 return null;
             }
-            using var reader = new StringTableReader(new MemoryStream(bytes, 0, bytes.Length - HashLength));
-            if (reader.ReadString() != Format || reader.ReadString() != FullPath(outputDir))
+            var reader = CacheReader.Open(bytes, bytes.Length - HashLength);
+            if (reader.ReadText() != Format || reader.ReadText() != FullPath(outputDir))
             {
                 return null;
             }
             // Articles are parsed by Site's code, so another build of Site parses them again.
-            var sameSite = reader.ReadString() == RenderInputs.SiteVersion();
-            var (inputs, buildStart) = (reader.ReadString(), reader.ReadInt64());
-            var articles = List(reader, StoredArticle.Read);
+            var sameSite = reader.ReadText() == RenderInputs.SiteVersion();
+            var (inputs, buildStart) = (reader.ReadText(), reader.ReadInt64());
+            var kept = new KeptRecords(bytes, reader.Table, reader.FreshCount);
+            var articles = ReadArticles(reader, kept);
             var pages = new Dictionary<string, (string, RenderCache.Entry)>(StringComparer.Ordinal);
             for (var count = StoredArticle.Count(reader); count > 0; count--)
             {
-                pages[reader.ReadString()] = (reader.ReadString(), ReadEntry(reader));
+                var (key, fingerprint, entry) = reader.ReadRecord(r => (r.ReadString(), r.ReadString(), ReadEntry(r)), out var range);
+                pages[key] = (fingerprint, entry);
+                kept.Pages[key] = (fingerprint, entry, range);
             }
             var listings = new Dictionary<string, (string, RenderCache.Listing)>(StringComparer.Ordinal);
             for (var count = StoredArticle.Count(reader); count > 0; count--)
             {
-                listings[reader.ReadString()] = (reader.ReadString(), ReadListing(reader));
+                var (path, fingerprint, listing) = reader.ReadRecord(r => (r.ReadString(), r.ReadString(), ReadListing(r)), out var range);
+                listings[path] = (fingerprint, listing);
+                kept.Listings[path] = (fingerprint, listing, range);
             }
-            var spare = reader.ReadBoolean() ? new SpareTree(reader.ReadString(), List(reader, r => r.ReadString()), List(reader, r => r.ReadString()), ReadFolders(reader)) : null;
+            var spare = reader.ReadBoolean() ? new SpareTree(reader.ReadText(), List(reader, r => r.ReadString()), List(reader, r => r.ReadString()), ReadFolders(reader)) : null;
             var output = reader.ReadBoolean() ? new OutputManifest(List(reader, r => r.ReadString()), ReadFolders(reader)) : null;
-            return reader.BaseStream.Position == reader.BaseStream.Length
-                ? new Stored(inputs, buildStart, sameSite ? articles : [], pages, listings) { Spare = spare, Output = output }
+            return reader.Remaining == 0
+                ? new Stored(inputs, buildStart, sameSite ? articles : [], pages, listings) { Spare = spare, Output = output, Kept = kept }
                 : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidDataException)
         {
             // Missing, unreadable or malformed: a cache is never needed for a correct build.
             return null;
         }
     }
+
+    private static List<Article> ReadArticles(CacheReader reader, KeptRecords kept)
+    {
+        var count = StoredArticle.Count(reader);
+        var articles = new List<Article>(count);
+        for (; count > 0; count--)
+        {
+            var article = reader.ReadRecord(StoredArticle.Read, out var range);
+            articles.Add(article);
+            kept.Articles[article.FullPath] = (article, range);
+        }
+        return articles;
+    }
+
+    private static readonly byte[] FormatBytes = [(byte)Format.Length, .. System.Text.Encoding.UTF8.GetBytes(Format)];
 
     /// <summary>Replaces <paramref name="file"/> whole (written aside, then renamed), so a build killed
     /// while saving leaves the old cache or the new one. A cache that cannot be written is skipped.</summary>
@@ -82,13 +141,11 @@ internal static class RenderCacheFile
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             // Streamed to the file and hashed on the way: a large site's cache is tens of MB, not copied in memory.
             using (var hashed = new HashingStream(new FileStream(aside, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0)))
-            using (var buffered = new BufferedStream(hashed, 1 << 16))
             {
-                using (var writer = new StringTableWriter(buffered))
-                {
-                    WriteContent(writer, outputDir, stored);
-                }
-                buffered.Flush();
+                var kept = stored.Kept is { } last && WorthKeeping(last, stored) ? last : null;
+                var writer = new CacheWriter(hashed, kept?.Table);
+                WriteContent(writer, outputDir, stored, kept);
+                writer.Finish(kept?.FreshCount ?? writer.TableCount);
                 hashed.WriteHash();
             }
             File.Move(aside, file, overwrite: true);
@@ -100,49 +157,83 @@ internal static class RenderCacheFile
         }
     }
 
-    private static void WriteContent(BinaryWriter writer, string outputDir, Stored stored)
+    /// <summary>Whether to keep the old file's table and copy its unchanged records: not when most records
+    /// changed (their strings would stay in the table unused), nor once the table has grown too far.</summary>
+    private static bool WorthKeeping(KeptRecords kept, Stored stored)
     {
-        writer.Write(Format);
-        writer.Write(FullPath(outputDir));
-        writer.Write(RenderInputs.SiteVersion());
-        writer.Write(stored.Inputs);
+        if (kept.Table.Count > (TableGrowth * kept.FreshCount) + 1000)
+        {
+            return false;
+        }
+        var records = stored.Articles.Count + stored.Pages.Count + stored.Listings.Count;
+        var unchanged = stored.Articles.Count(a => kept.Article(a) is not null)
+            + stored.Pages.Count(p => kept.Page(p.Key, p.Value.Fingerprint, p.Value.Entry) is not null)
+            + stored.Listings.Count(l => kept.Listing(l.Key, l.Value.Fingerprint, l.Value.Entry) is not null);
+        return unchanged * 2 >= records;
+    }
+
+    private static void WriteContent(CacheWriter writer, string outputDir, Stored stored, KeptRecords? kept)
+    {
+        writer.WriteText(Format);
+        writer.WriteText(FullPath(outputDir));
+        writer.WriteText(RenderInputs.SiteVersion());
+        writer.WriteText(stored.Inputs);
         writer.Write(stored.BuildStart);
         writer.Write(stored.Articles.Count);
         foreach (var article in stored.Articles.OrderBy(a => a.FullPath, StringComparer.Ordinal))
         {
-            StoredArticle.Write(writer, article);
+            WriteRecord(writer, kept, kept?.Article(article), () => StoredArticle.Write(writer, article));
         }
         writer.Write(stored.Pages.Count);
         foreach (var (article, (fingerprint, entry)) in stored.Pages.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            writer.Write(article);
-            writer.Write(fingerprint);
-            WriteEntry(writer, entry);
+            WriteRecord(writer, kept, kept?.Page(article, fingerprint, entry), () =>
+            {
+                writer.Write(article);
+                writer.Write(fingerprint);
+                WriteEntry(writer, entry);
+            });
         }
         writer.Write(stored.Listings.Count);
         foreach (var (path, (fingerprint, listing)) in stored.Listings.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            writer.Write(path);
-            writer.Write(fingerprint);
-            WriteListing(writer, listing);
+            WriteRecord(writer, kept, kept?.Listing(path, fingerprint, listing), () =>
+            {
+                writer.Write(path);
+                writer.Write(fingerprint);
+                WriteListing(writer, listing);
+            });
         }
         WriteSpare(writer, stored.Spare);
         WriteOutput(writer, stored.Output);
     }
 
-    private static void WriteSpare(BinaryWriter writer, SpareTree? spare)
+    /// <summary>A record: the old file's bytes when it is unchanged there, or encoded by <paramref name="encode"/>.</summary>
+    private static void WriteRecord(CacheWriter writer, KeptRecords? kept, Range? unchanged, Action encode)
+    {
+        if (kept is not null && unchanged is { } bytes)
+        {
+            writer.WriteRecord(kept.Data.AsSpan(bytes));
+            return;
+        }
+        writer.BeginRecord();
+        encode();
+        writer.EndRecord();
+    }
+
+    private static void WriteSpare(CacheWriter writer, SpareTree? spare)
     {
         writer.Write(spare is not null);
         if (spare is not null)
         {
-            writer.Write(spare.Id);
+            writer.WriteText(spare.Id);
             WriteStrings(writer, spare.Files);
             WriteStrings(writer, spare.Renewed);
             WriteFolders(writer, spare.Folders);
         }
     }
 
-    private static void WriteOutput(BinaryWriter writer, OutputManifest? output)
+    private static void WriteOutput(CacheWriter writer, OutputManifest? output)
     {
         writer.Write(output is not null);
         if (output is null)
@@ -153,7 +244,7 @@ internal static class RenderCacheFile
         WriteFolders(writer, output.Folders);
     }
 
-    private static void WriteFolders(BinaryWriter writer, IReadOnlyList<FolderStamp> folders)
+    private static void WriteFolders(CacheWriter writer, IReadOnlyList<FolderStamp> folders)
     {
         writer.Write(folders.Count);
         foreach (var folder in folders)
@@ -164,9 +255,9 @@ internal static class RenderCacheFile
         }
     }
 
-    private static List<FolderStamp> ReadFolders(BinaryReader reader) => List(reader, r => new FolderStamp(r.ReadString(), r.ReadInt64(), r.ReadInt64()));
+    private static List<FolderStamp> ReadFolders(CacheReader reader) => List(reader, r => new FolderStamp(r.ReadString(), r.ReadInt64(), r.ReadInt64()));
 
-    private static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
+    private static void WriteStrings(CacheWriter writer, IReadOnlyList<string> values)
     {
         writer.Write(values.Count);
         foreach (var value in values)
@@ -177,7 +268,7 @@ internal static class RenderCacheFile
 
     private static string FullPath(string dir) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
 
-    private static void WriteListing(BinaryWriter writer, RenderCache.Listing listing)
+    private static void WriteListing(CacheWriter writer, RenderCache.Listing listing)
     {
         writer.Write((int)listing.Kind);
         WriteFiles(writer, listing.Files);
@@ -188,13 +279,13 @@ internal static class RenderCacheFile
         }
     }
 
-    private static RenderCache.Listing ReadListing(BinaryReader reader)
+    private static RenderCache.Listing ReadListing(CacheReader reader)
     {
         var kind = reader.ReadInt32() is var value && Enum.IsDefined((PageKind)value) ? (PageKind)value : throw new InvalidDataException("unknown page kind");
         return new RenderCache.Listing(kind, ReadFiles(reader), reader.ReadBoolean() ? ReadLinks(reader) : null);
     }
 
-    private static void WriteFiles(BinaryWriter writer, IReadOnlyList<OutputFile> files)
+    private static void WriteFiles(CacheWriter writer, IReadOnlyList<OutputFile> files)
     {
         writer.Write(files.Count);
         foreach (var file in files)
@@ -205,9 +296,9 @@ internal static class RenderCacheFile
         }
     }
 
-    private static List<OutputFile> ReadFiles(BinaryReader reader) => List(reader, r => new OutputFile(r.ReadString(), r.ReadInt64(), r.ReadInt64()));
+    private static List<OutputFile> ReadFiles(CacheReader reader) => List(reader, r => new OutputFile(r.ReadString(), r.ReadInt64(), r.ReadInt64()));
 
-    private static void WriteEntry(BinaryWriter writer, RenderCache.Entry entry)
+    private static void WriteEntry(CacheWriter writer, RenderCache.Entry entry)
     {
         WriteFiles(writer, entry.Files);
         WriteLinks(writer, entry.Links);
@@ -231,7 +322,7 @@ internal static class RenderCacheFile
         }
     }
 
-    private static void WriteLinks(BinaryWriter writer, LinkChecker.PageLinks links)
+    private static void WriteLinks(CacheWriter writer, LinkChecker.PageLinks links)
     {
         writer.Write(links.Path);
         writer.Write(links.Ids.Length);
@@ -253,7 +344,7 @@ internal static class RenderCacheFile
         WriteDiagnostics(writer, links.Problems);
     }
 
-    private static LinkChecker.PageLinks ReadLinks(BinaryReader reader)
+    private static LinkChecker.PageLinks ReadLinks(CacheReader reader)
     {
         var path = reader.ReadString();
         var ids = List(reader, r => r.ReadUInt64()).ToArray();
@@ -261,7 +352,7 @@ internal static class RenderCacheFile
         return new LinkChecker.PageLinks(path, ids, pending, ReadDiagnostics(reader));
     }
 
-    private static RenderCache.Entry ReadEntry(BinaryReader reader)
+    private static RenderCache.Entry ReadEntry(CacheReader reader)
     {
         var files = ReadFiles(reader);
         var links = ReadLinks(reader);
@@ -271,7 +362,7 @@ internal static class RenderCacheFile
         return new RenderCache.Entry(null, null, links, diagnostics, cited, claims) { Files = files };
     }
 
-    private static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)
+    private static void WriteDiagnostics(CacheWriter writer, IReadOnlyList<Diagnostic> diagnostics)
     {
         writer.Write(diagnostics.Count);
         foreach (var diagnostic in diagnostics)
@@ -285,13 +376,13 @@ internal static class RenderCacheFile
         }
     }
 
-    private static List<Diagnostic> ReadDiagnostics(BinaryReader reader) =>
+    private static List<Diagnostic> ReadDiagnostics(CacheReader reader) =>
         List(reader, r => new Diagnostic(r.ReadString(), r.ReadInt32(), r.ReadInt32(), ReadSeverity(r), r.ReadString(), r.ReadString()));
 
-    private static Severity ReadSeverity(BinaryReader reader) =>
+    private static Severity ReadSeverity(CacheReader reader) =>
         reader.ReadInt32() is var value && Enum.IsDefined((Severity)value) ? (Severity)value : throw new InvalidDataException("unknown severity");
 
-    private static void WriteOptional(BinaryWriter writer, string? value)
+    private static void WriteOptional(CacheWriter writer, string? value)
     {
         writer.Write(value is not null);
         if (value is not null)
@@ -300,16 +391,12 @@ internal static class RenderCacheFile
         }
     }
 
-    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    private static string? ReadOptional(CacheReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 
     /// <summary>A count, then that many items; a count no file this size can hold is corruption.</summary>
-    private static List<T> List<T>(BinaryReader reader, Func<BinaryReader, T> read)
+    private static List<T> List<T>(CacheReader reader, Func<CacheReader, T> read)
     {
-        var count = reader.ReadInt32();
-        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position)
-        {
-            throw new InvalidDataException("impossible count");
-        }
+        var count = StoredArticle.Count(reader);
         var items = new List<T>(count);
         for (var i = 0; i < count; i++)
         {

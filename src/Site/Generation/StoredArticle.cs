@@ -10,7 +10,7 @@ namespace Site.Generation;
 /// </summary>
 internal static class StoredArticle
 {
-    public static void Write(BinaryWriter writer, Article article)
+    public static void Write(CacheWriter writer, Article article)
     {
         writer.Write(article.File);
         writer.Write(article.Slug);
@@ -62,7 +62,7 @@ internal static class StoredArticle
     }
 
     /// <exception cref="InvalidDataException">The bytes are no article.</exception>
-    public static Article Read(BinaryReader reader)
+    public static Article Read(CacheReader reader)
     {
         var (file, slug, title, date) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadDate(reader));
         var (summary, tags, author, draft) = (Optional(reader), Strings(reader), Optional(reader), reader.ReadBoolean());
@@ -97,7 +97,7 @@ internal static class StoredArticle
         };
     }
 
-    private static List<Correction> ReadCorrections(BinaryReader reader)
+    private static List<Correction> ReadCorrections(CacheReader reader)
     {
         var corrections = new List<Correction>();
         for (var count = Count(reader); count > 0; count--)
@@ -107,7 +107,7 @@ internal static class StoredArticle
         return corrections;
     }
 
-    private static void WriteSource(BinaryWriter writer, Source source)
+    private static void WriteSource(CacheWriter writer, Source source)
     {
         writer.Write(source.Key);
         writer.Write(source.Title);
@@ -120,31 +120,31 @@ internal static class StoredArticle
         writer.Write(source.Column);
     }
 
-    private static Source ReadSource(BinaryReader reader) => new(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
+    private static Source ReadSource(CacheReader reader) => new(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
         Optional(reader), Optional(reader), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
 
-    public static void WriteDate(BinaryWriter writer, PublishDate date)
+    public static void WriteDate(CacheWriter writer, PublishDate date)
     {
         writer.Write(date.Value.UtcTicks);
         writer.Write(date.Value.Offset.Ticks);
         writer.Write(date.HasTime);
     }
 
-    public static PublishDate ReadDate(BinaryReader reader)
+    public static PublishDate ReadDate(CacheReader reader)
     {
         var (utcTicks, offset, hasTime) = (reader.ReadInt64(), new TimeSpan(reader.ReadInt64()), reader.ReadBoolean());
         return new PublishDate(new DateTimeOffset(utcTicks + offset.Ticks, offset), hasTime);
     }
 
-    private static void WritePosition(BinaryWriter writer, (int Line, int Column) position)
+    private static void WritePosition(CacheWriter writer, (int Line, int Column) position)
     {
         writer.Write(position.Line);
         writer.Write(position.Column);
     }
 
-    private static (int, int) ReadPosition(BinaryReader reader) => (reader.ReadInt32(), reader.ReadInt32());
+    private static (int, int) ReadPosition(CacheReader reader) => (reader.ReadInt32(), reader.ReadInt32());
 
-    private static void Strings(BinaryWriter writer, IReadOnlyList<string> values)
+    private static void Strings(CacheWriter writer, IReadOnlyList<string> values)
     {
         writer.Write(values.Count);
         foreach (var value in values)
@@ -153,7 +153,7 @@ internal static class StoredArticle
         }
     }
 
-    private static List<string> Strings(BinaryReader reader)
+    private static List<string> Strings(CacheReader reader)
     {
         var values = new List<string>();
         for (var count = Count(reader); count > 0; count--)
@@ -163,7 +163,7 @@ internal static class StoredArticle
         return values;
     }
 
-    public static void Optional(BinaryWriter writer, string? value)
+    public static void Optional(CacheWriter writer, string? value)
     {
         writer.Write(value is not null);
         if (value is not null)
@@ -172,13 +172,13 @@ internal static class StoredArticle
         }
     }
 
-    public static string? Optional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    public static string? Optional(CacheReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 
     /// <summary>A count no file this size can hold is corruption.</summary>
-    public static int Count(BinaryReader reader)
+    public static int Count(CacheReader reader)
     {
         var count = reader.ReadInt32();
-        return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position ? count : throw new InvalidDataException("impossible count");
+        return count >= 0 && count <= reader.Remaining ? count : throw new InvalidDataException("impossible count");
     }
 
     private static T Defined<T>(T value) where T : struct, Enum =>
