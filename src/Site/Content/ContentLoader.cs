@@ -20,7 +20,13 @@ internal static class ContentLoader
         var sources = SourceRegistry.LoadSiteSources(contentDir, diagnostics);
         var files = ArticleFiles(contentDir, diagnostics).Order(StringComparer.Ordinal).ToList();
         var articles = new Article?[files.Count];
-        Parallel.For(0, files.Count, SmallLoops.For(files.Count), i => articles[i] = ReadFrontMatter(contentDir, files[i], diagnostics, known));
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(contentDir)) + Path.DirectorySeparatorChar;
+        using (var content = new StampedFolder(root))
+        {
+            // FileTree gives full paths under the root.
+            Parallel.For(0, files.Count, SmallLoops.For(files.Count), i =>
+                articles[i] = ReadFrontMatter(contentDir, files[i], content.Of(files[i].StartsWith(root, StringComparison.Ordinal) ? files[i][root.Length..] : files[i]), diagnostics, known));
+        }
         if (known is not null)
         {
             foreach (var gone in known.ByPath.Keys.Except(files).ToList())
@@ -36,9 +42,9 @@ internal static class ContentLoader
 
     /// <summary>An article's front matter, from <paramref name="known"/> when its file is unchanged: unread
     /// when its stamp says so, not parsed again when its bytes are the same.</summary>
-    private static Article? ReadFrontMatter(string contentDir, string path, DiagnosticBag diagnostics, KnownArticles? known)
+    /// <param name="stamp">The file's stamp, taken before it is read.</param>
+    private static Article? ReadFrontMatter(string contentDir, string path, FileStamp stamp, DiagnosticBag diagnostics, KnownArticles? known)
     {
-        var stamp = FileStamp.Of(path);
         var same = known?.ByPath.GetValueOrDefault(path);
         if (same is not null && known!.Trusts(same, stamp))
         {

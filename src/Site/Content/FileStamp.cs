@@ -20,7 +20,7 @@ internal readonly partial record struct FileStamp(long Length, long WriteTime, l
     /// <summary>The file's stamp, or all zeros when it cannot be read.</summary>
     public static FileStamp Of(string path)
     {
-        if (OperatingSystem.IsLinux() && Linux(path) is { } stamp)
+        if (OperatingSystem.IsLinux() && Linux(AtCurrentDirectory, path) is { } stamp)
         {
             return stamp;
         }
@@ -28,13 +28,14 @@ internal readonly partial record struct FileStamp(long Length, long WriteTime, l
         return info.Exists ? new FileStamp(info.Length, (info.LastWriteTimeUtc - DateTime.UnixEpoch).Ticks * 100, 0, 0) : default;
     }
 
-    /// <summary>statx(2), whose buffer has the same layout on every architecture.</summary>
-    private static unsafe FileStamp? Linux(string path)
+    /// <summary>statx(2), whose buffer has the same layout on every architecture, of <paramref name="path"/>
+    /// relative to the open folder <paramref name="folder"/> (see <see cref="StampedFolder"/>) or to the current one.</summary>
+    public static unsafe FileStamp? Linux(int folder, string path)
     {
         var buffer = stackalloc byte[256];
         try
         {
-            if (Statx(AtCurrentDirectory, path, 0, Wanted, buffer) != 0 || (*(uint*)buffer & Wanted) != Wanted)
+            if (Statx(folder, path, 0, Wanted, buffer) != 0 || (*(uint*)buffer & Wanted) != Wanted)
             {
                 return null;
             }

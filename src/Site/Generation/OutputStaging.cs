@@ -25,6 +25,10 @@ internal sealed partial class OutputStaging : ISiteOutput
     private static readonly string? PausePhase = Environment.GetEnvironmentVariable("SITE_TEST_PAUSE");
 
     private readonly string _output;
+
+    /// <summary>output/, held open to stamp the files carried from it.</summary>
+    private readonly Content.StampedFolder _outputFolder;
+
     private readonly CancellationToken _stop;
     private int _written;
 
@@ -52,6 +56,7 @@ internal sealed partial class OutputStaging : ISiteOutput
     private OutputStaging(string output, string path, CancellationToken stop, SpareTree? spare)
     {
         _output = output;
+        _outputFolder = new Content.StampedFolder(output);
         Path = path;
         _stop = stop;
         _present = [.. spare?.Files ?? []];
@@ -105,7 +110,7 @@ internal sealed partial class OutputStaging : ISiteOutput
         foreach (var file in files)
         {
             // One statx on Linux, where FileInfo makes four system calls: this runs for every page of the site.
-            var stamp = Content.FileStamp.Of(System.IO.Path.Combine(_output, file.Path));
+            var stamp = _outputFolder.Of(file.Path);
             if (file.WriteTicks == 0 || stamp == default || stamp.Length != file.Length || DateTime.UnixEpoch.Ticks + (stamp.WriteTime / 100) != file.WriteTicks)
             {
                 return false;
@@ -145,7 +150,8 @@ internal sealed partial class OutputStaging : ISiteOutput
         _stop.ThrowIfCancellationRequested();
         SpareTree? spare = null;
         // Checked before the swap: moving output/ moves its change time.
-        var keep = current is not null && _writtenAfresh.Count * 2 <= _produced.Count && current.IsUnchanged(_output);
+        var keep = current is not null && _writtenAfresh.Count * 2 <= _produced.Count && current.IsUnchanged(_outputFolder);
+        _outputFolder.Dispose();
         if (!Directory.Exists(_output))
         {
             Directory.Move(Path, _output);
@@ -178,6 +184,7 @@ internal sealed partial class OutputStaging : ISiteOutput
 
     public void Discard()
     {
+        _outputFolder.Dispose();
         if (Directory.Exists(Path))
         {
             Remove(Path);

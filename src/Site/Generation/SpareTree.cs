@@ -42,6 +42,7 @@ internal sealed record OutputManifest(IReadOnlyList<string> Files, IReadOnlyList
             }
         }
         var stamps = new List<FolderStamp>(folders.Count);
+        using var output = new StampedFolder(outputDir);
         foreach (var folder in folders.Order(StringComparer.Ordinal))
         {
             if (folder.Length > 0 && known is not null && known.TryGetValue(folder, out var kept))
@@ -49,7 +50,7 @@ internal sealed record OutputManifest(IReadOnlyList<string> Files, IReadOnlyList
                 stamps.Add(kept);
                 continue;
             }
-            var stamp = FileStamp.Of(Path.Combine(outputDir, folder));
+            var stamp = output.Of(folder);
             if (!stamp.HasChangeTime)
             {
                 return null;
@@ -59,9 +60,9 @@ internal sealed record OutputManifest(IReadOnlyList<string> Files, IReadOnlyList
         return new OutputManifest([.. files.Order(StringComparer.Ordinal)], stamps);
     }
 
-    /// <summary>Whether every folder of <paramref name="outputDir"/> is as this manifest saw it.</summary>
-    public bool IsUnchanged(string outputDir) => Folders.All(folder =>
-        FileStamp.Of(Path.Combine(outputDir, folder.Path)) is var now && now.ChangeTime == folder.ChangeTime && now.Inode == folder.Inode);
+    /// <summary>Whether every folder of the output folder is as this manifest saw it.</summary>
+    public bool IsUnchanged(StampedFolder output) => Folders.All(folder =>
+        output.Of(folder.Path) is var now && now.ChangeTime == folder.ChangeTime && now.Inode == folder.Inode);
 }
 
 /// <param name="Path">Relative to the output folder, "" for the folder itself.</param>
