@@ -106,9 +106,10 @@ internal sealed class CacheWriter(Stream output, StringTable? kept = null)
     public void WriteRecord(ReadOnlySpan<byte> record)
     {
         Write(record.Length);
-        Flush();
-        output.Write(record);
-        _flushed += record.Length;
+        // Copied into the buffer: most records are a few hundred bytes, and each write to the file is a system call.
+        record.CopyTo(Reserve(record.Length));
+        _count += record.Length;
+        FlushIfFull();
     }
 
     /// <summary>Ends the records: the table (the kept strings' bytes as they were, then the added ones), where it

@@ -103,8 +103,8 @@ internal static class RenderCacheFile
                 listings[path] = (fingerprint, listing);
                 kept.Listings[path] = (fingerprint, listing, range);
             }
-            var spare = reader.ReadBoolean() ? new SpareTree(reader.ReadText(), List(reader, r => r.ReadString()), List(reader, r => r.ReadString()), ReadFolders(reader)) : null;
             var output = reader.ReadBoolean() ? new OutputManifest(List(reader, r => r.ReadString()), ReadFolders(reader)) : null;
+            var spare = reader.ReadBoolean() ? ReadSpare(reader, output) : null;
             return reader.Remaining == 0
                 ? new Stored(inputs, buildStart, sameSite ? articles : [], pages, listings) { Spare = spare, Output = output, Kept = kept }
                 : null;
@@ -204,8 +204,8 @@ internal static class RenderCacheFile
                 WriteListing(writer, listing);
             });
         }
-        WriteSpare(writer, stored.Spare);
         WriteOutput(writer, stored.Output);
+        WriteSpare(writer, stored.Spare, stored.Output);
     }
 
     /// <summary>A record: the old file's bytes when it is unchanged there, or encoded by <paramref name="encode"/>.</summary>
@@ -221,16 +221,30 @@ internal static class RenderCacheFile
         writer.EndRecord();
     }
 
-    private static void WriteSpare(CacheWriter writer, SpareTree? spare)
+    /// <summary>The spare's files are mostly the output's as it is now (the last output, and this build changed
+    /// no file list): then they are written as a flag, not 30,000 paths again.</summary>
+    private static void WriteSpare(CacheWriter writer, SpareTree? spare, OutputManifest? output)
     {
         writer.Write(spare is not null);
         if (spare is not null)
         {
             writer.WriteText(spare.Id);
-            WriteStrings(writer, spare.Files);
+            var same = output is not null && spare.Files.SequenceEqual(output.Files);
+            writer.Write(same);
+            if (!same)
+            {
+                WriteStrings(writer, spare.Files);
+            }
             WriteStrings(writer, spare.Renewed);
             WriteFolders(writer, spare.Folders);
         }
+    }
+
+    private static SpareTree ReadSpare(CacheReader reader, OutputManifest? output)
+    {
+        var id = reader.ReadText();
+        var files = reader.ReadBoolean() ? output?.Files ?? throw new InvalidDataException("a spare like no output") : List(reader, r => r.ReadString());
+        return new SpareTree(id, files, List(reader, r => r.ReadString()), ReadFolders(reader));
     }
 
     private static void WriteOutput(CacheWriter writer, OutputManifest? output)
