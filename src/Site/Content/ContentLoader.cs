@@ -80,7 +80,8 @@ internal static class ContentLoader
         var byUrl = new Dictionary<string, Article>(StringComparer.Ordinal);
         foreach (var article in articles)
         {
-            if (byUrl.TryGetValue(article.Url.ToUpperInvariant(), out var first))
+            var key = article.Url.ToUpperInvariant();
+            if (byUrl.TryGetValue(key, out var first))
             {
                 var (line, column) = article.SlugPosition;
                 var clash = first.Slug == article.Slug ? "is already used by" : $"differs only in case from '{first.Slug}' of";
@@ -89,7 +90,7 @@ internal static class ContentLoader
                     $"slug '{article.Slug}' {clash} {first.File}: {url}; give one of them another slug");
                 continue;
             }
-            byUrl.Add(article.Url.ToUpperInvariant(), article);
+            byUrl.Add(key, article);
             published.Add(article);
         }
         return published;
