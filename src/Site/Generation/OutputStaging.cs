@@ -41,7 +41,7 @@ internal sealed partial class OutputStaging : ISiteOutput
     /// <summary>Those of <see cref="_present"/> that are not output/'s file.</summary>
     private readonly HashSet<string> _renewed;
 
-    /// <summary>The spare's folders, for a file of this build where the spare has a folder.</summary>
+    /// <summary>The spare's folders ("" for its root), for a file of this build where the spare has a folder.</summary>
     private readonly HashSet<string> _presentFolders;
 
     /// <summary>The spare's folder stamps, by path.</summary>
@@ -61,7 +61,7 @@ internal sealed partial class OutputStaging : ISiteOutput
         _stop = stop;
         _present = [.. spare?.Files ?? []];
         _renewed = [.. spare?.Renewed ?? []];
-        _presentFolders = [.. _present.SelectMany(Ancestors)];
+        _presentFolders = OutputManifest.FoldersOf(_present);
         _spareFolders = (spare?.Folders ?? []).ToDictionary(f => f.Path, StringComparer.Ordinal);
     }
 

@@ -31,16 +31,7 @@ internal sealed record OutputManifest(IReadOnlyList<string> Files, IReadOnlyList
     /// they are. Should one be stale, the next build finds output/ changed and keeps no spare; nothing else.</param>
     public static OutputManifest? Take(string outputDir, IReadOnlyCollection<string> files, IReadOnlyDictionary<string, FolderStamp>? known = null)
     {
-        var folders = new HashSet<string>(StringComparer.Ordinal) { "" };
-        foreach (var file in files)
-        {
-            // A folder already seen has had its parents added too.
-            var slash = file.LastIndexOf('/');
-            while (slash > 0 && folders.Add(file[..slash]))
-            {
-                slash = file.LastIndexOf('/', slash - 1);
-            }
-        }
+        var folders = FoldersOf(files);
         var stamps = new List<FolderStamp>(folders.Count);
         using var output = new StampedFolder(outputDir);
         foreach (var folder in folders.Order(StringComparer.Ordinal))
@@ -58,6 +49,26 @@ internal sealed record OutputManifest(IReadOnlyList<string> Files, IReadOnlyList
             stamps.Add(new FolderStamp(folder, stamp.ChangeTime, stamp.Inode));
         }
         return new OutputManifest([.. files.Order(StringComparer.Ordinal)], stamps);
+    }
+
+    /// <summary>The folders that hold <paramref name="files"/> (paths relative to the output folder), their parents,
+    /// and "" for the output folder itself.</summary>
+    public static HashSet<string> FoldersOf(IEnumerable<string> files)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal) { "" };
+        // Looked up by span: most files' folder is there already (a page's annotations.json), and 30,000 substrings
+        // would be made only to be found.
+        var seen = folders.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var file in files)
+        {
+            // A folder already seen has had its parents added too.
+            var slash = file.LastIndexOf('/');
+            while (slash > 0 && !seen.Contains(file.AsSpan(0, slash)) && folders.Add(file[..slash]))
+            {
+                slash = file.LastIndexOf('/', slash - 1);
+            }
+        }
+        return folders;
     }
 
     /// <summary>Whether every folder of the output folder is as this manifest saw it.</summary>
