@@ -10,6 +10,8 @@ namespace Site.Generation;
 internal static class BuildPhases
 {
     private static readonly bool On = Environment.GetEnvironmentVariable("SITE_PHASES") == "1";
+    // Where the last phase ended. Static, unlike the build's state: a developer's probe, called from the build's
+    // own thread only, that no code reads back.
     private static TimeSpan _lastWall;
     private static TimeSpan _lastCpu;
 
