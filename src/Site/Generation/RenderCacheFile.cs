@@ -89,8 +89,10 @@ internal static class RenderCacheFile
             var (inputs, buildStart) = (reader.ReadText(), reader.ReadInt64());
             var kept = new KeptRecords(bytes, reader.Table, reader.FreshCount);
             var articles = ReadArticles(reader, kept);
-            var pages = new Dictionary<string, (string, RenderCache.Entry)>(StringComparer.Ordinal);
-            for (var count = StoredArticle.Count(reader); count > 0; count--)
+            var pageCount = StoredArticle.Count(reader);
+            var pages = new Dictionary<string, (string, RenderCache.Entry)>(pageCount, StringComparer.Ordinal);
+            kept.Pages.EnsureCapacity(pageCount);
+            for (var count = pageCount; count > 0; count--)
             {
                 var (key, fingerprint, entry) = reader.ReadRecord(r => (r.ReadString(), r.ReadString(), ReadEntry(r)), out var range);
                 pages[key] = (fingerprint, entry);
@@ -120,6 +122,7 @@ internal static class RenderCacheFile
     {
         var count = StoredArticle.Count(reader);
         var articles = new List<Article>(count);
+        kept.Articles.EnsureCapacity(count);
         for (; count > 0; count--)
         {
             var article = reader.ReadRecord(StoredArticle.Read, out var range);
