@@ -52,14 +52,14 @@ internal static class FileTree
         return files;
     }
 
-    /// <summary>Every entry of a folder as its listing gives it: the kind of each entry comes with its name, so
-    /// there is no system call per entry (content/ of a large site has tens of thousands), but for a link, whose
-    /// target is looked at to tell a link to a folder.</summary>
     private static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0 };
 
-    /// <summary>The same without symbolic links, which the listing marks as such.</summary>
+    /// <summary>Every entry but symbolic links, which the listing marks as such.</summary>
     private static readonly EnumerationOptions NoLinks = new() { AttributesToSkip = FileAttributes.ReparsePoint };
 
+    /// <summary>A folder's entries, full path and kind, as its listing gives them: the kind comes with the name,
+    /// so there is no system call per entry (content/ of a large site has tens of thousands), but for a link,
+    /// whose target is looked at to tell a link to a folder.</summary>
     private static FileSystemEnumerable<(string Path, bool IsFolder)> Entries(string folder, EnumerationOptions options) =>
         new(folder, (ref entry) => (entry.ToFullPath(), entry.IsDirectory), options);
 
