@@ -31,7 +31,14 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     /// found within it. The preview keeps it with the page, so an unchanged page is not scanned again.</summary>
     internal sealed record PageLinks(string Path, ulong[] Ids, IReadOnlyList<Pending> Pending, IReadOnlyList<Diagnostic> Problems);
 
+    /// <summary>One copy of each link and target the pending links name. Every page links to the same
+    /// stylesheet, feed and tag pages, and every listing to the same articles: on 10,000 articles, 140,000
+    /// links waiting for <see cref="Check"/> held two strings each, mostly copies.</summary>
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+
     public void AddFile(string outputPath) => _files.TryAdd(outputPath, 0);
+
+    private string Intern(string text) => _strings.GetOrAdd(text, text);
 
     /// <summary>Adds a page, scanned by <see cref="Scan"/> in this build or an earlier one of the same preview session.</summary>
     public void Add(PageLinks page)
@@ -97,7 +104,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
             else if (target is not null)
             {
                 var (line, column) = Position(link, markdownLinks, ref written);
-                pending.Add(new Pending(link, target, targetFragment, sourceFile, line, column, outputPath));
+                pending.Add(new Pending(Intern(link), Intern(target), targetFragment, sourceFile, line, column, outputPath));
             }
         }
         return new PageLinks(outputPath, SortedHashes(ids), pending, problems);

@@ -45,6 +45,10 @@ internal sealed partial class TemplateSet
     /// <summary>A context per thread, reset and reused page after page: a new one costs more than a small
     /// render, and its output buffer stays grown. Scriban's contexts are not thread-safe; pages render in parallel.</summary>
     private readonly ThreadLocal<TemplateContext?> _contexts = new();
+
+    /// <summary>Each thread's output, kept across renders and template sets (see <see cref="PageOutput"/>).</summary>
+    [ThreadStatic]
+    private static PageOutput? pageOutput;
     private readonly RootedTemplateLoader _loader;
     private readonly string _dir;
     private readonly string _root;
@@ -166,9 +170,14 @@ internal sealed partial class TemplateSet
         _contexts.Value = null;
         context.CancellationToken = timeout.Token;
         context.PushGlobal(globals);
+        var output = pageOutput ??= new PageOutput();
+        output.Clear();
+        context.PushOutput(output);
         try
         {
             var text = template.Render(context);
+            context.PopOutput();
+            output.Clear();
             context.Reset();
             Cache(context);
             _contexts.Value = context;
