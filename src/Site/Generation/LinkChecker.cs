@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text;
 using Site.Diagnostics;
 using Site.Markdown;
 
@@ -55,7 +56,8 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     /// <summary>Reads a page's ids and links, and checks those within the page and to other sites (thread-safe).</summary>
     /// <param name="sourceFile">Where the page's links were written: the article, or the template.</param>
     /// <param name="markdownLinks">The links written in Markdown, to report a broken one at its position.</param>
-    public PageLinks Scan(string outputPath, string html, string sourceFile, IReadOnlyList<MarkdownLink> markdownLinks)
+    /// <param name="html">The page, UTF-8.</param>
+    public PageLinks Scan(string outputPath, byte[] html, string sourceFile, IReadOnlyList<MarkdownLink> markdownLinks)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new HashSet<string>(StringComparer.Ordinal);
@@ -274,50 +276,51 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
         return hash;
     }
 
-    /// <summary>The id, href and src attributes of <paramref name="html"/>, values decoded. A plain scan for
-    /// '=' rather than a regex: it runs over every byte of every page.</summary>
-    private static IEnumerable<(string Name, string Value)> Attributes(string html)
+    /// <summary>The id, href and src attributes of <paramref name="html"/> (UTF-8), values decoded. A plain scan
+    /// for '=' rather than a regex: it runs over every byte of every page. Bytes, not characters: the page is
+    /// scanned as it is written, and every delimiter is ASCII, which no byte of a longer UTF-8 sequence is.</summary>
+    private static IEnumerable<(string Name, string Value)> Attributes(byte[] html)
     {
-        for (var equals = html.IndexOf('='); equals >= 0; equals = html.IndexOf('=', equals + 1))
+        for (var equals = Array.IndexOf(html, (byte)'='); equals >= 0; equals = Array.IndexOf(html, (byte)'=', equals + 1))
         {
             var nameEnd = equals;
-            while (nameEnd > 0 && html[nameEnd - 1] is ' ' or '\t' or '\n')
+            while (nameEnd > 0 && html[nameEnd - 1] is (byte)' ' or (byte)'\t' or (byte)'\n')
             {
                 nameEnd--;
             }
             var nameStart = nameEnd;
-            while (nameStart > 0 && char.IsAsciiLetter(html[nameStart - 1]))
+            while (nameStart > 0 && char.IsAsciiLetter((char)html[nameStart - 1]))
             {
                 nameStart--;
             }
             var length = nameEnd - nameStart;
-            if (length is < 2 or > 4 || nameStart == 0 || html[nameStart - 1] is not (' ' or '\t' or '\n')
-                || html.LastIndexOf('<', nameStart) <= html.LastIndexOf('>', nameStart))
+            if (length is < 2 or > 4 || nameStart == 0 || html[nameStart - 1] is not ((byte)' ' or (byte)'\t' or (byte)'\n')
+                || Array.LastIndexOf(html, (byte)'<', nameStart) <= Array.LastIndexOf(html, (byte)'>', nameStart))
             {
                 // Not an attribute of a tag: text such as "href='x'" in an article about HTML.
                 continue;
             }
-            var name = html.AsSpan(nameStart, length);
-            var kind = name.Equals("id", StringComparison.OrdinalIgnoreCase) ? "id"
-                : name.Equals("href", StringComparison.OrdinalIgnoreCase) ? "href"
-                : name.Equals("src", StringComparison.OrdinalIgnoreCase) ? "src" : null;
+            var kind = AttributeKind(html.AsSpan(nameStart, length));
             var valueStart = equals + 1;
-            while (valueStart < html.Length && html[valueStart] is ' ' or '\t' or '\n')
+            while (valueStart < html.Length && html[valueStart] is (byte)' ' or (byte)'\t' or (byte)'\n')
             {
                 valueStart++;
             }
-            if (kind is null || valueStart >= html.Length || html[valueStart] is not ('"' or '\''))
+            if (kind is null || valueStart >= html.Length || html[valueStart] is not ((byte)'"' or (byte)'\''))
             {
                 continue;
             }
-            var valueEnd = html.IndexOf(html[valueStart], valueStart + 1);
+            var valueEnd = Array.IndexOf(html, html[valueStart], valueStart + 1);
             if (valueEnd < 0)
             {
                 yield break;
             }
-            var value = html.AsSpan(valueStart + 1, valueEnd - valueStart - 1);
-            yield return (kind, value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value.ToString());
+            var value = Encoding.UTF8.GetString(html, valueStart + 1, valueEnd - valueStart - 1);
+            yield return (kind, value.Contains('&') ? WebUtility.HtmlDecode(value) : value);
             equals = valueEnd;
         }
     }
+
+    private static string? AttributeKind(ReadOnlySpan<byte> name) =>
+        Ascii.EqualsIgnoreCase(name, "id"u8) ? "id" : Ascii.EqualsIgnoreCase(name, "href"u8) ? "href" : Ascii.EqualsIgnoreCase(name, "src"u8) ? "src" : null;
 }
