@@ -16,7 +16,9 @@ namespace Site.Generation;
 /// <param name="templateIds">Ids the templates write literally, with where: a duplicate id names them.</param>
 internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IReadOnlyDictionary<string, IReadOnlyList<FilePosition>>? templateIds = null)
 {
-    private readonly ConcurrentQueue<Pending> _pending = new();
+    /// <summary>Each page's links to other pages, as the page's <see cref="PageLinks"/> holds them: the build
+    /// cache keeps those too, so a copy of every link here would be the same links twice.</summary>
+    private readonly ConcurrentQueue<IReadOnlyList<Pending>> _pending = new();
     private readonly ConcurrentDictionary<string, ulong[]> _ids = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
     private readonly string _basePath = baseUrl?.AbsolutePath ?? "/";
@@ -46,9 +48,9 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     {
         _files.TryAdd(page.Path, 0);
         _ids[page.Path] = page.Ids;
-        foreach (var pending in page.Pending)
+        if (page.Pending.Count > 0)
         {
-            _pending.Enqueue(pending);
+            _pending.Enqueue(page.Pending);
         }
         diagnostics.AddRange(page.Problems);
     }
@@ -151,7 +153,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
         {
             unpublished.TryAdd(article.PagePath, article); // two on one URL are reported by the loader
         }
-        foreach (var link in _pending)
+        foreach (var link in _pending.SelectMany(links => links))
         {
             var target = link.Target;
             if (!_files.ContainsKey(target))
