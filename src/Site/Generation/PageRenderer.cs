@@ -1,4 +1,3 @@
-using System.Text;
 using Site.Diagnostics;
 using Site.Templating;
 
@@ -10,8 +9,8 @@ internal sealed class PageRenderer(TemplateSet templates, SiteModel site, Locali
 {
     private readonly ScriptModel _models = new(site, strings);
 
-    /// <summary>An HTML page: the template's output inside layout.html, or null (reported) on failure.</summary>
-    public string? RenderPage(string template, PageGlobals page, DiagnosticBag diagnostics)
+    /// <summary>An HTML page, UTF-8: the template's output inside layout.html, or null (reported) on failure.</summary>
+    public byte[]? RenderPage(string template, PageGlobals page, DiagnosticBag diagnostics)
     {
         if (templates.HasErrors)
         {
@@ -23,12 +22,12 @@ internal sealed class PageRenderer(TemplateSet templates, SiteModel site, Locali
             return null;
         }
         ScriptModel.SetContent(globals, content);
-        return templates.Render(TemplateSet.Layout, globals, page.Page.Url, diagnostics);
+        return templates.RenderUtf8(TemplateSet.Layout, globals, page.Page.Url, diagnostics);
     }
 
-    /// <summary>A text file: the template's output alone, or null (reported) on failure.</summary>
-    public string? RenderText(string template, PageGlobals page, DiagnosticBag diagnostics) =>
-        templates.HasErrors ? null : templates.Render(template, _models.Globals(page), page.Page.Url, diagnostics);
+    /// <summary>A text file, UTF-8: the template's output alone, or null (reported) on failure.</summary>
+    public byte[]? RenderText(string template, PageGlobals page, DiagnosticBag diagnostics) =>
+        templates.HasErrors ? null : templates.RenderUtf8(template, _models.Globals(page), page.Page.Url, diagnostics);
 
     /// <returns>The bytes written (null when nothing was), and the page's ids and links when they are checked.</returns>
     public (byte[]? Written, LinkChecker.PageLinks? Links) Render(PageJob job, PageWriter pages, DiagnosticBag diagnostics)
@@ -44,8 +43,7 @@ internal sealed class PageRenderer(TemplateSet templates, SiteModel site, Locali
                 var notFound = pages.Encode(html);
                 pages.WriteNotFoundPage(job.Path, notFound);
                 return (notFound, null);
-            case PageKind.Text when RenderText(job.Template, job.Globals, diagnostics) is { } text:
-                var file = Encoding.UTF8.GetBytes(text);
+            case PageKind.Text when RenderText(job.Template, job.Globals, diagnostics) is { } file:
                 pages.WriteFile(job.Path, file);
                 return (file, null);
             default:

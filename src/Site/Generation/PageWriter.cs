@@ -21,15 +21,30 @@ internal sealed class PageWriter(ISiteOutput output, string? injection, LinkChec
     /// <summary>Every other file written: feed, sitemap, robots.txt, annotations.json, assets.</summary>
     public int OtherFiles => _files;
 
-    /// <summary>A page as it will be served: the injection added, UTF-8.</summary>
-    public byte[] Encode(string html)
+    /// <summary>A page as it will be served: the injection added.</summary>
+    /// <param name="html">The page, UTF-8.</param>
+    public byte[] Encode(byte[] html)
     {
-        if (injection is not null)
+        if (injection is null)
         {
-            var body = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-            html = body < 0 ? html + injection : html.Insert(body, injection);
+            return html;
         }
-        return Encoding.UTF8.GetBytes(html);
+        var body = LastBodyEnd(html);
+        return body < 0 ? [.. html, .. Encoding.UTF8.GetBytes(injection)] : [.. html.AsSpan(0, body), .. Encoding.UTF8.GetBytes(injection), .. html.AsSpan(body)];
+    }
+
+    /// <summary>Where the last &lt;/body&gt; starts, in any letter case; -1 when there is none.</summary>
+    private static int LastBodyEnd(byte[] html)
+    {
+        var end = "</body>"u8;
+        for (var at = html.Length - end.Length; at >= 0; at--)
+        {
+            if (html[at] == '<' && System.Text.Ascii.EqualsIgnoreCase(html.AsSpan(at, end.Length), end))
+            {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /// <summary>A page encoded and scanned already, perhaps by an earlier build of the preview.</summary>

@@ -72,7 +72,7 @@ internal static class SiteBuilder
         var factChecks = site.Templates.Contains(FactChecks.Template) ? FactChecks.Index(site, claims, cache) : null;
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
         // In parallel, as the articles are: with pagination a large site has thousands of listing pages.
-        Parallel.ForEach(ListingPages.Jobs(site, factChecks?.Groups, cache), listings.Publish);
+        Parallel.ForEach(ListingPages.Jobs(site, factChecks?.Groups, cache), SmallLoops.OnEveryCore, listings.Publish);
         BuildPhases.End("listings");
         if (factChecks is not null)
         {

@@ -5,15 +5,14 @@ namespace Site.Templating;
 
 /// <summary>
 /// Turns the typed models into what Scriban reads: ScriptObjects with snake_case keys, filled field by
-/// field (no reflection-based import, so NativeAOT stays safe). The one place template names are written;
-/// the README's table of them is checked against this.
+/// field (no reflection-based import, so NativeAOT stays safe), and for the models a site has thousands of
+/// (articles, claims) an <see cref="ArticleObject"/> or <see cref="ClaimObject"/> that reads the record. The
+/// only places template names are written; the README's table of them is checked against these.
 /// </summary>
 internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
 {
     /// <summary>Sized for every key the models get, so no page's object grows its table key by key.</summary>
     private const int GlobalsCapacity = 16;
-
-    private const int ArticleCapacity = 26;
 
     /// <summary>Shared, read-only, by every page of the build.</summary>
     private readonly ScriptObject _site = Freeze(new ScriptObject
@@ -32,12 +31,12 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
     private readonly Dictionary<object, ScriptArray> _listings = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>And each listed article once, however many listings hold it: the index, its tags, its month.</summary>
-    private readonly Dictionary<ArticleModel, ScriptObject> _listed = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ArticleModel, ArticleObject> _listed = new(ReferenceEqualityComparer.Instance);
 
     public ScriptObject Globals(PageGlobals page)
     {
         // Page templates test "if article"; under strict variables the name must exist, even as null.
-        var globals = new ScriptObject(GlobalsCapacity) { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : Article(page.Article) };
+        var globals = new ScriptObject(GlobalsCapacity) { ["site"] = _site, ["page"] = Page(page.Page), ["article"] = page.Article is null ? null : new ArticleObject(page.Article) };
         globals["t"] = strings.Template(page.Language ?? site.Language);
         globals["tag"] = page.Tag is null ? null : Tag(page.Tag);
         globals["fact_checks"] = page.FactChecks is null ? null : Array(page.FactChecks.Select(VerdictGroup));
@@ -69,43 +68,6 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         ["canonical"] = page.Canonical,
     };
 
-    private static ScriptObject Article(ArticleModel article)
-    {
-        var model = new ScriptObject(ArticleCapacity)
-        {
-            ["title"] = article.Title,
-            ["slug"] = article.Slug,
-            ["url"] = article.Url,
-            ["permalink"] = article.Permalink,
-            ["date"] = article.Date,
-            ["date_rfc3339"] = article.DateRfc3339,
-            ["date_display"] = article.DateDisplay,
-            ["summary"] = article.Summary,
-            ["author"] = article.Author,
-            ["tags"] = Array(article.Tags),
-            ["draft"] = article.Draft,
-            ["source"] = article.Source is { } source ? new ScriptObject { ["name"] = source.Name, ["url"] = source.Url } : null,
-            ["kind"] = article.Kind,
-            ["kind_label"] = article.KindLabel,
-            ["modified_rfc3339"] = article.ModifiedRfc3339,
-            ["corrections_id"] = article.CorrectionsId,
-            ["corrections"] = Array((article.Corrections ?? []).Select(Correction)),
-            ["is_page"] = article.IsPage,
-            ["language"] = article.Language,
-            ["tag_links"] = Array((article.TagLinks ?? []).Select(link => new ScriptObject { ["name"] = link.Name, ["url"] = link.Url })),
-            ["translations"] = Array((article.Translations ?? []).Select(Translation)),
-        };
-        if (article.Page is { } page)
-        {
-            model["body"] = page.Body;
-            model["notes"] = page.Notes;
-            model["sources"] = page.Sources;
-            model["note_count"] = page.NoteCount;
-            model["json_ld"] = page.JsonLd;
-        }
-        return model;
-    }
-
     private static ScriptObject VerdictGroup(VerdictGroupModel group) => new()
     {
         ["verdict"] = group.Verdict,
@@ -114,11 +76,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         ["id"] = group.Id,
         ["count"] = group.Count,
         ["bar"] = group.Bar,
-        ["claims"] = Array(group.Claims.Select(c => new ScriptObject
-        {
-            ["claim"] = c.Claim, ["verdict"] = c.Verdict, ["claimant"] = c.Claimant, ["title"] = c.Title,
-            ["article_url"] = c.ArticleUrl, ["url"] = c.Url, ["date"] = c.Date, ["date_display"] = c.DateDisplay,
-        })),
+        ["claims"] = Array(group.Claims.Select(c => new ClaimObject(c))),
     };
 
     private static ScriptObject Month(ArchiveMonthModel month) => new()
@@ -140,32 +98,11 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         ["count"] = tag.Count,
     };
 
-    private static ScriptObject Translation(TranslationModel translation) => new()
-    {
-        ["language"] = translation.Language,
-        ["language_name"] = translation.LanguageName,
-        ["title"] = translation.Title,
-        ["url"] = translation.Url,
-        ["permalink"] = translation.Permalink,
-        ["locale"] = translation.Locale,
-    };
-
-    private static ScriptObject Correction(CorrectionModel correction) => new()
-    {
-        ["number"] = correction.Number,
-        ["id"] = correction.Id,
-        ["kind"] = correction.Kind,
-        ["kind_label"] = correction.KindLabel,
-        ["date"] = correction.Date,
-        ["date_display"] = correction.DateDisplay,
-        ["text"] = correction.Text,
-    };
-
     private ScriptArray Articles(ListingModel listing) => Converted(listing.Articles, Listed);
 
     private ScriptArray Pages(ListingModel listing) => Converted(listing.Pages, Listed);
 
-    private ScriptArray Converted<T>(IReadOnlyList<T> list, Func<T, ScriptObject> convert)
+    private ScriptArray Converted<T>(IReadOnlyList<T> list, Func<T, IScriptObject> convert)
     {
         lock (_listings)
         {
@@ -179,18 +116,18 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
     }
 
     /// <summary>Called under the lock of <see cref="Converted"/>.</summary>
-    private ScriptObject Listed(ArticleModel article)
+    private ArticleObject Listed(ArticleModel article)
     {
         if (!_listed.TryGetValue(article, out var model))
         {
-            model = Article(article);
+            model = new ArticleObject(article);
             _listed.Add(article, model);
         }
         return model;
     }
 
     /// <summary>By index: a list's enumerator, taken as an interface, would be one more object per list.</summary>
-    private static ScriptArray Array<T>(IReadOnlyList<T> items)
+    public static ScriptArray Array<T>(IReadOnlyList<T> items)
     {
         var array = new ScriptArray();
         for (var i = 0; i < items.Count; i++)
@@ -200,7 +137,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         return array;
     }
 
-    private static ScriptArray Array<T>(IEnumerable<T> items)
+    public static ScriptArray Array<T>(IEnumerable<T> items)
     {
         var array = new ScriptArray();
         foreach (var item in items)

@@ -45,6 +45,13 @@ internal sealed partial class TemplateSet
     /// <summary>A context per thread, reset and reused page after page: a new one costs more than a small
     /// render, and its output buffer stays grown. Scriban's contexts are not thread-safe; pages render in parallel.</summary>
     private readonly ThreadLocal<TemplateContext?> _contexts = new();
+
+    /// <summary>Each thread's outputs, kept across renders and template sets (see <see cref="PageOutput"/>, <see cref="Utf8Output"/>).</summary>
+    [ThreadStatic]
+    private static PageOutput? textOutput;
+
+    [ThreadStatic]
+    private static Utf8Output? utf8Output;
     private readonly RootedTemplateLoader _loader;
     private readonly string _dir;
     private readonly string _root;
@@ -159,6 +166,34 @@ internal sealed partial class TemplateSet
     /// <param name="url">The page's path from the site root, to name it in a message.</param>
     public string? Render(string name, ScriptObject globals, string url, DiagnosticBag diagnostics)
     {
+        var output = textOutput ??= new PageOutput();
+        try
+        {
+            return Evaluate(name, globals, output, diagnostics) is { } text && Fits(text.Length, name, url, diagnostics) ? text : null;
+        }
+        finally
+        {
+            output.Clear();
+        }
+    }
+
+    /// <summary>Renders a whole file, UTF-8, written as it is rendered (see <see cref="Utf8Output"/>); null (reported) on failure.</summary>
+    public byte[]? RenderUtf8(string name, ScriptObject globals, string url, DiagnosticBag diagnostics)
+    {
+        var output = utf8Output ??= new Utf8Output();
+        try
+        {
+            return Evaluate(name, globals, output, diagnostics) is not null && Fits(output.Chars, name, url, diagnostics) ? output.ToArray() : null;
+        }
+        finally
+        {
+            output.Clear();
+        }
+    }
+
+    /// <summary>Runs the template into <paramref name="output"/>: what Scriban's Render returns, or null (reported).</summary>
+    private string? Evaluate(string name, ScriptObject globals, IScriptOutput output, DiagnosticBag diagnostics)
+    {
         var template = _templates[name];
         using var timeout = new CancellationTokenSource(Timeout);
         // Taken from the thread: a render that fails leaves its context behind, not to be trusted again.
@@ -166,19 +201,14 @@ internal sealed partial class TemplateSet
         _contexts.Value = null;
         context.CancellationToken = timeout.Token;
         context.PushGlobal(globals);
+        context.PushOutput(output);
         try
         {
             var text = template.Render(context);
+            context.PopOutput();
             context.Reset();
             Cache(context);
             _contexts.Value = context;
-            // Scriban cuts a longer value, and its output, to the limit plus "..." without a word: a page
-            // that long would be published incomplete.
-            if (text.Length > MaxPageChars)
-            {
-                diagnostics.Report(DiagnosticCode.PageTooLarge, new FilePosition(DisplayName(null, name)), $"the page '/{url}' is larger than {MaxPageChars / (1024 * 1024)} MB, the most one page may be; split the article or shorten the template's output");
-                return null;
-            }
             return text;
         }
         catch (ScriptRuntimeException e)
@@ -191,6 +221,18 @@ internal sealed partial class TemplateSet
             diagnostics.Report(DiagnosticCode.TemplateTimeout, new FilePosition(DisplayName(null, name)), $"template did not finish within {Timeout.TotalSeconds:0.#} s; is there an endless loop?");
         }
         return null;
+    }
+
+    /// <summary>Scriban cuts a longer value, and its output, to the limit plus "..." without a word: a page
+    /// that long would be published incomplete.</summary>
+    private bool Fits(long chars, string name, string url, DiagnosticBag diagnostics)
+    {
+        if (chars <= MaxPageChars)
+        {
+            return true;
+        }
+        diagnostics.Report(DiagnosticCode.PageTooLarge, new FilePosition(DisplayName(null, name)), $"the page '/{url}' is larger than {MaxPageChars / (1024 * 1024)} MB, the most one page may be; split the article or shorten the template's output");
+        return false;
     }
 
     private TemplateContext NewContext()
