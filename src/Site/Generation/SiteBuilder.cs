@@ -34,15 +34,14 @@ internal static class SiteBuilder
                 // matches output/, and what it rendered afresh no longer does, so it is rendered again. Nor is
                 // the spare it kept the one that cache names, so the next build removes it.
                 cache?.Save(options.CacheFile!, options.OutputDir, spare, OutputManifest.Take(options.OutputDir, staging.Produced, staging.UnchangedFolders));
+                if (yaml is not null)
+                {
+                    YamlTreeCache.Write(yaml);
+                }
             }
             else
             {
                 staging.Discard();
-            }
-            // Failed or not: what parsed cleanly parses the same next time.
-            if (yaml is not null)
-            {
-                YamlTreeCache.Write(yaml);
             }
             return result;
         }
