@@ -20,11 +20,26 @@ internal sealed record YamlMap(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>>
 /// </summary>
 internal static class YamlTree
 {
-    private const int MaxDepth = 16;
+    public const int MaxDepth = 16;
 
     /// <summary>Parses <paramref name="yaml"/>, which starts at 1-based <paramref name="firstLine"/> of
-    /// <paramref name="file"/>. Returns null (after reporting) when the text is not valid YAML.</summary>
+    /// <paramref name="file"/>. Returns null (after reporting) when the text is not valid YAML. Text parsed
+    /// before, by this process or a build before it, is not parsed again (see <see cref="YamlTreeCache"/>).</summary>
     public static YamlNode? Parse(string yaml, string file, int firstLine, DiagnosticBag diagnostics)
+    {
+        if (YamlTreeCache.TryGet(yaml, firstLine, out var known))
+        {
+            return known;
+        }
+        var root = ParseText(yaml, file, firstLine, diagnostics);
+        if (root is not null)
+        {
+            YamlTreeCache.Add(yaml, firstLine, root);
+        }
+        return root;
+    }
+
+    private static YamlNode? ParseText(string yaml, string file, int firstLine, DiagnosticBag diagnostics)
     {
         var reader = new Reader(new Parser(new StringReader(yaml)), file, firstLine - 1);
         try

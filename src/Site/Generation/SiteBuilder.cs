@@ -17,6 +17,11 @@ internal static class SiteBuilder
     public static BuildResult Build(BuildOptions options, CancellationToken stop = default, BuildProgress? progress = null)
     {
         var cache = options.CacheFile is { } file ? RenderCache.ForPublish(file, options.OutputDir, reuse: !options.NoCache) : null;
+        var yaml = options.CacheDir is { } dir ? Path.Combine(dir, YamlTreeCache.FileName) : null;
+        if (yaml is not null && !options.NoCache)
+        {
+            YamlTreeCache.Read(yaml);
+        }
         BuildPhases.End("cache read");
         var staging = OutputStaging.Begin(options.OutputDir, stop, cache?.Spare);
         BuildPhases.End("staging begun");
@@ -36,6 +41,10 @@ internal static class SiteBuilder
                 BuildPhases.End("output manifest");
                 cache?.Save(options.CacheFile!, options.OutputDir, spare, manifest);
                 BuildPhases.End("cache save");
+                if (yaml is not null)
+                {
+                    YamlTreeCache.Write(yaml);
+                }
             }
             else
             {
@@ -71,8 +80,10 @@ internal static class SiteBuilder
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         var factChecks = site.Templates.Contains(FactChecks.Template) ? FactChecks.Index(site, claims, cache) : null;
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
-        // In parallel, as the articles are: with pagination a large site has thousands of listing pages.
-        Parallel.ForEach(ListingPages.Jobs(site, factChecks?.Groups, cache), SmallLoops.OnEveryCore, listings.Publish);
+        // In parallel, as the articles are: with pagination a large site has thousands of listing pages. A small
+        // site's are as few as its articles, and less work than starting the pool's workers (callgrind, sample
+        // site: 1.7 million instructions and three threads fewer).
+        Parallel.ForEach(ListingPages.Jobs(site, factChecks?.Groups, cache), SmallLoops.For(site.Content.Articles.Count), listings.Publish);
         BuildPhases.End("listings");
         if (factChecks is not null)
         {
