@@ -79,9 +79,9 @@ internal static class YamlTreeCache
             {
                 return;
             }
-            using var reader = new StringTableReader(new MemoryStream(bytes, 0, bytes.Length - hashLength));
+            var reader = CacheReader.Open(bytes, bytes.Length - hashLength);
             // Trees are made by Site's code, so another build of Site parses the YAML again.
-            if (reader.ReadString() != Format || reader.ReadString() != RenderInputs.SiteVersion())
+            if (reader.ReadText() != Format || reader.ReadText() != RenderInputs.SiteVersion())
             {
                 return;
             }
@@ -91,7 +91,7 @@ internal static class YamlTreeCache
                 var key = (new UInt128(reader.ReadUInt64(), reader.ReadUInt64()), reader.ReadInt32());
                 read.Add((key, ReadNode(reader, 0)));
             }
-            if (reader.BaseStream.Position != reader.BaseStream.Length)
+            if (reader.Remaining != 0)
             {
                 return;
             }
@@ -120,19 +120,18 @@ internal static class YamlTreeCache
         try
         {
             var buffer = new MemoryStream();
-            using (var writer = new StringTableWriter(buffer))
+            var writer = new CacheWriter(buffer);
+            writer.WriteText(Format);
+            writer.WriteText(RenderInputs.SiteVersion());
+            writer.Write(kept.Count);
+            foreach (var (key, entry) in kept)
             {
-                writer.Write(Format);
-                writer.Write(RenderInputs.SiteVersion());
-                writer.Write(kept.Count);
-                foreach (var (key, entry) in kept)
-                {
-                    writer.Write((ulong)(key.Hash >> 64));
-                    writer.Write((ulong)key.Hash);
-                    writer.Write(key.FirstLine);
-                    WriteNode(writer, entry.Tree);
-                }
+                writer.Write((ulong)(key.Hash >> 64));
+                writer.Write((ulong)key.Hash);
+                writer.Write(key.FirstLine);
+                WriteNode(writer, entry.Tree);
             }
+            writer.Finish(writer.TableCount);
             buffer.Write(ContentHash.Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             WholeFile.Write(aside, buffer.ToArray());
@@ -146,17 +145,17 @@ internal static class YamlTreeCache
         }
     }
 
-    private static void WriteNode(BinaryWriter writer, YamlNode node)
+    private static void WriteNode(CacheWriter writer, YamlNode node)
     {
         switch (node)
         {
             case YamlScalar scalar:
-                writer.Write(scalar.IsPlain ? PlainScalar : Scalar);
+                writer.Write7BitEncodedInt(scalar.IsPlain ? PlainScalar : Scalar);
                 WritePosition(writer, node);
                 writer.Write(scalar.Value);
                 break;
             case YamlList list:
-                writer.Write(List);
+                writer.Write7BitEncodedInt(List);
                 WritePosition(writer, node);
                 writer.Write7BitEncodedInt(list.Items.Count);
                 foreach (var item in list.Items)
@@ -165,7 +164,7 @@ internal static class YamlTreeCache
                 }
                 break;
             case YamlMap map:
-                writer.Write(Map);
+                writer.Write7BitEncodedInt(Map);
                 WritePosition(writer, node);
                 writer.Write7BitEncodedInt(map.Entries.Count);
                 foreach (var (key, value) in map.Entries)
@@ -177,7 +176,7 @@ internal static class YamlTreeCache
         }
     }
 
-    private static void WritePosition(BinaryWriter writer, YamlNode node)
+    private static void WritePosition(CacheWriter writer, YamlNode node)
     {
         writer.Write7BitEncodedInt(node.Line);
         writer.Write7BitEncodedInt(node.Column);
@@ -185,13 +184,13 @@ internal static class YamlTreeCache
 
     /// <exception cref="InvalidDataException">A node of no known kind, nested deeper than a parse allows, or
     /// a count larger than the bytes left could hold.</exception>
-    private static YamlNode ReadNode(BinaryReader reader, int depth)
+    private static YamlNode ReadNode(CacheReader reader, int depth)
     {
         if (depth > YamlTree.MaxDepth + 1)
         {
             throw new InvalidDataException("YAML nested deeper than a parse allows");
         }
-        var kind = reader.ReadByte();
+        var kind = reader.Read7BitEncodedInt();
         var (line, column) = (reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
         switch (kind)
         {
@@ -222,9 +221,9 @@ internal static class YamlTreeCache
     }
 
     /// <summary>Every node takes three bytes at least.</summary>
-    private static int Count(BinaryReader reader)
+    private static int Count(CacheReader reader)
     {
         var count = reader.Read7BitEncodedInt();
-        return count <= (reader.BaseStream.Length - reader.BaseStream.Position) / 3 ? count : throw new InvalidDataException("a count past the end of the file");
+        return count <= reader.Remaining / 3 ? count : throw new InvalidDataException("a count past the end of the file");
     }
 }
