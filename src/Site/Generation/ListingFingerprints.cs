@@ -10,8 +10,8 @@ namespace Site.Generation;
 /// covers (templates, strings, settings, Site): where it goes, its template, and its model, every field.
 /// Flat model records are taken by their generated ToString, which names every field, so a field added
 /// later is covered without anyone listing it here; lists inside a model are taken item by item (a test
-/// fails when a model gains a list this does not walk). An article is fingerprinted once, however many
-/// listings show it.
+/// fails when a model gains a list this does not walk). A listed article is taken by what its model is made
+/// from (<see cref="ListedModels.KeyOf"/>), once however many listings show it.
 /// </summary>
 /// <param name="kept">Digests of article models and of verdict groups, by instance: a preview session's cache
 /// keeps them between builds, with the instances it keeps.</param>
@@ -57,6 +57,15 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> k
     private byte[] ArticlesDigest(IReadOnlyList<ArticleModel> models)
     {
         var fingerprint = new Fingerprint().Add(models.Count);
+        if (models is ListedArticles listed)
+        {
+            // By what each model is made from: no model is made, or walked, for a listing that is carried.
+            foreach (var article in listed.Articles)
+            {
+                fingerprint.Add(listed.Models.KeyOf(article));
+            }
+            return fingerprint.FinishBytes();
+        }
         foreach (var article in models)
         {
             Add(fingerprint, article);

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Site.Content;
+using Site.Templating;
+
+namespace Site.Generation;
+
+/// <summary>
+/// One build's listed articles: each article's model, made once however many listings show it, and its
+/// <see cref="KeyOf">key</see>, what a listing's fingerprint takes it by.
+/// </summary>
+/// <param name="cache">Keeps the models between a preview session's builds.</param>
+internal sealed class ListedModels(LoadedSite site, RenderCache? cache)
+{
+    /// <summary>By instance: an article is one object per build, and the record's own hash would take every
+    /// field of it on each of the thousands of lookups.</summary>
+    private readonly ConcurrentDictionary<Article, Listed> _listed = new((IEqualityComparer<Article>)ReferenceEqualityComparer.Instance);
+
+    public ArticleModel ModelOf(Article article) => Of(article).Model.Value;
+
+    /// <summary>What the article's model is made from besides the <see cref="RenderInputs"/> (settings, strings),
+    /// which stale every kept listing when they change: the file, by its digest and where it is, and its
+    /// translations. The article page's cache entry is keyed the same way (<see cref="RenderCache.TryGet"/>).
+    /// Digesting this costs a fraction of digesting the model, and needs no model made.</summary>
+    public byte[] KeyOf(Article article) => Of(article).Key;
+
+    /// <summary>Whether a page of the article's shows a draft: the article, or one of its translations.</summary>
+    public bool ShowsDraft(Article article) => article.Draft || Of(article).Translations.Any(t => t.Draft);
+
+    private Listed Of(Article article) => _listed.GetOrAdd(article, a => new Listed(a, site, cache));
+
+    private sealed class Listed
+    {
+        public Listed(Article article, LoadedSite site, RenderCache? cache)
+        {
+            Translations = site.TranslationsOf(article);
+            var shown = string.Join("\n", Translations);
+            Key = new Fingerprint().Add(article.File).Add(article.FullPath).Add(article.ContentPath).Add(article.Url).Add(article.Digest).Add(shown).FinishBytes();
+            var translations = Translations;
+            ArticleModel Make() => ArticleModel.From(article, site.Config, site.Strings.Text(site.LanguageOf(article)), translations);
+            Model = new(() => cache is null ? Make() : cache.ModelOf(article, shown, Make));
+        }
+
+        public IReadOnlyList<TranslationModel> Translations { get; }
+
+        public byte[] Key { get; }
+
+        public Lazy<ArticleModel> Model { get; }
+    }
+}
