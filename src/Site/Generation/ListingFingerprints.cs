@@ -10,12 +10,14 @@ namespace Site.Generation;
 /// covers (templates, strings, settings, Site): where it goes, its template, and its model, every field.
 /// Flat model records are taken by their generated ToString, which names every field, so a field added
 /// later is covered without anyone listing it here; lists inside a model are taken item by item (a test
-/// fails when a model gains a list this does not walk). A listed article is taken by what its model is made
-/// from (<see cref="ListedModels.KeyOf"/>), once however many listings show it.
+/// fails when a model gains a list this does not walk). An article is fingerprinted once, however many
+/// listings show it.
 /// </summary>
 /// <param name="kept">Digests of article models and of verdict groups, by instance: a preview session's cache
 /// keeps them between builds, with the instances it keeps.</param>
-internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> kept)
+/// <param name="listed">Digests of listed articles' models from the last publish build, by what each is made
+/// from: an article found there is neither made into a model nor walked.</param>
+internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> kept, ListedDigests? listed)
 {
     /// <summary>Lists' digests, by list: most listings share the site-wide lists of tags, months, pages and
     /// articles, so each is walked once per build rather than once per listing. Listing pages are
@@ -57,12 +59,17 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> k
     private byte[] ArticlesDigest(IReadOnlyList<ArticleModel> models)
     {
         var fingerprint = new Fingerprint().Add(models.Count);
-        if (models is ListedArticles listed)
+        if (models is ListedArticles articles)
         {
-            // By what each model is made from: no model is made, or walked, for a listing that is carried.
-            foreach (var article in listed.Articles)
+            foreach (var article in articles.Articles)
             {
-                fingerprint.Add(listed.Models.KeyOf(article));
+                var key = articles.Models.KeyOf(article);
+                if (listed is null || !listed.TryGet(key, out var digest))
+                {
+                    digest = ModelDigest(articles.Models.ModelOf(article));
+                    listed?.Set(key, digest);
+                }
+                fingerprint.Add(digest);
             }
             return fingerprint.FinishBytes();
         }
@@ -106,6 +113,11 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> k
             fingerprint.Add(-1);
             return;
         }
+        fingerprint.Add(ModelDigest(article));
+    }
+
+    private byte[] ModelDigest(ArticleModel article)
+    {
         if (!kept.TryGetValue(article, out var digest))
         {
             var own = new Fingerprint().Add((article with { Tags = [], Corrections = null, TagLinks = null, Translations = null }).ToString());
@@ -119,6 +131,6 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> k
             digest = own.FinishBytes();
             kept.AddOrUpdate(article, digest);
         }
-        fingerprint.Add(digest);
+        return digest;
     }
 }

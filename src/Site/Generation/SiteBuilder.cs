@@ -17,10 +17,12 @@ internal static class SiteBuilder
     public static BuildResult Build(BuildOptions options, CancellationToken stop = default, BuildProgress? progress = null)
     {
         var cache = options.CacheFile is { } file ? RenderCache.ForPublish(file, options.OutputDir, reuse: !options.NoCache) : null;
+        var listedFile = options.CacheFile is { } beside ? Path.Combine(Path.GetDirectoryName(beside)!, ListedDigests.FileName) : null;
+        var listed = listedFile is null ? null : ListedDigests.Read(listedFile, RenderInputs.Fingerprint(options), reuse: !options.NoCache);
         var staging = OutputStaging.Begin(options.OutputDir, stop, cache?.Spare);
         try
         {
-            var result = Build(options, staging, cache, progress);
+            var result = Build(options, staging, cache, progress, listed);
             if (result.Published)
             {
                 staging.Write(OutputGuard.Marker, System.Text.Encoding.UTF8.GetBytes(OutputGuard.MarkerText));
@@ -29,6 +31,7 @@ internal static class SiteBuilder
                 // matches output/, and what it rendered afresh no longer does, so it is rendered again. Nor is
                 // the spare it kept the one that cache names, so the next build removes it.
                 cache?.Save(options.CacheFile!, options.OutputDir, spare, OutputManifest.Take(options.OutputDir, staging.Produced, staging.UnchangedFolders));
+                listed?.Write(listedFile!);
             }
             else
             {
@@ -50,7 +53,8 @@ internal static class SiteBuilder
     }
 
     /// <summary>Builds into <paramref name="output"/>; the result says whether the build may be published.</summary>
-    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null, BuildProgress? progress = null)
+    /// <param name="listed">The listed articles' digests a publish build keeps beside its cache (see <see cref="ListedDigests"/>).</param>
+    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null, BuildProgress? progress = null, ListedDigests? listed = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
@@ -61,7 +65,7 @@ internal static class SiteBuilder
         var (cited, claims) = ArticlePages.Render(site, renderer, pages, diagnostics, cache, progress);
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         var factChecks = site.Templates.Contains(FactChecks.Template) ? FactChecks.Index(site, claims, cache) : null;
-        var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
+        var listings = new ListingPublisher(renderer, pages, diagnostics, cache, listed);
         // In parallel, as the articles are: with pagination a large site has thousands of listing pages.
         Parallel.ForEach(ListingPages.Jobs(site, factChecks?.Groups, cache), listings.Publish);
         if (factChecks is not null)
