@@ -65,4 +65,13 @@ public sealed class ListingFingerprintTests
 
         Assert.Equal([typeof(Article), typeof(SiteConfig), typeof(PageText), typeof(IReadOnlyList<TranslationModel>)], from.GetParameters().Select(p => p.ParameterType));
     }
+
+    /// <summary>The fact-check index's claims are digested field by field (thousands of them, on every build).</summary>
+    [Fact]
+    public void Every_field_of_a_claim_is_part_of_the_fact_check_index_fingerprint()
+    {
+        string[] digested = ["Claim", "Verdict", "Claimant", "Title", "ArticleUrl", "Url", "Date", "DateDisplay"];
+
+        Assert.Equal(digested.Order(), typeof(ClaimModel).GetProperties().Select(p => p.Name).Order());
+    }
 }
