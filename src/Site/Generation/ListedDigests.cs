@@ -5,12 +5,15 @@ namespace Site.Generation;
 
 /// <summary>
 /// The digests of listed articles' models (<see cref="ListingFingerprints"/>) that the last publish build made,
-/// by what each model was made from (<see cref="ListedModels.KeyOf"/>): a model's digest is a function of its
-/// key under the same <see cref="RenderInputs"/>, so an article whose file, place and translations are as they
-/// were is not made into a model again only to be fingerprinted (issue 16). Kept beside the build cache
-/// (<c>.site-cache/build/listed.bin</c>): the render inputs, then key and digest pairs, then a
-/// <see cref="ContentHash"/> of all that. A file that is missing, damaged, of another format or for other
-/// inputs is an empty table: every model is made and digested, as without it.
+/// by what each model was made from (<see cref="ListedModels.KeyOf"/>): an article whose file, place and
+/// translations are as they were is not made into a model again only to be fingerprinted (issue 16).
+/// <para>A digest found here stands for its key without a check of the <see cref="RenderInputs"/> (which take
+/// 80 ms to compute again on a large site): a listing is carried only from a cache made with this build's
+/// inputs (<see cref="RenderCache"/> drops them all when the inputs change), whose fingerprints took the same
+/// digest for the same key from this table; and under the same inputs the same key makes the same model.
+/// A key missing here is digested afresh, which at worst renders a listing that could have been carried.</para>
+/// Kept beside the build cache (<c>.site-cache/build/listed.bin</c>): key and digest pairs, then a
+/// <see cref="ContentHash"/> of them. A file that is missing, damaged or of another format is an empty table.
 /// </summary>
 internal sealed class ListedDigests
 {
@@ -21,21 +24,16 @@ internal sealed class ListedDigests
 
     private const int HashLength = ContentHash.Length;
 
-    private readonly string _inputs;
     private readonly Dictionary<UInt128, byte[]> _last;
 
     /// <summary>What this build used or made: what the next build finds, so the table does not grow with
     /// articles long deleted or edited.</summary>
     private readonly ConcurrentDictionary<UInt128, byte[]> _used = new();
 
-    private ListedDigests(string inputs, Dictionary<UInt128, byte[]> last)
-    {
-        _inputs = inputs;
-        _last = last;
-    }
+    private ListedDigests(Dictionary<UInt128, byte[]> last) => _last = last;
 
     /// <param name="reuse">False for <c>--no-cache</c>: the table starts empty, and is written afresh.</param>
-    public static ListedDigests Read(string file, string inputs, bool reuse)
+    public static ListedDigests Read(string file, bool reuse)
     {
         var last = new Dictionary<UInt128, byte[]>();
         try
@@ -44,7 +42,7 @@ internal sealed class ListedDigests
             if (bytes.Length >= HashLength && ContentHash.Of(bytes.AsSpan(0, bytes.Length - HashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength)))
             {
                 using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - HashLength));
-                if (reader.ReadString() == Format && reader.ReadString() == inputs)
+                if (reader.ReadString() == Format)
                 {
                     for (var count = reader.ReadInt32(); count > 0; count--)
                     {
@@ -58,7 +56,7 @@ internal sealed class ListedDigests
             // Not trusted in any part, and needed by nothing: every model is digested afresh.
             last.Clear();
         }
-        return new ListedDigests(inputs, last);
+        return new ListedDigests(last);
     }
 
     public bool TryGet(byte[] key, out byte[] digest)
@@ -84,7 +82,6 @@ internal sealed class ListedDigests
             using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
             {
                 writer.Write(Format);
-                writer.Write(_inputs);
                 writer.Write(_used.Count);
                 // In key order: the same table makes the same file.
                 foreach (var (key, digest) in _used.OrderBy(e => e.Key))

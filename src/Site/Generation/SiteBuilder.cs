@@ -18,7 +18,7 @@ internal static class SiteBuilder
     {
         var cache = options.CacheFile is { } file ? RenderCache.ForPublish(file, options.OutputDir, reuse: !options.NoCache) : null;
         var listedFile = options.CacheFile is { } beside ? Path.Combine(Path.GetDirectoryName(beside)!, ListedDigests.FileName) : null;
-        var listed = listedFile is null ? null : ListedDigests.Read(listedFile, RenderInputs.Fingerprint(options), reuse: !options.NoCache);
+        var listed = listedFile is null ? null : ListedDigests.Read(listedFile, reuse: !options.NoCache);
         var staging = OutputStaging.Begin(options.OutputDir, stop, cache?.Spare);
         try
         {
