@@ -5,7 +5,7 @@ namespace Site.Generation;
 
 /// <summary>
 /// The digests of listed articles' models (<see cref="ListingFingerprints"/>) that the last publish build made,
-/// by what each model was made from (<see cref="ListedModels.KeyOf"/>): an article whose file, place and
+/// by what each model was made from (<see cref="ListedModels.Listed.Key"/>): an article whose file, place and
 /// translations are as they were is not made into a model again only to be fingerprinted (issue 16).
 /// <para>A digest found here stands for its key without a check of the <see cref="RenderInputs"/> (which take
 /// 80 ms to compute again on a large site): a listing is carried only from a cache made with this build's

@@ -6,7 +6,7 @@ namespace Site.Generation;
 
 /// <summary>
 /// One build's listed articles: each article's model, made once however many listings show it, and its
-/// <see cref="KeyOf">key</see>, what a listing's fingerprint takes it by.
+/// <see cref="Listed.Key">key</see>, what a listing's fingerprint takes it by.
 /// </summary>
 /// <param name="cache">Keeps the models between a preview session's builds.</param>
 internal sealed class ListedModels(LoadedSite site, RenderCache? cache)
@@ -17,18 +17,13 @@ internal sealed class ListedModels(LoadedSite site, RenderCache? cache)
 
     public ArticleModel ModelOf(Article article) => Of(article).Model.Value;
 
-    /// <summary>What the article's model is made from besides the <see cref="RenderInputs"/> (settings, strings),
-    /// which stale every kept listing when they change: the file, by its digest and where it is, and its
-    /// translations. The article page's cache entry is keyed the same way (<see cref="RenderCache.TryGet"/>).
-    /// Digesting this costs a fraction of digesting the model, and needs no model made.</summary>
-    public byte[] KeyOf(Article article) => Of(article).Key;
-
     /// <summary>Whether a page of the article's shows a draft: the article, or one of its translations.</summary>
     public bool ShowsDraft(Article article) => article.Draft || Of(article).Translations.Any(t => t.Draft);
 
-    private Listed Of(Article article) => _listed.GetOrAdd(article, a => new Listed(a, site, cache));
+    /// <summary>The article's entry: its key, model and, once a listing's fingerprint needed it, its model's digest.</summary>
+    public Listed Of(Article article) => _listed.GetOrAdd(article, a => new Listed(a, site, cache));
 
-    private sealed class Listed
+    internal sealed class Listed
     {
         public Listed(Article article, LoadedSite site, RenderCache? cache)
         {
@@ -42,8 +37,16 @@ internal sealed class ListedModels(LoadedSite site, RenderCache? cache)
 
         public IReadOnlyList<TranslationModel> Translations { get; }
 
+        /// <summary>What the article's model is made from besides the <see cref="RenderInputs"/> (settings, strings),
+        /// which stale every kept listing when they change: the file, by its digest and where it is, and its
+        /// translations. The article page's cache entry is keyed the same way (<see cref="RenderCache.TryGet"/>).
+        /// Digesting this costs a fraction of digesting the model, and needs no model made.</summary>
         public byte[] Key { get; }
 
         public Lazy<ArticleModel> Model { get; }
+
+        /// <summary>Set by <see cref="ListingFingerprints"/> for the other listings that show the article. Two
+        /// threads may both set it, to the same digest.</summary>
+        public byte[]? Digest { get; set; }
     }
 }

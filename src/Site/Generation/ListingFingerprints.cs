@@ -63,13 +63,8 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> k
         {
             foreach (var article in articles.Articles)
             {
-                var key = articles.Models.KeyOf(article);
-                if (listed is null || !listed.TryGet(key, out var digest))
-                {
-                    digest = ModelDigest(articles.Models.ModelOf(article));
-                    listed?.Set(key, digest);
-                }
-                fingerprint.Add(digest);
+                var entry = articles.Models.Of(article);
+                fingerprint.Add(entry.Digest ??= DigestOf(entry));
             }
             return fingerprint.FinishBytes();
         }
@@ -78,6 +73,17 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> k
             Add(fingerprint, article);
         }
         return fingerprint.FinishBytes();
+    }
+
+    /// <summary>A listed article's digest, taken from the last publish build's when its key is there.</summary>
+    private byte[] DigestOf(ListedModels.Listed entry)
+    {
+        if (listed is null || !listed.TryGet(entry.Key, out var digest))
+        {
+            digest = ModelDigest(entry.Model.Value);
+            listed?.Set(entry.Key, digest);
+        }
+        return digest;
     }
 
     private static byte[] GroupsDigest(IReadOnlyList<VerdictGroupModel> groups)
