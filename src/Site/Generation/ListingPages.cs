@@ -107,8 +107,8 @@ internal static class ListingPages
     /// no model is made to find that out.</summary>
     private static ListingModel Published(ListingModel list, ListedModels models)
     {
-        bool ShowsDraft(IReadOnlyList<ArticleModel> articles) => articles is ListedArticles listed
-            ? listed.Articles.Any(models.ShowsDraft) : articles.Any(a => a.Draft || a.Translations?.Any(t => t.Draft) == true);
+        // Taken from the articles, not their models: a listing's lists are as ListedModels made them until this.
+        bool ShowsDraft(IReadOnlyList<ArticleModel> articles) => ((ListedArticles)articles).Articles.Any(models.ShowsDraft);
         return !ShowsDraft(list.Articles) && !ShowsDraft(list.Pages) ? list
             : list with { Articles = [.. list.Articles.Where(a => !a.Draft).Select(WithoutDrafts)], Pages = [.. list.Pages.Where(a => !a.Draft).Select(WithoutDrafts)] };
     }
