@@ -15,24 +15,40 @@ internal sealed class ListedModels(LoadedSite site, RenderCache? cache)
     /// field of it on each of the thousands of lookups.</summary>
     private readonly ConcurrentDictionary<Article, Listed> _listed = new((IEqualityComparer<Article>)ReferenceEqualityComparer.Instance);
 
+    private readonly Lock _cacheLock = new();
+
     public ArticleModel ModelOf(Article article) => Of(article).Model.Value;
 
     /// <summary>Whether a page of the article's shows a draft: the article, or one of its translations.</summary>
     public bool ShowsDraft(Article article) => article.Draft || Of(article).Translations.Any(t => t.Draft);
 
     /// <summary>The article's entry: its key, model and, once a listing's fingerprint needed it, its model's digest.</summary>
-    public Listed Of(Article article) => _listed.GetOrAdd(article, a => new Listed(a, site, cache));
+    public Listed Of(Article article) => _listed.GetOrAdd(article, a => new Listed(a, site.TranslationsOf(a), this));
+
+    /// <summary>Models are made as listing pages are published, in parallel. The preview's cache keeps them in a
+    /// plain dictionary, so one thread at a time goes through it; a publish build's would keep them only until
+    /// the process ends, so it is not asked.</summary>
+    private ArticleModel Make(Article article, string shown, IReadOnlyList<TranslationModel> translations)
+    {
+        ArticleModel Made() => ArticleModel.From(article, site.Config, site.Strings.Text(site.LanguageOf(article)), translations);
+        if (cache is null || cache.KeepsFiles)
+        {
+            return Made();
+        }
+        lock (_cacheLock)
+        {
+            return cache.ModelOf(article, shown, Made);
+        }
+    }
 
     internal sealed class Listed
     {
-        public Listed(Article article, LoadedSite site, RenderCache? cache)
+        public Listed(Article article, IReadOnlyList<TranslationModel> translations, ListedModels models)
         {
-            Translations = site.TranslationsOf(article);
+            Translations = translations;
             var shown = string.Join("\n", Translations);
             Key = new Fingerprint().Add(article.File).Add(article.FullPath).Add(article.ContentPath).Add(article.Url).Add(article.Digest).Add(shown).FinishBytes();
-            var translations = Translations;
-            ArticleModel Make() => ArticleModel.From(article, site.Config, site.Strings.Text(site.LanguageOf(article)), translations);
-            Model = new(() => cache is null ? Make() : cache.ModelOf(article, shown, Make));
+            Model = new(() => models.Make(article, shown, translations));
         }
 
         public IReadOnlyList<TranslationModel> Translations { get; }
