@@ -1,4 +1,6 @@
 using System.Collections;
+using Site.Content;
+using Site.Localization;
 using Site.Templating;
 
 namespace Site.Tests.Publish;
@@ -51,5 +53,25 @@ public sealed class ListingFingerprintTests
         Visit(typeof(PageGlobals));
 
         Assert.True(unwalked.Count == 0, $"lists ListingFingerprints does not walk (a change to them would not render the listing again): {string.Join(", ", unwalked)}");
+    }
+
+    /// <summary>A listed article is fingerprinted by what its model is made from (ListedModels.KeyOf): its file
+    /// and its translations, the settings and strings being part of the render inputs. A model made from
+    /// anything more (another article's data, say) would leave a listing showing it stale: key it too.</summary>
+    [Fact]
+    public void A_listed_articles_model_is_made_from_nothing_its_key_leaves_out()
+    {
+        var from = typeof(ArticleModel).GetMethods().Single(m => m.Name == nameof(ArticleModel.From) && m.GetParameters()[0].ParameterType == typeof(Article));
+
+        Assert.Equal([typeof(Article), typeof(SiteConfig), typeof(PageText), typeof(IReadOnlyList<TranslationModel>)], from.GetParameters().Select(p => p.ParameterType));
+    }
+
+    /// <summary>The fact-check index's claims are digested field by field (thousands of them, on every build).</summary>
+    [Fact]
+    public void Every_field_of_a_claim_is_part_of_the_fact_check_index_fingerprint()
+    {
+        string[] digested = ["Claim", "Verdict", "Claimant", "Title", "ArticleUrl", "Url", "Date", "DateDisplay"];
+
+        Assert.Equal(digested.Order(), typeof(ClaimModel).GetProperties().Select(p => p.Name).Order());
     }
 }

@@ -32,16 +32,14 @@ internal static class ListingPages
     public static IEnumerable<PageJob> Jobs(LoadedSite site, IReadOnlyList<VerdictGroupModel>? factChecks, RenderCache? cache)
     {
         var config = site.Config;
-        // Each article's model is made once, however many listings it is in. By instance: an article is one
-        // object per build, and the record's own hash would take every field of it on each of the thousands of lookups.
-        var models = site.Newest.ToDictionary(a => a, a => ModelOf(site, a, cache), (IEqualityComparer<Article>)ReferenceEqualityComparer.Instance);
+        var models = new ListedModels(site, cache);
         var tags = site.Tags.Select(tag => TagModel.From(tag, config)).ToList();
         var text = site.Strings.Text(config.Language).Strings;
         var months = site.Newest.GroupBy(a => (a.Date.Value.Year, a.Date.Value.Month))
             .Select(g => (Model: new ArchiveMonthModel(g.Key.Year, g.Key.Month, Html.Escape(text.Dates.FormatMonthYear(g.Key.Year, g.Key.Month)),
                 $"{ArchiveFolder}/{g.Key.Year:D4}/{g.Key.Month:D2}/", g.Count()), Articles: g.ToList()))
             .ToList();
-        var listing = Listing(site.Newest, models, tags, [.. months.Select(m => m.Model)]) with { Pages = PagesOf(site, cache) };
+        var listing = new ListingModel(new ListedArticles(site.Newest, models), Updated(site.Newest), tags, [.. months.Select(m => m.Model)]) { Pages = PagesOf(site, models) };
         PageGlobals Globals(string title, string url, string root, ListingModel list, TagModel? tag = null) =>
             new(PageModel.For(config, title, config.Description, url, root), Listing: list, Tag: tag);
 
@@ -54,7 +52,7 @@ internal static class ListingPages
             // The 404 page is served at any depth, so its links start from the site's base path.
             var root = kind == PageKind.NotFound ? config.BaseUrl?.AbsolutePath ?? "/" : "";
             var title = kind == PageKind.NotFound ? site.Strings.Text(config.Language).PageNotFound : config.Title;
-            yield return new PageJob(template, template, kind, Globals(title, template, root, kind == PageKind.Text ? Published(listing) : listing));
+            yield return new PageJob(template, template, kind, Globals(title, template, root, kind == PageKind.Text ? Published(listing, models) : listing));
         }
         if (factChecks is not null)
         {
@@ -76,7 +74,7 @@ internal static class ListingPages
     }
 
     /// <summary>A page per tag (paginated) and its Atom feed, when the theme has <c>tag.html</c>.</summary>
-    private static IEnumerable<PageJob> TagPages(LoadedSite site, List<TagModel> tags, Dictionary<Article, ArticleModel> models, ListingModel listing,
+    private static IEnumerable<PageJob> TagPages(LoadedSite site, List<TagModel> tags, ListedModels models, ListingModel listing,
         Localization.Strings text, Func<string, string, string, ListingModel, TagModel?, PageGlobals> globals)
     {
         if (!site.Templates.Contains(TagTemplate))
@@ -86,7 +84,7 @@ internal static class ListingPages
         for (var i = 0; i < site.Tags.Count; i++)
         {
             var (tag, model) = (site.Tags[i], tags[i]);
-            var tagged = listing with { Articles = [.. tag.Articles.Select(a => models[a])], Updated = Updated(tag.Articles) };
+            var tagged = listing with { Articles = new ListedArticles(tag.Articles, models), Updated = Updated(tag.Articles) };
             var title = text.Text("tags.tagged", ("tag", tag.Name));
             foreach (var job in Paged(TagTemplate, tag.Url, title, tagged, site.Config.Paginate, text, (t, url, root, list, _) => globals(t, url, root, list, model)))
             {
@@ -94,30 +92,26 @@ internal static class ListingPages
             }
             if (site.Templates.Contains(FeedTemplate) && site.Config.BaseUrl is not null)
             {
-                yield return new PageJob(tag.Url + FeedTemplate, FeedTemplate, PageKind.Text, globals(title, tag.Url + FeedTemplate, "", Published(tagged), model));
+                yield return new PageJob(tag.Url + FeedTemplate, FeedTemplate, PageKind.Text, globals(title, tag.Url + FeedTemplate, "", Published(tagged, models), model));
             }
         }
     }
 
     /// <summary>The standalone pages of content/pages/, by path.</summary>
-    private static List<ArticleModel> PagesOf(LoadedSite site, RenderCache? cache) =>
-        [.. site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal).Select(a => ModelOf(site, a, cache))];
-
-    private static ArticleModel ModelOf(LoadedSite site, Article article, RenderCache? cache)
-    {
-        var translations = site.TranslationsOf(article);
-        ArticleModel Make() => ArticleModel.From(article, site.Config, site.Strings.Text(site.LanguageOf(article)), translations);
-        return cache is null ? Make() : cache.ModelOf(article, string.Join("\n", translations), Make);
-    }
+    private static ListedArticles PagesOf(LoadedSite site, ListedModels models) =>
+        new([.. site.Content.Articles.Where(a => a.IsPage).OrderBy(a => a.Url, StringComparer.Ordinal)], models);
 
     /// <summary>Drafts built with --drafts are for the desk: never in a feed or the sitemap, which are for
     /// readers' apps and search engines. The same listing when there is no draft to leave out (every build
-    /// without --drafts): its lists are then fingerprinted once, not again for each feed and the sitemap.</summary>
-    private static ListingModel Published(ListingModel list) =>
-        !list.Articles.Any(ShowsDraft) && !list.Pages.Any(ShowsDraft) ? list
+    /// without --drafts): its lists are then fingerprinted once, not again for each feed and the sitemap, and
+    /// no model is made to find that out.</summary>
+    private static ListingModel Published(ListingModel list, ListedModels models)
+    {
+        // Taken from the articles, not their models: a listing's lists are as ListedModels made them until this.
+        bool ShowsDraft(IReadOnlyList<ArticleModel> articles) => ((ListedArticles)articles).Articles.Any(models.ShowsDraft);
+        return !ShowsDraft(list.Articles) && !ShowsDraft(list.Pages) ? list
             : list with { Articles = [.. list.Articles.Where(a => !a.Draft).Select(WithoutDrafts)], Pages = [.. list.Pages.Where(a => !a.Draft).Select(WithoutDrafts)] };
-
-    private static bool ShowsDraft(ArticleModel article) => article.Draft || article.Translations?.Any(t => t.Draft) == true;
+    }
 
     /// <summary>A draft is no alternate of a published article either; one translation alone has none.</summary>
     private static ArticleModel WithoutDrafts(ArticleModel article)
@@ -140,7 +134,8 @@ internal static class ListingPages
         for (var number = 1; number <= count; number++)
         {
             var url = PagerModel.PathOf(first, number);
-            var articles = size is { } per ? listing with { Articles = [.. listing.Articles.Skip((number - 1) * per).Take(per)] } : listing;
+            // A paginated listing is never a feed's, so its articles are as ListedModels made them.
+            var articles = size is { } per ? listing with { Articles = ((ListedArticles)listing.Articles).Slice((number - 1) * per, per) } : listing;
             var pageTitle = number == 1 ? title : text.Text("pager.title", ("title", title), ("number", number));
             var page = globals(pageTitle, url, number == 1 ? (root.Length == 0 ? "./" : root) : root + "../../", articles, null);
             yield return new PageJob(url + "index.html", template, PageKind.Page, size is null ? page : page with { Pager = PagerModel.For(first, number, count) });
@@ -150,7 +145,7 @@ internal static class ListingPages
     /// <summary>The archive (<c>archive/</c>, every month with its count) and a page per month
     /// (<c>archive/2024/01/</c>), when their templates exist: every article within two links of the archive.</summary>
     private static IEnumerable<PageJob> Archive(LoadedSite site, ListingModel listing, List<(ArchiveMonthModel Model, List<Article> Articles)> months,
-        Dictionary<Article, ArticleModel> models, Localization.Strings text, Func<string, string, string, ListingModel, TagModel?, PageGlobals> globals)
+        ListedModels models, Localization.Strings text, Func<string, string, string, ListingModel, TagModel?, PageGlobals> globals)
     {
         if (site.Templates.Contains(ArchiveTemplate))
         {
@@ -163,14 +158,10 @@ internal static class ListingPages
         foreach (var (month, articles) in months)
         {
             var page = globals(text.Dates.FormatMonthYear(month.Year, month.Month), month.Url, "../../../",
-                listing with { Articles = [.. articles.Select(a => models[a])], Updated = Updated(articles) }, null);
+                listing with { Articles = new ListedArticles(articles, models), Updated = Updated(articles) }, null);
             yield return new PageJob(month.Url + "index.html", MonthTemplate, PageKind.Page, page with { Month = month });
         }
     }
-
-    private static ListingModel Listing(IReadOnlyList<Article> newest, Dictionary<Article, ArticleModel> models, IReadOnlyList<TagModel> tags,
-        IReadOnlyList<ArchiveMonthModel> archive) =>
-        new([.. newest.Select(a => models[a])], Updated(newest), tags, archive);
 
     /// <summary>A listing last changed when its latest article was published or corrected.</summary>
     private static string? Updated(IReadOnlyList<Article> newest) =>

@@ -9,9 +9,11 @@ namespace Site.Generation;
 /// a publish build carries the file while it is as that build left it. A page whose render reported
 /// anything is not kept: it reports again on every build.
 /// </summary>
-internal sealed class ListingPublisher(PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache)
+/// <param name="listed">The digests of listed articles' models a publish build keeps beside its cache; none in
+/// the preview, whose cache keeps the models themselves.</param>
+internal sealed class ListingPublisher(PageRenderer renderer, PageWriter pages, DiagnosticBag diagnostics, RenderCache? cache, ListedDigests? listed)
 {
-    private readonly ListingFingerprints _fingerprints = new(cache?.ListingDigests ?? new());
+    private readonly ListingFingerprints _fingerprints = new(cache?.ListingDigests ?? new(), listed);
 
     public void Publish(PageJob job)
     {

@@ -22,12 +22,14 @@ internal static class SiteBuilder
         {
             YamlTreeCache.Read(yaml);
         }
+        var listedFile = options.CacheDir is { } beside ? Path.Combine(beside, ListedDigests.FileName) : null;
+        var listed = listedFile is null ? null : ListedDigests.Read(listedFile, reuse: !options.NoCache);
         BuildPhases.End("cache read");
         var staging = OutputStaging.Begin(options.OutputDir, stop, cache?.Spare);
         BuildPhases.End("staging begun");
         try
         {
-            var result = Build(options, staging, cache, progress);
+            var result = Build(options, staging, cache, progress, listed);
             if (result.Published)
             {
                 staging.Write(OutputGuard.Marker, System.Text.Encoding.UTF8.GetBytes(OutputGuard.MarkerText));
@@ -40,6 +42,7 @@ internal static class SiteBuilder
                 var manifest = OutputManifest.Take(options.OutputDir, staging.Produced, staging.UnchangedFolders);
                 BuildPhases.End("output manifest");
                 cache?.Save(options.CacheFile!, options.OutputDir, spare, manifest);
+                listed?.Write(listedFile!);
                 BuildPhases.End("cache save");
                 if (yaml is not null)
                 {
@@ -66,7 +69,8 @@ internal static class SiteBuilder
     }
 
     /// <summary>Builds into <paramref name="output"/>; the result says whether the build may be published.</summary>
-    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null, BuildProgress? progress = null)
+    /// <param name="listed">The listed articles' digests a publish build keeps beside its cache (see <see cref="ListedDigests"/>).</param>
+    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null, BuildProgress? progress = null, ListedDigests? listed = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
@@ -79,7 +83,7 @@ internal static class SiteBuilder
         BuildPhases.End("articles");
         ReportUncitedSources(site.Content.Sources, cited, diagnostics);
         var factChecks = site.Templates.Contains(FactChecks.Template) ? FactChecks.Index(site, claims, cache) : null;
-        var listings = new ListingPublisher(renderer, pages, diagnostics, cache);
+        var listings = new ListingPublisher(renderer, pages, diagnostics, cache, listed);
         // In parallel, as the articles are: with pagination a large site has thousands of listing pages. A small
         // site's are as few as its articles, and less work than starting the pool's workers (callgrind, sample
         // site: 1.7 million instructions and three threads fewer).
