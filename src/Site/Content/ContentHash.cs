@@ -21,6 +21,17 @@ internal static class ContentHash
     /// <summary>The hash as upper-case hex, as the cache stores it.</summary>
     public static string Hex(ReadOnlySpan<byte> data) => Convert.ToHexString(Of(data));
 
+    /// <summary>Whether <paramref name="file"/> ends with the hash of the bytes before it, as every file of the
+    /// build cache does (<see cref="Seal"/>): then <paramref name="length"/> is how many bytes come before it.</summary>
+    public static bool Sealed(byte[] file, out int length)
+    {
+        length = file.Length - Length;
+        return length >= 0 && Of(file.AsSpan(0, length)).AsSpan().SequenceEqual(file.AsSpan(length));
+    }
+
+    /// <summary>Appends to <paramref name="buffer"/> the hash of its bytes, for <see cref="Sealed"/>.</summary>
+    public static void Seal(MemoryStream buffer) => buffer.Write(Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+
     /// <summary>A hash to which data is appended piece by piece.</summary>
     public static XxHash128 Incremental() => new();
 }

@@ -74,12 +74,11 @@ internal static class YamlTreeCache
         try
         {
             var bytes = File.ReadAllBytes(file);
-            const int hashLength = ContentHash.Length;
-            if (bytes.Length < hashLength || !ContentHash.Of(bytes.AsSpan(0, bytes.Length - hashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength)))
+            if (!ContentHash.Sealed(bytes, out var length))
             {
                 return;
             }
-            var reader = CacheReader.Open(bytes, bytes.Length - hashLength);
+            var reader = CacheReader.Open(bytes, length);
             // Trees are made by Site's code, so another build of Site parses the YAML again.
             if (reader.ReadText() != Format || reader.ReadText() != RenderInputs.SiteVersion())
             {
@@ -116,7 +115,6 @@ internal static class YamlTreeCache
         }
         var used = Parsed.Count(p => p.Value.Used);
         var kept = Parsed.Where(p => p.Value.Used || used * 2 >= Parsed.Count).OrderBy(p => p.Key.Hash).ThenBy(p => p.Key.FirstLine).ToList();
-        var aside = $"{file}.{Environment.ProcessId}.tmp";
         try
         {
             var buffer = new MemoryStream();
@@ -132,16 +130,13 @@ internal static class YamlTreeCache
                 WriteNode(writer, entry.Tree);
             }
             writer.Finish(writer.TableCount);
-            buffer.Write(ContentHash.Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            WholeFile.Write(aside, buffer.ToArray());
-            File.Move(aside, file, overwrite: true);
+            ContentHash.Seal(buffer);
+            WholeFile.Replace(file, buffer.ToArray());
             _changed = false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The next build parses what it cannot read back; a failed save must not fail a published build.
-            File.Delete(aside);
         }
     }
 

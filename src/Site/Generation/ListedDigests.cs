@@ -39,9 +39,9 @@ internal sealed class ListedDigests
         try
         {
             var bytes = reuse && File.Exists(file) ? File.ReadAllBytes(file) : [];
-            if (bytes.Length >= HashLength && ContentHash.Of(bytes.AsSpan(0, bytes.Length - HashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength)))
+            if (ContentHash.Sealed(bytes, out var length))
             {
-                using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - HashLength));
+                using var reader = new BinaryReader(new MemoryStream(bytes, 0, length));
                 if (reader.ReadString() == Format)
                 {
                     for (var count = reader.ReadInt32(); count > 0; count--)
@@ -75,7 +75,6 @@ internal sealed class ListedDigests
     /// <summary>Saved after the build is published, as the build cache is; a failed save is only a note.</summary>
     public void Write(string file)
     {
-        var aside = $"{file}.{Environment.ProcessId}.tmp";
         try
         {
             var stream = new MemoryStream();
@@ -90,10 +89,8 @@ internal sealed class ListedDigests
                     writer.Write(digest);
                 }
             }
-            stream.Write(ContentHash.Of(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            File.WriteAllBytes(aside, stream.ToArray());
-            File.Move(aside, file, overwrite: true);
+            ContentHash.Seal(stream);
+            WholeFile.Replace(file, stream.ToArray());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -16,8 +16,6 @@ internal static class RenderCacheFile
     /// <summary>Changes whenever what is written here changes shape.</summary>
     private const string Format = "site render cache 8";
 
-    private const int HashLength = ContentHash.Length;
-
     /// <summary>A kept table that has doubled since it was started afresh holds mostly strings of records long
     /// replaced: the next save starts afresh.</summary>
     private const int TableGrowth = 2;
@@ -74,12 +72,11 @@ internal static class RenderCacheFile
         {
             var bytes = File.ReadAllBytes(file);
             // The format first: another format's bytes are not parsed at all.
-            if (bytes.Length < HashLength || !bytes.AsSpan().StartsWith(FormatBytes)
-                || !ContentHash.Of(bytes.AsSpan(0, bytes.Length - HashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashLength)))
+            if (!bytes.AsSpan().StartsWith(FormatBytes) || !ContentHash.Sealed(bytes, out var length))
             {
                 return null;
             }
-            var reader = CacheReader.Open(bytes, bytes.Length - HashLength);
+            var reader = CacheReader.Open(bytes, length);
             if (reader.ReadText() != Format || reader.ReadText() != FullPath(outputDir))
             {
                 return null;

@@ -27,6 +27,24 @@ internal static partial class WholeFile
         }
     }
 
+    /// <summary>Replaces <paramref name="file"/> whole, making its folder if need be: written aside, then renamed
+    /// over it, so a process killed meanwhile leaves the old file or the new one, never part of one.</summary>
+    public static void Replace(string file, byte[] content)
+    {
+        var aside = $"{file}.{Environment.ProcessId}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            Write(aside, content);
+            File.Move(aside, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(aside);
+            throw;
+        }
+    }
+
     private static unsafe bool TryWrite(string path, byte[] content)
     {
         var fd = Open(path, WriteOnly | Create | Truncate | CloseOnExec, Mode);
