@@ -115,11 +115,8 @@ internal sealed class RenderCache
     /// <param name="output">What this build left in the output folder.</param>
     public void Save(string file, string outputDir, SpareTree? spare, OutputManifest? output)
     {
-        // An entry carried as it was stays the same instance, so the save copies its bytes.
-        var pages = _pages.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry.Files.All(f => f.WriteTicks != 0)
-            ? p.Value.Entry : p.Value.Entry with { Files = Stamped(p.Value.Entry.Files, outputDir) }), StringComparer.Ordinal);
-        var listings = _listings.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, p.Value.Entry.Files.All(f => f.WriteTicks != 0)
-            ? p.Value.Entry : p.Value.Entry with { Files = Stamped(p.Value.Entry.Files, outputDir) }), StringComparer.Ordinal);
+        var pages = _pages.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, Stamped(p.Value.Entry, outputDir)), StringComparer.Ordinal);
+        var listings = _listings.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, Stamped(p.Value.Entry, outputDir)), StringComparer.Ordinal);
         RenderCacheFile.Write(file, outputDir, new RenderCacheFile.Stored(_inputs ?? "", BuildStart, Articles.ByPath.Values.ToList(), pages, listings)
         {
             Spare = spare,
@@ -238,7 +235,14 @@ internal sealed class RenderCache
     private static string Fingerprint(Article article, string shown) =>
         new Fingerprint().Add(article.FullPath).Add(article.ContentPath).Add(article.Digest).Add(shown).Finish();
 
-    private static List<OutputFile> Stamped(IReadOnlyList<OutputFile> files, string outputDir) => [.. files.Select(f => Stamped(f, outputDir))];
+    // An entry carried as it was, its files stamped already, stays the same instance, so the save copies its bytes.
+    private static Entry Stamped(Entry entry, string outputDir) => Stamped(entry.Files, outputDir) is { } files ? entry with { Files = files } : entry;
+
+    private static Listing Stamped(Listing listing, string outputDir) => Stamped(listing.Files, outputDir) is { } files ? listing with { Files = files } : listing;
+
+    /// <summary>The files stamped; null when every one is already.</summary>
+    private static List<OutputFile>? Stamped(IReadOnlyList<OutputFile> files, string outputDir) =>
+        files.All(f => f.WriteTicks != 0) ? null : [.. files.Select(f => Stamped(f, outputDir))];
 
     private static OutputFile Stamped(OutputFile file, string outputDir)
     {
