@@ -49,6 +49,9 @@ internal static class Cli
           --edits N           Saves timed by the preview benchmark (default 30)
           --preview-size N    Articles in the preview benchmark's site (default 1000)
           --no-incremental    Skip the incremental publish builds (clean, unchanged, one article, one template)
+          --disk-root DIR     Where the incremental builds' second pass writes, on a disk (default WORK/out-disk);
+                              that pass also times Hugo's clean build there
+          --no-disk           Run the incremental builds on the output root only, not on a disk as well
           --no-listings       Skip the clean builds of the largest corpus without tags, with tags, and with
                               tags and pagination (issue 15)
           --no-worst          Skip the worst-case inputs
@@ -139,6 +142,10 @@ internal sealed record Options
 
     public bool NoListings { get; init; }
 
+    public string? DiskRoot { get; init; }
+
+    public bool NoDisk { get; init; }
+
     public bool NoWorst { get; init; }
 
     public int WorstRuns { get; init; } = 3;
@@ -183,6 +190,8 @@ internal sealed record Options
                 "--preview-size" => options with { PreviewSize = PositiveInt(arg, Value()) },
                 "--no-incremental" => options with { NoIncremental = true },
                 "--no-listings" => options with { NoListings = true },
+                "--disk-root" => options with { DiskRoot = Path.GetFullPath(Value()) },
+                "--no-disk" => options with { NoDisk = true },
                 "--no-worst" => options with { NoWorst = true },
                 "--worst-runs" => options with { WorstRuns = PositiveInt(arg, Value()) },
                 "--fuzz-documents" => options with { FuzzDocuments = PositiveInt(arg, Value()) },
