@@ -336,6 +336,26 @@ internal sealed class CacheReader
         return value;
     }
 
+    /// <summary>Passes over a record <see cref="CacheWriter.BeginRecord"/> started, to read later with <see cref="Over"/>.</summary>
+    /// <returns>Where the record is in <see cref="Data"/>, its length not included.</returns>
+    public Range SkipRecord()
+    {
+        var length = ReadInt32();
+        if (length < 0 || length > _end - _position)
+        {
+            throw new InvalidDataException("a record runs past the end");
+        }
+        _position += length;
+        return (_position - length).._position;
+    }
+
+    /// <summary>A reader of one record that <see cref="SkipRecord"/> passed over.</summary>
+    public CacheReader Over(Range record)
+    {
+        var (start, length) = record.GetOffsetAndLength(_end);
+        return new CacheReader(_data, start, start + length, Table);
+    }
+
     private ReadOnlySpan<byte> Take(int length)
     {
         if (length < 0 || length > _end - _position)
