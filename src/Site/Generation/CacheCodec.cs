@@ -293,6 +293,15 @@ internal sealed class CacheReader
 
     public string ReadString() => Table[Read7BitEncodedInt()];
 
+    /// <summary>Passes over a string, checking only that the table has it: for bytes decoded later, if at all.</summary>
+    public void SkipString()
+    {
+        if ((uint)Read7BitEncodedInt() >= (uint)Table.Count)
+        {
+            throw new InvalidDataException("a string that was never written");
+        }
+    }
+
     public string ReadText()
     {
         var length = Read7BitEncodedInt();
@@ -305,6 +314,23 @@ internal sealed class CacheReader
     public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(sizeof(long)));
 
     public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(sizeof(ulong)));
+
+    /// <summary>A count, then that many numbers: one array, not a list grown and copied.</summary>
+    public ulong[] ReadUInt64s()
+    {
+        var count = ReadInt32();
+        if (count < 0 || count > Remaining / sizeof(ulong))
+        {
+            throw new InvalidDataException("impossible count");
+        }
+        var bytes = Take(count * sizeof(ulong));
+        var values = new ulong[count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * sizeof(ulong))..]);
+        }
+        return values;
+    }
 
     public bool ReadBoolean() => Take(1)[0] switch
     {
