@@ -22,8 +22,8 @@ internal sealed class CacheWriter(Stream output, StringTable? kept = null)
     private long _flushed;
     private int _recordStart = -1;
 
-    /// <summary>The table's strings by value, with their numbers: a kept table's too (filled in at the first
-    /// string), so a record encoded again refers to the strings it had rather than adding them again.</summary>
+    /// <summary>The table's strings by value, with their numbers: a kept table's too, those decoded (filled in at
+    /// the first string), so a record encoded again refers to the strings it had rather than adding them again.</summary>
     private Dictionary<string, int>? _numbers;
 
     /// <summary>Strings this writer added to the table, in order.</summary>
@@ -203,13 +203,19 @@ internal sealed class StringTable
 
     public int Count => _strings.Length;
 
-    /// <summary>Every string by value, with its number (the first, should a damaged table repeat one).</summary>
+    /// <summary>The strings decoded so far by value, with their numbers (the first, should a table repeat one).
+    /// Those never decoded belong to what no one asked for (an article's own sources, a YAML tree not looked up, a
+    /// record replaced): a record that writes one again adds it again, a repeat the reader takes as any other
+    /// string, and a save does not decode the whole table.</summary>
     public Dictionary<string, int> Numbers()
     {
         var numbers = new Dictionary<string, int>(Count + 1024, StringComparer.Ordinal);
         for (var i = 0; i < Count; i++)
         {
-            numbers.TryAdd(this[i], i);
+            if (_strings[i] is { } known)
+            {
+                numbers.TryAdd(known, i);
+            }
         }
         return numbers;
     }
