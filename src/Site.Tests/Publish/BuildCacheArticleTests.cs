@@ -82,6 +82,8 @@ public sealed class BuildCacheArticleTests
         null => "null",
         string text => $"\"{text}\"",
         IDictionary dictionary => "{" + string.Join(", ", dictionary.Keys.Cast<object>().Select(k => $"{k}: {Shown(dictionary[k])}")) + "}",
+        // The cache's own dictionary of an article's sources, decoded when first asked for, is read-only.
+        IReadOnlyDictionary<string, Source> sources => "{" + string.Join(", ", sources.Select(p => $"{p.Key}: {Shown(p.Value)}")) + "}",
         IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Shown)) + "]",
         _ => value.ToString() ?? "",
     };

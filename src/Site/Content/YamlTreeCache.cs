@@ -10,8 +10,8 @@ namespace Site.Content;
 /// that changed: sources.yml, site.yml, the strings tables and front matter. YamlDotNet's parser was a
 /// seventh of the sample site's instructions (13.8 of 101 million, sources.yml alone 7.4), reading the
 /// trees back a fraction of that. Publish builds keep it in <c>.site-cache/build/yaml.bin</c>: the format,
-/// the build of Site, the trees, and a <see cref="ContentHash"/> of all that; a file that does not check out
-/// is ignored.
+/// the build of Site, the trees (each a record of <see cref="CacheWriter"/>'s, decoded when first looked up),
+/// their strings' table, and a <see cref="ContentHash"/> of all that; a file that does not check out is ignored.
 /// </summary>
 /// <remarks>One table for the process, not one per build: it memoizes a pure function. The same text at
 /// the same line parses to the same tree whatever the site, and trees are immutable, so builds in parallel
@@ -22,10 +22,14 @@ internal static class YamlTreeCache
     public const string FileName = "yaml.bin";
 
     /// <summary>Changes whenever what is written here changes shape.</summary>
-    private const string Format = "site yaml cache 1";
+    private const string Format = "site yaml cache 2";
 
     /// <summary>A preview edited for hours parses many versions of its files; past this the table starts again.</summary>
     private const int MaxEntries = 20_000;
+
+    /// <summary>A kept string table that has doubled since it was started afresh holds mostly strings of trees
+    /// long dropped: the next write starts afresh.</summary>
+    private const int TableGrowth = 2;
 
     private const byte Scalar = 0, PlainScalar = 1, List = 2, Map = 3;
 
@@ -34,22 +38,56 @@ internal static class YamlTreeCache
     /// <summary>Whether a tree was parsed since the file was read: only then is it written again.</summary>
     private static volatile bool _changed;
 
-    private sealed class Entry(YamlNode tree)
+    /// <summary>The file last read, whose trees' bytes the next write copies as they are, keeping its string table.</summary>
+    private static CacheReader? _read;
+
+    /// <summary>A tree, parsed by this process or read from the file. One read from the file is decoded when first
+    /// looked up: a build that takes its articles from the render cache parses no front matter, and decoding
+    /// every article's tree (5.8 MB of them at 10,000 articles) was a tenth of a build that changed one.</summary>
+    private sealed class Entry
     {
-        public YamlNode Tree { get; } = tree;
+        private YamlNode? _tree;
+
+        public Entry(YamlNode tree) => _tree = tree;
+
+        public Entry(CacheReader file, Range record) => (File, Record) = (file, record);
+
+        /// <summary>The file the tree was read from; null for one this process parsed.</summary>
+        public CacheReader? File { get; }
+
+        /// <summary>Where the tree's bytes are in <see cref="File"/>.</summary>
+        public Range Record { get; }
+
+        /// <summary>The tree; null when the file's bytes make none (the tree is parsed again instead). Trees are
+        /// immutable, so two threads decoding the same one at once is harmless.</summary>
+        public YamlNode? Tree => _tree ??= Decode();
 
         /// <summary>Looked up by this process. A build that takes its articles from the render cache parses
         /// no front matter, so trees go unused for a build or two and are kept; but an article edited
         /// again and again leaves a tree per version, so when the unused outnumber the used they go.</summary>
         public volatile bool Used;
+
+        private YamlNode? Decode()
+        {
+            try
+            {
+                var reader = File!.Over(Record);
+                var tree = ReadNode(reader, 0);
+                return reader.Remaining == 0 ? tree : null;
+            }
+            catch (InvalidDataException)
+            {
+                return null;
+            }
+        }
     }
 
     public static bool TryGet(string yaml, int firstLine, out YamlNode tree)
     {
-        if (Parsed.TryGetValue((Hash(yaml), firstLine), out var entry))
+        if (Parsed.TryGetValue((Hash(yaml), firstLine), out var entry) && entry.Tree is { } known)
         {
             entry.Used = true;
-            tree = entry.Tree;
+            tree = known;
             return true;
         }
         tree = null!;
@@ -68,7 +106,8 @@ internal static class YamlTreeCache
 
     private static UInt128 Hash(string yaml) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(yaml.AsSpan()));
 
-    /// <summary>Adds the trees of <paramref name="file"/>, if it is whole and of this format.</summary>
+    /// <summary>Adds the trees of <paramref name="file"/>, if it is whole and of this format: where each one's
+    /// bytes are, decoded when first looked up.</summary>
     public static void Read(string file)
     {
         try
@@ -84,20 +123,21 @@ internal static class YamlTreeCache
             {
                 return;
             }
-            var read = new List<((UInt128, int), YamlNode)>();
+            var read = new List<((UInt128, int), Range)>();
             for (var count = reader.ReadInt32(); count > 0; count--)
             {
                 var key = (new UInt128(reader.ReadUInt64(), reader.ReadUInt64()), reader.ReadInt32());
-                read.Add((key, ReadNode(reader, 0)));
+                read.Add((key, reader.SkipRecord()));
             }
             if (reader.Remaining != 0)
             {
                 return;
             }
-            foreach (var (key, tree) in read)
+            foreach (var (key, record) in read)
             {
-                Parsed.TryAdd(key, new Entry(tree));
+                Parsed.TryAdd(key, new Entry(reader, record));
             }
+            _read = reader;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException or InvalidDataException)
         {
@@ -106,19 +146,23 @@ internal static class YamlTreeCache
     }
 
     /// <summary>Writes the trees to <paramref name="file"/> (aside, then renamed) when any was parsed since
-    /// <see cref="Read"/>. A cache that cannot be written is skipped.</summary>
+    /// <see cref="Read"/>; those read from the file and not changed since are copied as they were. A cache
+    /// that cannot be written is skipped.</summary>
     public static void Write(string file)
     {
         if (!_changed)
         {
             return;
         }
+        var last = _read is { } read && read.Table.Count <= (TableGrowth * read.FreshCount) + 1000 ? read : null;
         var used = Parsed.Count(p => p.Value.Used);
-        var kept = Parsed.Where(p => p.Value.Used || used * 2 >= Parsed.Count).OrderBy(p => p.Key.Hash).ThenBy(p => p.Key.FirstLine).ToList();
+        var kept = Parsed.Where(p => p.Value.Used || used * 2 >= Parsed.Count)
+            .Where(p => (last is not null && p.Value.File == last) || p.Value.Tree is not null)
+            .OrderBy(p => p.Key.Hash).ThenBy(p => p.Key.FirstLine).ToList();
         try
         {
             var buffer = new MemoryStream();
-            var writer = new CacheWriter(buffer);
+            var writer = new CacheWriter(buffer, last?.Table);
             writer.WriteText(Format);
             writer.WriteText(RenderInputs.SiteVersion());
             writer.Write(kept.Count);
@@ -127,9 +171,16 @@ internal static class YamlTreeCache
                 writer.Write((ulong)(key.Hash >> 64));
                 writer.Write((ulong)key.Hash);
                 writer.Write(key.FirstLine);
-                WriteNode(writer, entry.Tree);
+                if (last is not null && entry.File == last)
+                {
+                    writer.WriteRecord(last.Data.AsSpan(entry.Record));
+                    continue;
+                }
+                writer.BeginRecord();
+                WriteNode(writer, entry.Tree!);
+                writer.EndRecord();
             }
-            writer.Finish(writer.TableCount);
+            writer.Finish(last?.FreshCount ?? writer.TableCount);
             ContentHash.Seal(buffer);
             WholeFile.Replace(file, buffer.ToArray());
             _changed = false;

@@ -22,8 +22,8 @@ internal sealed class CacheWriter(Stream output, StringTable? kept = null)
     private long _flushed;
     private int _recordStart = -1;
 
-    /// <summary>The table's strings by value, with their numbers: a kept table's too (filled in at the first
-    /// string), so a record encoded again refers to the strings it had rather than adding them again.</summary>
+    /// <summary>The table's strings by value, with their numbers: a kept table's too, those decoded (filled in at
+    /// the first string), so a record encoded again refers to the strings it had rather than adding them again.</summary>
     private Dictionary<string, int>? _numbers;
 
     /// <summary>Strings this writer added to the table, in order.</summary>
@@ -203,13 +203,19 @@ internal sealed class StringTable
 
     public int Count => _strings.Length;
 
-    /// <summary>Every string by value, with its number (the first, should a damaged table repeat one).</summary>
+    /// <summary>The strings decoded so far by value, with their numbers (the first, should a table repeat one).
+    /// Those never decoded belong to what no one asked for (an article's own sources, a YAML tree not looked up, a
+    /// record replaced): a record that writes one again adds it again, a repeat the reader takes as any other
+    /// string, and a save does not decode the whole table.</summary>
     public Dictionary<string, int> Numbers()
     {
         var numbers = new Dictionary<string, int>(Count + 1024, StringComparer.Ordinal);
         for (var i = 0; i < Count; i++)
         {
-            numbers.TryAdd(this[i], i);
+            if (_strings[i] is { } known)
+            {
+                numbers.TryAdd(known, i);
+            }
         }
         return numbers;
     }
@@ -293,6 +299,15 @@ internal sealed class CacheReader
 
     public string ReadString() => Table[Read7BitEncodedInt()];
 
+    /// <summary>Passes over a string, checking only that the table has it: for bytes decoded later, if at all.</summary>
+    public void SkipString()
+    {
+        if ((uint)Read7BitEncodedInt() >= (uint)Table.Count)
+        {
+            throw new InvalidDataException("a string that was never written");
+        }
+    }
+
     public string ReadText()
     {
         var length = Read7BitEncodedInt();
@@ -305,6 +320,23 @@ internal sealed class CacheReader
     public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(sizeof(long)));
 
     public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(sizeof(ulong)));
+
+    /// <summary>A count, then that many numbers: one array, not a list grown and copied.</summary>
+    public ulong[] ReadUInt64s()
+    {
+        var count = ReadInt32();
+        if (count < 0 || count > Remaining / sizeof(ulong))
+        {
+            throw new InvalidDataException("impossible count");
+        }
+        var bytes = Take(count * sizeof(ulong));
+        var values = new ulong[count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * sizeof(ulong))..]);
+        }
+        return values;
+    }
 
     public bool ReadBoolean() => Take(1)[0] switch
     {
@@ -334,6 +366,26 @@ internal sealed class CacheReader
         }
         bytes = (start + sizeof(int))..end;
         return value;
+    }
+
+    /// <summary>Passes over a record <see cref="CacheWriter.BeginRecord"/> started, to read later with <see cref="Over"/>.</summary>
+    /// <returns>Where the record is in <see cref="Data"/>, its length not included.</returns>
+    public Range SkipRecord()
+    {
+        var length = ReadInt32();
+        if (length < 0 || length > _end - _position)
+        {
+            throw new InvalidDataException("a record runs past the end");
+        }
+        _position += length;
+        return (_position - length).._position;
+    }
+
+    /// <summary>A reader of one record that <see cref="SkipRecord"/> passed over.</summary>
+    public CacheReader Over(Range record)
+    {
+        var (start, length) = record.GetOffsetAndLength(_end);
+        return new CacheReader(_data, start, start + length, Table);
     }
 
     private ReadOnlySpan<byte> Take(int length)

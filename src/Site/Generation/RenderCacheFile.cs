@@ -361,7 +361,7 @@ internal static class RenderCacheFile
     private static LinkChecker.PageLinks ReadLinks(CacheReader reader)
     {
         var path = reader.ReadString();
-        var ids = List(reader, r => r.ReadUInt64()).ToArray();
+        var ids = reader.ReadUInt64s();
         var pending = List(reader, r => new LinkChecker.Pending(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), r.Read7BitEncodedInt(), r.Read7BitEncodedInt(), r.ReadString()));
         return new LinkChecker.PageLinks(path, ids, pending, ReadDiagnostics(reader));
     }
