@@ -22,6 +22,20 @@ public sealed class ArticleFileTests
     }
 
     [Fact]
+    public void Invalid_utf8_in_the_body_is_an_error_naming_its_offset_in_the_file()
+    {
+        // The body is decoded on its own (TextFile.ReadBody): the offset still counts from the file's start, BOM included.
+        var head = "---\ntitle: Cafe\ndate: 2024-01-02\n---\nCaf";
+        byte[] bytes = [.. Encoding.UTF8.GetPreamble(), .. Encoding.ASCII.GetBytes(head), 0xE9, .. Encoding.ASCII.GetBytes(" prices.\n")];
+        using var site = new TestSite().WithBytes("content/a.md", bytes);
+
+        var build = site.Build();
+
+        DiagnosticAssert.Exactly(build.Diagnostics, ("content/a.md: error SITE008:", $"not valid UTF-8 (bad byte at offset {3 + head.Length})"));
+        Assert.False(build.Result.Published);
+    }
+
+    [Fact]
     public void Nul_byte_is_an_error()
     {
         using var site = new TestSite().With("content/a.md", "---\ntitle: Hello\ndate: 2024-01-02\n---\nBo\0dy.\n");

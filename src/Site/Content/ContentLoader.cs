@@ -140,6 +140,15 @@ internal static class ContentLoader
         {
             return article;
         }
+        if (!TextFile.TryReadBody(article.FullPath, article.Digest, article.File, DiagnosticCode.UnreadableFile, "article", diagnostics, out var body))
+        {
+            return null;
+        }
+        // Read whole when it has changed, or has carriage returns: then it is reported, or split from its text.
+        if (body is ({ } markdown, var lines) && lines == article.FrontMatterLines)
+        {
+            return article with { Markdown = markdown };
+        }
         if (TextFile.TryReadFile(article.FullPath, headOnly: false, article.File, DiagnosticCode.UnreadableFile, "article", diagnostics) is not ({ } text, var digest))
         {
             return null;

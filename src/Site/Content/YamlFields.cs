@@ -30,7 +30,19 @@ internal sealed class YamlFields
 
     public string File => _file;
 
-    public YamlNode? Node(string key) => _map.Entries.FirstOrDefault(e => e.Key.Value == key).Value;
+    public YamlNode? Node(string key)
+    {
+        // A loop, not FirstOrDefault with a lambda: front matter asks for each of its fields, some more than once.
+        var entries = _map.Entries;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Key.Value == key)
+            {
+                return entries[i].Value;
+            }
+        }
+        return null;
+    }
 
     public string? String(string key, bool required = false)
     {

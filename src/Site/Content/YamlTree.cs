@@ -39,7 +39,11 @@ internal static class YamlTree
         return root;
     }
 
-    private static YamlNode? ParseText(string yaml, string file, int firstLine, DiagnosticBag diagnostics)
+    private static YamlNode? ParseText(string yaml, string file, int firstLine, DiagnosticBag diagnostics) =>
+        SimpleYaml.TryRead(yaml, firstLine) ?? ReadWithYamlDotNet(yaml, file, firstLine, diagnostics);
+
+    /// <summary>Any YAML, through YamlDotNet's event parser.</summary>
+    internal static YamlNode? ReadWithYamlDotNet(string yaml, string file, int firstLine, DiagnosticBag diagnostics)
     {
         var reader = new Reader(new Parser(new StringReader(yaml)), file, firstLine - 1);
         try

@@ -14,15 +14,35 @@ namespace Site.Markdown.Notes;
 /// no markup. (Markdig's HTML renderer with HTML turned off did this before: it wrote a table's wrapper,
 /// and dropped the characters it would have escaped from citations and autolinks, "Business  Human Rights".)
 /// </summary>
-internal sealed class NoteText(AnnotationSet annotations, PageText strings)
+internal sealed class NoteText(AnnotationSet annotations, PageText strings, StringBuilder text)
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text = text;
+
+    /// <summary>Each thread's buffer, cleared for every note: an article has a dozen notes or more, each of which
+    /// grew a builder of its own chunk by chunk.</summary>
+    [ThreadStatic]
+    private static StringBuilder? buffer;
 
     public static string Of(Note note, AnnotationSet annotations, PageText strings)
     {
-        var writer = new NoteText(annotations, strings);
+        var writer = new NoteText(annotations, strings, (buffer ??= new StringBuilder()).Clear());
         writer.WriteBlocks(note.Definition, inTightList: false);
-        return writer._text.ToString().Trim();
+        return writer.Trimmed();
+    }
+
+    /// <summary>What string.Trim of the text would return, without the untrimmed string first.</summary>
+    private string Trimmed()
+    {
+        var (start, end) = (0, _text.Length);
+        while (start < end && char.IsWhiteSpace(_text[start]))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(_text[end - 1]))
+        {
+            end--;
+        }
+        return _text.ToString(start, end - start);
     }
 
     private void WriteBlocks(ContainerBlock container, bool inTightList)
