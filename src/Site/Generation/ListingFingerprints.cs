@@ -10,8 +10,9 @@ namespace Site.Generation;
 /// covers (templates, strings, settings, Site): where it goes, its template, and its model, every field.
 /// Flat model records are taken by their generated ToString, which names every field, so a field added
 /// later is covered without anyone listing it here; lists inside a model are taken item by item (a test
-/// fails when a model gains a list this does not walk). An article is fingerprinted once, however many
-/// listings show it.
+/// fails when a model gains a list this does not walk). The records a site has thousands of, listed articles
+/// (with their tag links) and claims, are taken field by field instead, and a test names each of their fields.
+/// An article is fingerprinted once, however many listings show it.
 /// </summary>
 /// <param name="kept">Digests of article models and of verdict groups, by instance: a preview session's cache
 /// keeps them between builds, with the instances it keeps.</param>
