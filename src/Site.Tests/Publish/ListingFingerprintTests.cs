@@ -66,6 +66,20 @@ public sealed class ListingFingerprintTests
         Assert.Equal([typeof(Article), typeof(SiteConfig), typeof(PageText), typeof(IReadOnlyList<TranslationModel>)], from.GetParameters().Select(p => p.ParameterType));
     }
 
+    /// <summary>A listed article's model is digested field by field (every listed article, on every clean build).</summary>
+    [Fact]
+    public void Every_field_of_a_listed_article_is_part_of_its_digest()
+    {
+        string[] article =
+        [
+            "Title", "Slug", "Url", "Permalink", "Date", "DateRfc3339", "DateDisplay", "Summary", "Author", "Draft", "Source", "Page", "Kind", "KindLabel",
+            "ModifiedRfc3339", "CorrectionsId", "IsPage", "Language", "Tags", "Corrections", "TagLinks", "Translations",
+        ];
+
+        Assert.Equal(article.Order(), typeof(ArticleModel).GetProperties().Select(p => p.Name).Order());
+        Assert.Equal(["Name", "Url"], typeof(TagLinkModel).GetProperties().Select(p => p.Name).Order());
+    }
+
     /// <summary>The fact-check index's claims are digested field by field (thousands of them, on every build).</summary>
     [Fact]
     public void Every_field_of_a_claim_is_part_of_the_fact_check_index_fingerprint()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Site.Diagnostics;
 
 namespace Site.Content;
@@ -17,6 +18,11 @@ internal sealed record Tag(string Name, string Slug, IReadOnlyList<Article> Arti
 internal static class TagIndex
 {
     public const string Folder = "tags";
+
+    /// <summary>Slugs by tag name, for the life of the process: a slug depends on the name alone, and a site of
+    /// 10,000 articles asks for the same few dozen 60,000 times (the index, and each model of an article links
+    /// its tags: its page's and its listings').</summary>
+    private static readonly ConcurrentDictionary<string, string> Slugs = new(StringComparer.Ordinal);
 
     /// <param name="newest">The articles, newest first: each tag's list keeps that order.</param>
     /// <returns>The tags in order of slug (ordinal, the same on every machine).</returns>
@@ -49,7 +55,9 @@ internal static class TagIndex
 
     /// <summary>The tag's words as a slug; a tag with none that make a valid one ("#!", or words too long)
     /// gets a stable one from its text, so any tag an author writes has a page.</summary>
-    public static string SlugOf(string name)
+    public static string SlugOf(string name) => Slugs.GetOrAdd(name, MakeSlug);
+
+    private static string MakeSlug(string name)
     {
         var slug = Content.Slug.Words(name);
         if (slug.Length > 0 && Content.Slug.IsValid(slug))

@@ -57,7 +57,7 @@ internal sealed record ArticleModel(
             Corrections: [.. article.Corrections.Select(c => CorrectionModel.From(c, article.Slug, strings))],
             IsPage: article.IsPage,
             Language: Html.Escape(article.Language ?? config.Language),
-            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(tag => new TagLinkModel(Html.Escape(tag), $"{TagIndex.Folder}/{TagIndex.SlugOf(tag)}/"))],
+            TagLinks: [.. article.Tags.Distinct(StringComparer.Ordinal).Select(TagLinkModel.Of)],
             Translations: translations);
     }
 

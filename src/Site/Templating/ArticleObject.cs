@@ -16,6 +16,10 @@ internal sealed class ArticleObject(ArticleModel article) : ModelObject
     /// <summary>What only the article's own page adds (<see cref="ArticleModel.Page"/>).</summary>
     private static readonly string[] OnItsPage = [.. Listed, "body", "notes", "sources", "note_count", "json_ld"];
 
+    /// <summary>What <see cref="PageField"/> gives for a name the article does not have: a field that is null
+    /// is told from it without a search of <see cref="Names"/>, which templates read field after field.</summary>
+    private static readonly object NoSuchField = new();
+
     private ScriptArray? _tags;
     private ScriptObject? _source;
     private ScriptArray? _corrections;
@@ -51,18 +55,23 @@ internal sealed class ArticleObject(ArticleModel article) : ModelObject
             "translations" => _translations ??= ScriptModel.Array((article.Translations ?? []).Select(Translation)),
             _ => PageField(member),
         };
-        return value is not null || Names.Contains(member);
+        if (ReferenceEquals(value, NoSuchField))
+        {
+            value = null;
+            return false;
+        }
+        return true;
     }
 
-    /// <summary>A field of the article's own page; null when there is no such field (or it is null).</summary>
-    private object? PageField(string member) => article.Page is not { } page ? null : member switch
+    /// <summary>A field of the article's own page; <see cref="NoSuchField"/> when there is no such field.</summary>
+    private object? PageField(string member) => article.Page is not { } page ? NoSuchField : member switch
     {
         "body" => page.Body,
         "notes" => page.Notes,
         "sources" => page.Sources,
         "note_count" => page.NoteCount,
         "json_ld" => page.JsonLd,
-        _ => null,
+        _ => NoSuchField,
     };
 
     private static ScriptObject Translation(TranslationModel translation) => new()

@@ -108,7 +108,12 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
         {
             if (!_listings.TryGetValue(list, out var array))
             {
-                array = Array(list.Select(convert));
+                // Sized and filled by index: a tag's feed holds each of the tag's articles, thousands on a large site.
+                array = new ScriptArray(list.Count);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    array.Add(convert(list[i]));
+                }
                 _listings.Add(list, array);
             }
             return array;
@@ -129,7 +134,7 @@ internal sealed class ScriptModel(SiteModel site, SiteStrings strings)
     /// <summary>By index: a list's enumerator, taken as an interface, would be one more object per list.</summary>
     public static ScriptArray Array<T>(IReadOnlyList<T> items)
     {
-        var array = new ScriptArray();
+        var array = new ScriptArray(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             array.Add(items[i]);
