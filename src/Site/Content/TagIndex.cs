@@ -55,7 +55,15 @@ internal static class TagIndex
 
     /// <summary>The tag's words as a slug; a tag with none that make a valid one ("#!", or words too long)
     /// gets a stable one from its text, so any tag an author writes has a page.</summary>
-    public static string SlugOf(string name) => Slugs.GetOrAdd(name, MakeSlug);
+    public static string SlugOf(string name)
+    {
+        // A long preview sees every tag an author half-typed: start afresh rather than keep them all.
+        if (Slugs.Count > 20_000)
+        {
+            Slugs.Clear();
+        }
+        return Slugs.GetOrAdd(name, MakeSlug);
+    }
 
     private static string MakeSlug(string name)
     {
