@@ -20,7 +20,7 @@ public sealed class BuildPhasesTests
         var printed = timed.StderrLines.Select(line => line.StartsWith("site: phase ", StringComparison.Ordinal)
             ? line["site: phase ".Length..line.IndexOf(" wall ", StringComparison.Ordinal)].Trim() : line).ToArray();
         Assert.Equal(phases, printed);
-        Assert.All(timed.StderrLines, line => Assert.Matches(@" wall +\d+\.\d ms  cpu +\d+\.\d ms  heap +\d+ MB  peak rss +\d+ MB$", line));
+        Assert.All(timed.StderrLines, line => Assert.Matches(@" wall +\d+\.\d ms  cpu +\d+\.\d ms  allocated +\d+ MB  heap +\d+ MB  peak rss +\d+ MB$", line));
         Assert.True(quiet.ExitCode == 0, quiet.ToString());
         Assert.Empty(quiet.StderrLines);
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Site.Content;
@@ -122,23 +124,29 @@ internal static class FactChecks
         })];
     }
 
-    /// <summary>claims.json: every fact-check, newest first, with absolute URLs when the site has a base URL.</summary>
+    /// <summary>claims.json: every fact-check, newest first, with absolute URLs when the site has a base URL.
+    /// Written into one buffer sized for it from the start (20,000 claims make 8.5 MB): through a MemoryStream, the
+    /// writer's own buffer and the stream's each grew by doubling, and the bytes were copied twice more.</summary>
     private static byte[] Json(IReadOnlyList<CheckedClaim> claims, SiteConfig config)
     {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var ratings = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var verdict in config.Verdicts?.Verdicts ?? [])
+        {
+            ratings.TryAdd(verdict.Name, verdict.Rating);
+        }
+        var buffer = new ArrayBufferWriter<byte>(Length(claims, config));
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
             json.WriteStartArray("claims");
             foreach (var claim in claims)
             {
-                var rating = config.Verdicts?.Verdicts.FirstOrDefault(v => v.Name == claim.Verdict)?.Rating;
                 json.WriteStartObject();
                 json.WriteString("claim", claim.Claim);
                 json.WriteString("verdict", claim.Verdict);
-                if (rating is { } value)
+                if (ratings.TryGetValue(claim.Verdict, out var rating))
                 {
-                    json.WriteNumber("rating", value);
+                    json.WriteNumber("rating", rating);
                 }
                 json.WriteString("claimant", claim.Claimant);
                 json.WriteString("article", claim.Title);
@@ -149,7 +157,22 @@ internal static class FactChecks
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        return [.. buffer.WrittenSpan, (byte)'\n'];
+    }
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>About the length of claims.json: its text, UTF-8, and room for the names, indentation, base URL
+    /// and date of each claim. Escapes can make it longer; the buffer then grows once.</summary>
+    private static int Length(IReadOnlyList<CheckedClaim> claims, SiteConfig config)
+    {
+        long length = 64;
+        var perClaim = 192 + (config.BaseUrl?.AbsoluteUri.Length ?? 0);
+        foreach (var claim in claims)
+        {
+            length += perClaim + Encoding.UTF8.GetByteCount(claim.Claim) + Encoding.UTF8.GetByteCount(claim.Verdict) + Encoding.UTF8.GetByteCount(claim.Claimant ?? "")
+                + Encoding.UTF8.GetByteCount(claim.Title) + Encoding.UTF8.GetByteCount(claim.Url) + claim.NoteId.Length;
+        }
+        return (int)Math.Min(length, Array.MaxLength);
     }
 }
