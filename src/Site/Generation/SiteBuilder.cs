@@ -29,7 +29,8 @@ internal static class SiteBuilder
         BuildPhases.End("staging begun");
         try
         {
-            var result = Build(options, staging, cache, progress, listed);
+            byte[]? parsedYaml = null;
+            var result = Build(options, staging, cache, progress, listed, siteLoaded: () => parsedYaml = yaml is null ? null : YamlTreeCache.Take());
             if (result.Published)
             {
                 staging.Write(OutputGuard.Marker, System.Text.Encoding.UTF8.GetBytes(OutputGuard.MarkerText));
@@ -44,9 +45,9 @@ internal static class SiteBuilder
                 cache?.Save(options.CacheFile!, options.OutputDir, spare, manifest);
                 listed?.Write(listedFile!);
                 BuildPhases.End("cache save");
-                if (yaml is not null)
+                if (parsedYaml is not null)
                 {
-                    YamlTreeCache.Write(yaml);
+                    YamlTreeCache.Write(yaml!, parsedYaml);
                 }
             }
             else
@@ -70,11 +71,14 @@ internal static class SiteBuilder
 
     /// <summary>Builds into <paramref name="output"/>; the result says whether the build may be published.</summary>
     /// <param name="listed">The listed articles' digests a publish build keeps beside its cache (see <see cref="ListedDigests"/>).</param>
-    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null, BuildProgress? progress = null, ListedDigests? listed = null)
+    /// <param name="siteLoaded">Called once the site is loaded, all its YAML parsed.</param>
+    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null, BuildProgress? progress = null, ListedDigests? listed = null,
+        Action? siteLoaded = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var site = LoadedSite.Load(options, diagnostics, cache);
+        siteLoaded?.Invoke();
         BuildPhases.End("site loaded");
         var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics, site.Templates.LiteralIds));
         var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config), site.Strings);
