@@ -105,51 +105,39 @@ internal static class YamlTreeCache
         }
     }
 
-    /// <summary>The file's bytes when any tree was parsed since <see cref="Read"/> (null otherwise), and the table
-    /// emptied. A publish build parses all its YAML while it loads the site: taken then, its trees (10,000 front
-    /// matters are some 25 MB) do not live on through the render, and the file is still written
-    /// (<see cref="Write"/>) only once the build is published.</summary>
-    public static byte[]? Take()
+    /// <summary>Writes the trees to <paramref name="file"/> (aside, then renamed) when any was parsed since
+    /// <see cref="Read"/>. A cache that cannot be written is skipped.</summary>
+    public static void Write(string file)
     {
-        var bytes = _changed ? Serialized() : null;
-        Parsed.Clear();
-        _changed = false;
-        return bytes;
-    }
-
-    /// <summary>Writes <see cref="Take">the bytes taken</see> to <paramref name="file"/> (aside, then renamed).
-    /// A cache that cannot be written is skipped.</summary>
-    public static void Write(string file, byte[] bytes)
-    {
+        if (!_changed)
+        {
+            return;
+        }
+        var used = Parsed.Count(p => p.Value.Used);
+        var kept = Parsed.Where(p => p.Value.Used || used * 2 >= Parsed.Count).OrderBy(p => p.Key.Hash).ThenBy(p => p.Key.FirstLine).ToList();
         try
         {
-            WholeFile.Replace(file, bytes);
+            var buffer = new MemoryStream();
+            var writer = new CacheWriter(buffer);
+            writer.WriteText(Format);
+            writer.WriteText(RenderInputs.SiteVersion());
+            writer.Write(kept.Count);
+            foreach (var (key, entry) in kept)
+            {
+                writer.Write((ulong)(key.Hash >> 64));
+                writer.Write((ulong)key.Hash);
+                writer.Write(key.FirstLine);
+                WriteNode(writer, entry.Tree);
+            }
+            writer.Finish(writer.TableCount);
+            ContentHash.Seal(buffer);
+            WholeFile.Replace(file, buffer.ToArray());
+            _changed = false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The next build parses what it cannot read back; a failed save must not fail a published build.
         }
-    }
-
-    private static byte[] Serialized()
-    {
-        var used = Parsed.Count(p => p.Value.Used);
-        var kept = Parsed.Where(p => p.Value.Used || used * 2 >= Parsed.Count).OrderBy(p => p.Key.Hash).ThenBy(p => p.Key.FirstLine).ToList();
-        var buffer = new MemoryStream();
-        var writer = new CacheWriter(buffer);
-        writer.WriteText(Format);
-        writer.WriteText(RenderInputs.SiteVersion());
-        writer.Write(kept.Count);
-        foreach (var (key, entry) in kept)
-        {
-            writer.Write((ulong)(key.Hash >> 64));
-            writer.Write((ulong)key.Hash);
-            writer.Write(key.FirstLine);
-            WriteNode(writer, entry.Tree);
-        }
-        writer.Finish(writer.TableCount);
-        ContentHash.Seal(buffer);
-        return buffer.ToArray();
     }
 
     private static void WriteNode(CacheWriter writer, YamlNode node)

@@ -29,8 +29,7 @@ internal static class SiteBuilder
         BuildPhases.End("staging begun");
         try
         {
-            byte[]? parsedYaml = null;
-            var result = Build(options, staging, cache, progress, listed, siteLoaded: () => parsedYaml = yaml is null ? null : YamlTreeCache.Take());
+            var result = Build(options, staging, cache, progress, listed);
             if (result.Published)
             {
                 staging.Write(OutputGuard.Marker, System.Text.Encoding.UTF8.GetBytes(OutputGuard.MarkerText));
@@ -45,9 +44,9 @@ internal static class SiteBuilder
                 cache?.Save(options.CacheFile!, options.OutputDir, spare, manifest);
                 listed?.Write(listedFile!);
                 BuildPhases.End("cache save");
-                if (parsedYaml is not null)
+                if (yaml is not null)
                 {
-                    YamlTreeCache.Write(yaml!, parsedYaml);
+                    YamlTreeCache.Write(yaml);
                 }
             }
             else
@@ -71,14 +70,11 @@ internal static class SiteBuilder
 
     /// <summary>Builds into <paramref name="output"/>; the result says whether the build may be published.</summary>
     /// <param name="listed">The listed articles' digests a publish build keeps beside its cache (see <see cref="ListedDigests"/>).</param>
-    /// <param name="siteLoaded">Called once the site is loaded, all its YAML parsed.</param>
-    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null, BuildProgress? progress = null, ListedDigests? listed = null,
-        Action? siteLoaded = null)
+    public static BuildResult Build(BuildOptions options, ISiteOutput output, RenderCache? cache = null, BuildProgress? progress = null, ListedDigests? listed = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var site = LoadedSite.Load(options, diagnostics, cache);
-        siteLoaded?.Invoke();
         BuildPhases.End("site loaded");
         var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics, site.Templates.LiteralIds));
         var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config), site.Strings);
