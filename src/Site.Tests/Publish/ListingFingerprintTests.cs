@@ -18,6 +18,7 @@ public sealed class ListingFingerprintTests
         [typeof(PageGlobals)] = [nameof(PageGlobals.FactChecks)],
         [typeof(ListingModel)] = [nameof(ListingModel.Articles), nameof(ListingModel.Pages), nameof(ListingModel.Tags), nameof(ListingModel.Archive)],
         [typeof(ArticleModel)] = [nameof(ArticleModel.Tags), nameof(ArticleModel.Corrections), nameof(ArticleModel.TagLinks), nameof(ArticleModel.Translations)],
+        // Not walked: the verdict groups are fingerprinted by the digest of the claims they are made from (see below).
         [typeof(VerdictGroupModel)] = [nameof(VerdictGroupModel.Claims)],
     };
 
