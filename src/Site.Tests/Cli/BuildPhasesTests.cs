@@ -15,12 +15,12 @@ public sealed class BuildPhasesTests
         var quiet = await SiteProcess.RunAsync(site.Root, ["build", "--quiet"]);
 
         Assert.True(timed.ExitCode == 0, timed.ToString());
-        string[] phases = ["cache read", "staging begun", "content loaded", "site loaded", "render inputs", "articles", "listings",
-            "claims.json, assets", "link check", "commit", "output manifest", "cache save"];
+        string[] phases = ["cache read", "staging begun", "content loaded", "site loaded", "render inputs", "articles", "claims.json", "listings",
+            "assets", "link check", "commit", "output manifest", "cache save"];
         var printed = timed.StderrLines.Select(line => line.StartsWith("site: phase ", StringComparison.Ordinal)
             ? line["site: phase ".Length..line.IndexOf(" wall ", StringComparison.Ordinal)].Trim() : line).ToArray();
         Assert.Equal(phases, printed);
-        Assert.All(timed.StderrLines, line => Assert.Matches(@" wall +\d+\.\d ms  cpu +\d+\.\d ms$", line));
+        Assert.All(timed.StderrLines, line => Assert.Matches(@" wall +\d+\.\d ms  cpu +\d+\.\d ms  allocated +\d+ MB  heap +\d+ MB  peak rss +\d+ MB$", line));
         Assert.True(quiet.ExitCode == 0, quiet.ToString());
         Assert.Empty(quiet.StderrLines);
     }

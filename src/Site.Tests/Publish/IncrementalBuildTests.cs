@@ -217,6 +217,36 @@ public sealed partial class IncrementalBuildTests
         }
     }
 
+    [Fact]
+    public void An_edit_to_a_fact_check_alone_makes_claims_json_and_the_fact_check_page_again_and_any_other_edit_carries_them()
+    {
+        using var site = new GeneratedSite(new Random(Seed));
+        var log = new StringBuilder($"seed {Seed}\n");
+        site.BuildAndCompare(log.Append("step 0: first build\n"));
+        // The fact-check page lists the claims, and like every listing page it may show the site's tags: it is made
+        // again when either changes. claims.json shows the claims alone.
+        foreach (var (description, edit, claimsChange, pageChanges) in new (string, Func<string>, bool, bool)[]
+        {
+            ("a body edit outside the fact-check", () => site.ChangeBody(3), false, false),
+            ("a verdict changed", () => site.ChangeVerdict(3, "Misleading"), true, true),
+            ("a claim's text changed", () => site.ChangeClaim(4), true, true),
+            ("a claimant added", () => site.AddClaimant(5), true, true),
+            ("a fact-check made a plain note", () => site.RemoveFactCheck(6), true, true),
+            ("the verdict put back", () => site.ChangeVerdict(3, "Accurate"), true, true),
+            ("tags changed", () => site.ChangeTags(7), false, true),
+        })
+        {
+            var before = site.FactCheckStamps();
+            log.Append(description).Append(": ").Append(edit()).Append('\n');
+            site.BuildAndCompare(log);
+            var after = site.FactCheckStamps();
+            Assert.True(before.Count == 2 && after.Count == 2, $"{log}claims.json or fact-checks/ missing");
+            var (json, page) = (before.Keys.First(), before.Keys.Last());
+            Assert.True((after[json] != before[json]) == claimsChange, $"{log}claims.json {(claimsChange ? "carried although a claim changed" : "made again although no claim changed")}");
+            Assert.True((after[page] != before[page]) == pageChanges, $"{log}fact-checks/ {(pageChanges ? "carried although what it shows changed" : "made again although nothing it shows changed")}");
+        }
+    }
+
     /// <summary>A generated site of <see cref="Articles"/> annotated articles citing shared sources and each
     /// other, each with a fact-check (so claims.json and the fact-check index list carried articles too), with
     /// feed, sitemap, 404 page and an asset, and the random edits made to it.</summary>
@@ -252,6 +282,8 @@ public sealed partial class IncrementalBuildTests
             Write("templates/index.html", "<ol>\n{{~ for a in articles ~}}\n<li><a href=\"{{ page.root }}{{ a.url }}\">{{ a.title }}</a> {{ a.summary }}</li>\n{{~ end ~}}\n</ol>\n");
             Write("templates/feed.xml", "<feed updated=\"{{ updated }}\">{{ for a in articles }}<entry>{{ a.title | html.escape }} {{ a.permalink }}</entry>{{ end }}</feed>\n");
             Write("templates/sitemap.xml", "<urlset>{{ for a in articles }}<url>{{ a.permalink }}</url>{{ end }}</urlset>\n");
+            Write("templates/fact-checks.html", "{{ for g in fact_checks }}<h2 id=\"{{ g.id }}\">{{ g.verdict }}: {{ g.count }} ({{ g.bar }}%)</h2>\n"
+                + "{{ for c in g.claims }}<p>{{ c.claim }} · {{ c.claimant }} · <a href=\"{{ page.root }}{{ c.url }}\">{{ c.title }}</a> {{ c.date_display }}</p>\n{{ end }}{{ end }}");
             Write("templates/404.html", "<h1>Not here</h1><a href=\"{{ page.root }}\">Home</a>\n");
             Write("templates/assets/style.css", "body { margin: 0 }\n");
             for (var i = 0; i < Articles; i++)
@@ -290,6 +322,48 @@ public sealed partial class IncrementalBuildTests
                 .Where(p => !p.StartsWith("art-", StringComparison.Ordinal) && !p.StartsWith("assets/", StringComparison.Ordinal)
                     && !p.EndsWith(".json", StringComparison.Ordinal) && p != OutputGuard.Marker)
                 .ToDictionary(p => p, p => File.GetLastWriteTimeUtc(System.IO.Path.Combine(IncrementalOutput, p)));
+
+        /// <summary>The write time of claims.json and the fact-check index page, by path.</summary>
+        public Dictionary<string, DateTime> FactCheckStamps() =>
+            new[] { FactChecks.JsonFile, FactChecks.Folder + "/index.html" }.Select(p => System.IO.Path.Combine(IncrementalOutput, p)).Where(File.Exists)
+                .ToDictionary(p => p, File.GetLastWriteTimeUtc);
+
+        public string ChangeBody(int article)
+        {
+            Edit(article, text => text.Replace("overnight", $"overnight, {Word()} first,", StringComparison.Ordinal));
+            return $"{Slug(article)}'s body changed";
+        }
+
+        public string ChangeVerdict(int article, string verdict)
+        {
+            Edit(article, text => VerdictAttribute().Replace(text, $"verdict=\"{verdict}\"", 1));
+            return $"{Slug(article)}'s verdict is {verdict}";
+        }
+
+        /// <summary>The claim is the phrase the fact-check annotates.</summary>
+        public string ChangeClaim(int article)
+        {
+            Edit(article, text => text.Replace(" rose]", " rose sharply]", StringComparison.Ordinal));
+            return $"{Slug(article)}'s claim changed";
+        }
+
+        public string AddClaimant(int article)
+        {
+            Edit(article, text => text.Replace("{fact-check verdict=", "{fact-check claimant=\"The mayor\" verdict=", StringComparison.Ordinal));
+            return $"{Slug(article)}'s fact-check names a claimant";
+        }
+
+        public string RemoveFactCheck(int article)
+        {
+            Edit(article, text => FactCheckAttributes().Replace(text, "", 1));
+            return $"{Slug(article)}'s fact-check is a plain note";
+        }
+
+        public string ChangeTags(int article)
+        {
+            Edit(article, text => TagsLine().Replace(text, "tags: [Weather]", 1));
+            return $"{Slug(article)} is tagged Weather alone";
+        }
 
         /// <summary>An incremental build into another output folder, sharing the cache.</summary>
         public void BuildInto(string output) => Assert.True(Build(output, cache: true, noCache: false).Published);
@@ -584,6 +658,12 @@ public sealed partial class IncrementalBuildTests
 
         [GeneratedRegex("^date: .*$", RegexOptions.Multiline)]
         private static partial Regex DateLine();
+
+        [GeneratedRegex("verdict=\"[^\"]*\"")]
+        private static partial Regex VerdictAttribute();
+
+        [GeneratedRegex("\\{fact-check[^}]*\\} ")]
+        private static partial Regex FactCheckAttributes();
 
         /// <summary>Sets every article's write time to what .NET reads it as (100 ns steps, where the file system
         /// keeps nanoseconds), so that <see cref="SameLengthEdit"/> puts it back exactly.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Site.Content;
@@ -11,9 +13,31 @@ namespace Site.Generation;
 /// its article's path from the site root, which the permalink pattern makes.</summary>
 internal sealed record CheckedClaim(string Claim, string Verdict, string? Claimant, string Slug, string Url, string Title, PublishDate Date, string NoteId);
 
-/// <summary>The fact-check index of one build: every fact-check, newest first, the verdict groups
-/// <c>fact-checks.html</c> lists and claims.json, each made once (see <see cref="FactChecks.Index"/>).</summary>
-internal sealed record FactCheckIndex(IReadOnlyList<CheckedClaim> Claims, IReadOnlyList<VerdictGroupModel> Groups, byte[] Json);
+/// <summary>The fact-check index of one build: every fact-check, newest first, and their
+/// <see cref="FactChecks.Digest">digest</see>, under which claims.json and the fact-check index page are carried
+/// from the last build while no claim changed (see <see cref="FactChecks.Index"/>).</summary>
+internal sealed record FactCheckIndex(IReadOnlyList<CheckedClaim> Claims, string Digest, VerdictGroups Groups);
+
+/// <summary>
+/// The verdict groups <c>fact-checks.html</c> lists, made when that page is first rendered: a build whose
+/// fact-check page is carried makes none. Its listing fingerprint takes <see cref="Digest"/> instead of the
+/// groups, as they are made from the claims alone besides the <see cref="RenderInputs"/>.
+/// </summary>
+internal sealed class VerdictGroups(string digest, Func<List<VerdictGroupModel>> make) : IReadOnlyList<VerdictGroupModel>
+{
+    private readonly Lazy<List<VerdictGroupModel>> _groups = new(make);
+
+    /// <summary>The claims' digest (<see cref="FactChecks.Digest"/>).</summary>
+    public string Digest => digest;
+
+    public int Count => _groups.Value.Count;
+
+    public VerdictGroupModel this[int index] => _groups.Value[index];
+
+    public IEnumerator<VerdictGroupModel> GetEnumerator() => _groups.Value.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
 
 /// <summary>
 /// The site-wide index of fact-checks: every fact-check note's claim, verdict and claimant with its article,
@@ -35,19 +59,51 @@ internal static class FactChecks
     public static List<CheckedClaim> Ordered(IEnumerable<CheckedClaim> claims) =>
         [.. claims.OrderByDescending(c => c.Date.Value).ThenBy(c => c.Slug, StringComparer.Ordinal).ThenBy(c => c.NoteId, StringComparer.Ordinal)];
 
-    /// <summary>The index of <paramref name="claims"/> (<see cref="Ordered"/>): with a <see cref="RenderCache"/>,
-    /// the last build's when the claims and the render inputs are what they were, so a save that changes no
-    /// fact-check neither groups nor serializes 2,000 claims again, and the listing fingerprint finds the
-    /// same groups instance it digested before.</summary>
-    public static FactCheckIndex Index(LoadedSite site, IReadOnlyList<CheckedClaim> claims, RenderCache? cache)
+    /// <summary>The index of <paramref name="claims"/> (<see cref="Ordered"/>): its digest, and its verdict
+    /// groups to be made when the fact-check page renders.</summary>
+    public static FactCheckIndex Index(LoadedSite site, IReadOnlyList<CheckedClaim> claims)
     {
-        FactCheckIndex Make() => new(claims, Groups(claims, site.Config, site.Strings.Text(site.Config.Language)), Json(claims, site.Config));
-        return cache is null ? Make() : cache.FactChecksOf(claims, Make);
+        var digest = Digest(claims);
+        return new(claims, digest, new VerdictGroups(digest, () => Groups(claims, site.Config, site.Strings.Text(site.Config.Language))));
     }
 
-    /// <summary>Record equality, claim by claim: everything the index shows of a claim is in it (claim,
-    /// verdict, claimant, article, address, date, note), so equal claims make an equal index.</summary>
-    public static bool Same(IReadOnlyList<CheckedClaim> a, IReadOnlyList<CheckedClaim> b) => a.SequenceEqual(b);
+    /// <summary>Everything the index shows of the claims, in order, field by field: claim, verdict, claimant,
+    /// article, address, date, note. The rest of what claims.json and the verdict groups are made from (the
+    /// verdict scale, the base URL, the language's strings) is in the <see cref="RenderInputs"/>, under which
+    /// the cache keeps its listings. A test fails when <see cref="CheckedClaim"/> gains a field this leaves out.</summary>
+    public static string Digest(IReadOnlyList<CheckedClaim> claims)
+    {
+        var fingerprint = new Fingerprint().Add(JsonFile).Add(claims.Count);
+        foreach (var claim in claims)
+        {
+            fingerprint.Add(claim.Claim).Add(claim.Verdict).Add(claim.Claimant).Add(claim.Slug).Add(claim.Url).Add(claim.Title)
+                .Add(claim.Date.Value.Ticks).Add(claim.Date.Value.Offset.Ticks).Add(claim.Date.HasTime ? 1 : 0).Add(claim.NoteId);
+        }
+        return fingerprint.Finish();
+    }
+
+    /// <summary>Writes claims.json, or with a <see cref="RenderCache"/>, takes it from the last build when the
+    /// claims are what they were, as <see cref="ListingPublisher"/> takes a listing page: the preview writes the
+    /// bytes it kept, a publish build carries the file while it is as that build left it.</summary>
+    public static void PublishJson(FactCheckIndex index, SiteConfig config, PageWriter pages, RenderCache? cache)
+    {
+        // The cache file is not trusted to name the path: it must be this one.
+        if (cache is not null && cache.TryGetListing(JsonFile, index.Digest, out var last) && last is { Kind: PageKind.Text, Links: null, Files: [{ Path: JsonFile }] })
+        {
+            if (last.Content is { } kept)
+            {
+                pages.WriteFile(JsonFile, kept);
+                return;
+            }
+            if (pages.TryCarry(last.Files, null, isPage: false))
+            {
+                return;
+            }
+        }
+        var json = Json(index.Claims, config);
+        pages.WriteFile(JsonFile, json);
+        cache?.SetListing(JsonFile, index.Digest, PageKind.Text, null, json);
+    }
 
     /// <summary>The verdict groups the template lists, with a bar length (percent of the largest group).</summary>
     private static List<VerdictGroupModel> Groups(IReadOnlyList<CheckedClaim> claims, SiteConfig config, Localization.PageText text)
@@ -68,23 +124,29 @@ internal static class FactChecks
         })];
     }
 
-    /// <summary>claims.json: every fact-check, newest first, with absolute URLs when the site has a base URL.</summary>
+    /// <summary>claims.json: every fact-check, newest first, with absolute URLs when the site has a base URL.
+    /// Written into one buffer sized for it from the start (20,000 claims make 8.5 MB): through a MemoryStream, the
+    /// writer's own buffer and the stream's each grew by doubling, and the bytes were copied twice more.</summary>
     private static byte[] Json(IReadOnlyList<CheckedClaim> claims, SiteConfig config)
     {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var ratings = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var verdict in config.Verdicts?.Verdicts ?? [])
+        {
+            ratings.TryAdd(verdict.Name, verdict.Rating);
+        }
+        var buffer = new ArrayBufferWriter<byte>(Length(claims, config));
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
             json.WriteStartArray("claims");
             foreach (var claim in claims)
             {
-                var rating = config.Verdicts?.Verdicts.FirstOrDefault(v => v.Name == claim.Verdict)?.Rating;
                 json.WriteStartObject();
                 json.WriteString("claim", claim.Claim);
                 json.WriteString("verdict", claim.Verdict);
-                if (rating is { } value)
+                if (ratings.TryGetValue(claim.Verdict, out var rating))
                 {
-                    json.WriteNumber("rating", value);
+                    json.WriteNumber("rating", rating);
                 }
                 json.WriteString("claimant", claim.Claimant);
                 json.WriteString("article", claim.Title);
@@ -95,7 +157,22 @@ internal static class FactChecks
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        return [.. buffer.WrittenSpan, (byte)'\n'];
+    }
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>About the length of claims.json: its text, UTF-8, and room for the names, indentation, base URL
+    /// and date of each claim. Escapes can make it longer; the buffer then grows once.</summary>
+    private static int Length(IReadOnlyList<CheckedClaim> claims, SiteConfig config)
+    {
+        long length = 64;
+        var perClaim = 192 + (config.BaseUrl?.AbsoluteUri.Length ?? 0);
+        foreach (var claim in claims)
+        {
+            length += perClaim + Encoding.UTF8.GetByteCount(claim.Claim) + Encoding.UTF8.GetByteCount(claim.Verdict) + Encoding.UTF8.GetByteCount(claim.Claimant ?? "")
+                + Encoding.UTF8.GetByteCount(claim.Title) + Encoding.UTF8.GetByteCount(claim.Url) + claim.NoteId.Length;
+        }
+        return (int)Math.Min(length, Array.MaxLength);
     }
 }

@@ -14,7 +14,7 @@ namespace Site.Generation;
 /// (with their tag links) and claims, are taken field by field instead, and a test names each of their fields.
 /// An article is fingerprinted once, however many listings show it.
 /// </summary>
-/// <param name="kept">Digests of article models and of verdict groups, by instance: a preview session's cache
+/// <param name="kept">Digests of article models, by instance: a preview session's cache
 /// keeps them between builds, with the instances it keeps.</param>
 /// <param name="listed">Digests of listed articles' models from the last publish build, by what each is made
 /// from: an article found there is neither made into a model nor walked.</param>
@@ -42,7 +42,8 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> k
         }
         if (globals.FactChecks is { } groups)
         {
-            fingerprint.Add(0).Add(kept.GetValue(groups, _ => GroupsDigest(groups)));
+            // The groups are made from the claims and the render inputs alone: their digest stands for them.
+            fingerprint.Add(0).Add(((VerdictGroups)groups).Digest);
         }
         else
         {
@@ -85,22 +86,6 @@ internal sealed class ListingFingerprints(ConditionalWeakTable<object, byte[]> k
             listed?.Set(entry.Key, digest);
         }
         return digest;
-    }
-
-    private static byte[] GroupsDigest(IReadOnlyList<VerdictGroupModel> groups)
-    {
-        var fingerprint = new Fingerprint().Add(groups.Count);
-        foreach (var group in groups)
-        {
-            fingerprint.Add((group with { Claims = [] }).ToString()).Add(group.Claims.Count);
-            // Field by field, not by ToString: a site has thousands of claims, and their index is digested on
-            // every build. A test fails when ClaimModel gains a field this leaves out.
-            foreach (var claim in group.Claims)
-            {
-                fingerprint.Add(claim.Claim).Add(claim.Verdict).Add(claim.Claimant).Add(claim.Title).Add(claim.ArticleUrl).Add(claim.Url).Add(claim.Date).Add(claim.DateDisplay);
-            }
-        }
-        return fingerprint.FinishBytes();
     }
 
     private static byte[] EachDigest<T>(IReadOnlyList<T> items)

@@ -173,28 +173,8 @@ internal sealed class RenderCache
     private sealed record Listed(Article Article, string? Inputs, string Shown, ArticleModel Model);
 
     /// <summary>Digests of what listings show, by instance (see <see cref="ListingFingerprints"/>): an article
-    /// model kept by <see cref="ModelOf"/> or verdict groups kept by <see cref="FactChecksOf"/> are not walked
-    /// again by the next build.</summary>
+    /// model kept by <see cref="ModelOf"/> is not walked again by the next build.</summary>
     public ConditionalWeakTable<object, byte[]> ListingDigests { get; } = new();
-
-    /// <summary>The fact-check index of the last build, and the render inputs it was made with.</summary>
-    private (string? Inputs, FactCheckIndex Index)? _factChecks;
-
-    /// <summary>The fact-check index, made again only when a claim (any of its fields) or the
-    /// <see cref="RenderInputs"/> (the verdict scale, the language's strings, the base URL) changed: the same
-    /// instance otherwise, so its groups' digest is kept too.</summary>
-    /// <param name="claims">Every fact-check of this build, newest first.</param>
-    /// <param name="make">Makes the index when the kept one is out of date.</param>
-    public FactCheckIndex FactChecksOf(IReadOnlyList<CheckedClaim> claims, Func<FactCheckIndex> make)
-    {
-        if (_factChecks is { } kept && kept.Inputs == _inputs && FactChecks.Same(kept.Index.Claims, claims))
-        {
-            return kept.Index;
-        }
-        var index = make();
-        _factChecks = (_inputs, index);
-        return index;
-    }
 
     /// <summary>What listings show of an article, made again only when the article (its front matter, where it
     /// goes), what it shows of its translations, or the <see cref="RenderInputs"/> changed: the same instance
