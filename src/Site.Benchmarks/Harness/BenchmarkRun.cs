@@ -52,6 +52,7 @@ internal sealed class BenchmarkRun(Options options)
         _loadBefore = Machine.LoadAverage();
 
         var configs = options.Configs.ToList();
+        BuildConfig? hugoOnDisk = null;
         var hugo = ProcessRunner.FindOnPath("hugo");
         if (configs.Contains("hugo") && hugo is null)
         {
@@ -87,7 +88,8 @@ internal sealed class BenchmarkRun(Options options)
             }
             if (!options.NoIncremental && configs.Contains("aot"))
             {
-                BenchmarkIncremental(configs.Contains("hugo") ? all.First(c => c.IsHugo) : null);
+                hugoOnDisk = configs.Contains("hugo") ? all.First(c => c.IsHugo) : null;
+                BenchmarkIncremental(_outputRoot, null);
             }
             if (!options.NoListings && configs.Contains("aot"))
             {
@@ -109,6 +111,12 @@ internal sealed class BenchmarkRun(Options options)
             var corpus = Corpus(options.PreviewSize);
             _preview = await PreviewLatency.RunAsync(_setup, Path.Combine(corpus, "site", "content"), _templates, options.Edits, options.PreviewSize, Quiet);
         }
+        // Last: gigabytes written to and deleted from a disk leave it busy for a while, which would slow what follows.
+        var disk = options.DiskRoot ?? Path.Combine(options.Work, "out-disk");
+        if (builds && !options.NoIncremental && configs.Contains("aot") && !options.NoDisk && StorageOf(disk) != StorageOf(_outputRoot))
+        {
+            BenchmarkIncremental(disk, hugoOnDisk);
+        }
 
         var report = Report(hugo);
         var results = Path.Combine(options.Work, "results");
@@ -121,27 +129,18 @@ internal sealed class BenchmarkRun(Options options)
         return 0;
     }
 
-    /// <summary>The incremental builds on the output root (Hugo's clean builds there are the size's own rows),
-    /// then on a disk, where Hugo's clean build is timed again beside them (issue 16: tmpfs and disk, one run).</summary>
-    private void BenchmarkIncremental(BuildConfig? hugo)
+    /// <summary>The incremental builds with their output under <paramref name="root"/>, every size.</summary>
+    /// <param name="hugo">Hugo's clean build, timed again beside them: on a disk, where the clean builds did not run
+    /// (issue 16: tmpfs and disk, one session); null on the output root, where they did.</param>
+    private void BenchmarkIncremental(string root, BuildConfig? hugo)
     {
         var incremental = new IncrementalBenchmark(options, _setup, _templates,
             (command, folder, output, label) => Timed(() => command, output, TimeSpan.FromMinutes(10), label, folder));
-        var disk = options.DiskRoot ?? Path.Combine(options.Work, "out-disk");
-        var storages = new List<(string Root, bool Hugo)> { (_outputRoot, false) };
-        if (!options.NoDisk && StorageOf(disk) != StorageOf(_outputRoot))
+        foreach (var size in options.Sizes)
         {
-            Directory.CreateDirectory(disk);
-            storages.Add((disk, hugo is not null));
-        }
-        foreach (var (root, timesHugo) in storages)
-        {
-            foreach (var size in options.Sizes)
-            {
-                var corpus = Corpus(size);
-                Func<string, List<string>>? hugoBuild = timesHugo ? output => hugo!.Command(Path.Combine(corpus, "hugo"), output) : null;
-                _incremental.AddRange(incremental.Run(size, corpus, root, StorageOf(root), hugoBuild));
-            }
+            var corpus = Corpus(size);
+            Func<string, List<string>>? hugoBuild = hugo is null ? null : output => hugo.Command(Path.Combine(corpus, "hugo"), output);
+            _incremental.AddRange(incremental.Run(size, corpus, root, StorageOf(root), hugoBuild));
         }
     }
 
