@@ -52,7 +52,6 @@ internal sealed class BenchmarkRun(Options options)
         _loadBefore = Machine.LoadAverage();
 
         var configs = options.Configs.ToList();
-        BuildConfig? hugoOnDisk = null;
         var hugo = ProcessRunner.FindOnPath("hugo");
         if (configs.Contains("hugo") && hugo is null)
         {
@@ -71,37 +70,7 @@ internal sealed class BenchmarkRun(Options options)
         _setup.Publish(needed.Distinct().ToList(), options.ReuseBinaries);
         _templates = _setup.SnapshotTemplates();
 
-        if (builds)
-        {
-            var all = new List<BuildConfig>
-            {
-                // --no-cache: a clean build renders everything (and writes the cache, as a first build does).
-                new("aot", "Site NativeAOT", (content, output) => [_setup.AotSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict", "--no-cache"]),
-                new("jit", "Site framework-dependent (JIT)", (content, output) => ["dotnet", _setup.JitSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict", "--no-cache"]),
-                new("floor", "Floor (bare Markdig, NativeAOT)", (content, output) => [_setup.Floor, content, output]),
-                new("hugo", "Hugo", (hugoDir, output) => [hugo!, "--source", hugoDir, "--destination", output, "--quiet"], IsHugo: true),
-            };
-            var selected = all.Where(c => configs.Contains(c.Key)).ToList();
-            foreach (var size in options.Sizes)
-            {
-                BenchmarkSize(size, selected);
-            }
-            if (!options.NoIncremental && configs.Contains("aot"))
-            {
-                hugoOnDisk = configs.Contains("hugo") ? all.First(c => c.IsHugo) : null;
-                BenchmarkIncremental(_outputRoot, null);
-            }
-            if (!options.NoListings && configs.Contains("aot"))
-            {
-                var listings = new ListingsBenchmark(options, _setup, _templates, _outputRoot,
-                    (command, output, label) => Timed(() => command, output, TimeSpan.FromMinutes(10), label));
-                _listings.AddRange(listings.Run(options.Sizes.Max(), Corpus(options.Sizes.Max())));
-            }
-            if (!options.NoSample)
-            {
-                BenchmarkSample(repo, configs.Contains("hugo") ? hugo : null);
-            }
-        }
+        var hugoOnDisk = builds ? BenchmarkBuilds(repo, configs, hugo) : null;
         if (worst)
         {
             BenchmarkWorstCases(repo);
@@ -118,7 +87,13 @@ internal sealed class BenchmarkRun(Options options)
             BenchmarkIncremental(disk, hugoOnDisk);
         }
 
-        var report = Report(hugo);
+        SaveReport(Report(hugo));
+        return 0;
+    }
+
+    /// <summary>Prints the report and keeps it in WORK/results.</summary>
+    private void SaveReport(string report)
+    {
         var results = Path.Combine(options.Work, "results");
         Directory.CreateDirectory(results);
         var file = Path.Combine(results, $"bench-{DateTime.Now:yyyyMMdd-HHmmss}.md");
@@ -126,7 +101,41 @@ internal sealed class BenchmarkRun(Options options)
         Console.WriteLine();
         Console.WriteLine(report);
         Console.WriteLine($"(Report saved to {file})");
-        return 0;
+    }
+
+    /// <summary>Clean builds of every size and configuration, the incremental builds on the output root, tags and
+    /// pagination, the sample site.</summary>
+    /// <returns>Hugo's configuration, for the incremental builds' disk pass; null without Hugo.</returns>
+    private BuildConfig? BenchmarkBuilds(string repo, List<string> configs, string? hugo)
+    {
+        var all = new List<BuildConfig>
+        {
+            // --no-cache: a clean build renders everything (and writes the cache, as a first build does).
+            new("aot", "Site NativeAOT", (content, output) => [_setup.AotSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict", "--no-cache"]),
+            new("jit", "Site framework-dependent (JIT)", (content, output) => ["dotnet", _setup.JitSite, "build", "--content", content, "--templates", _templates, "--output", output, "--strict", "--no-cache"]),
+            new("floor", "Floor (bare Markdig, NativeAOT)", (content, output) => [_setup.Floor, content, output]),
+            new("hugo", "Hugo", (hugoDir, output) => [hugo!, "--source", hugoDir, "--destination", output, "--quiet"], IsHugo: true),
+        };
+        var selected = all.Where(c => configs.Contains(c.Key)).ToList();
+        foreach (var size in options.Sizes)
+        {
+            BenchmarkSize(size, selected);
+        }
+        if (!options.NoIncremental && configs.Contains("aot"))
+        {
+            BenchmarkIncremental(_outputRoot, null);
+        }
+        if (!options.NoListings && configs.Contains("aot"))
+        {
+            var listings = new ListingsBenchmark(options, _setup, _templates, _outputRoot,
+                (command, output, label) => Timed(() => command, output, TimeSpan.FromMinutes(10), label));
+            _listings.AddRange(listings.Run(options.Sizes.Max(), Corpus(options.Sizes.Max())));
+        }
+        if (!options.NoSample)
+        {
+            BenchmarkSample(repo, configs.Contains("hugo") ? hugo : null);
+        }
+        return configs.Contains("hugo") ? all.First(c => c.IsHugo) : null;
     }
 
     /// <summary>The incremental builds with their output under <paramref name="root"/>, every size.</summary>
