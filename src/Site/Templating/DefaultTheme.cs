@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Site.Templating;
 
 /// <summary>
@@ -20,30 +18,40 @@ internal static class DefaultTheme
 
     public static string Display(string name) => $"{DisplayFolder}/{name}";
 
+    /// <summary>The files' names only: a site's templates/ usually overrides most of them, and the bytes of
+    /// one not used need not be read (see <see cref="ThemeFile.Bytes"/>).</summary>
     private static IReadOnlyList<ThemeFile> Read()
     {
-        var assembly = Assembly.GetExecutingAssembly();
         var files = new List<ThemeFile>();
-        foreach (var resource in assembly.GetManifestResourceNames())
+        foreach (var resource in typeof(DefaultTheme).Assembly.GetManifestResourceNames())
         {
             // MSBuild's RecursiveDir uses the build machine's separator.
             var name = resource.Replace('\\', '/');
-            if (!name.StartsWith(Prefix, StringComparison.Ordinal))
+            if (name.StartsWith(Prefix, StringComparison.Ordinal))
             {
-                continue;
+                files.Add(new ThemeFile(name[Prefix.Length..], resource));
             }
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var bytes = new MemoryStream();
-            stream.CopyTo(bytes);
-            files.Add(new ThemeFile(name[Prefix.Length..], bytes.ToArray()));
         }
         return [.. files.OrderBy(f => f.Name, StringComparer.Ordinal)];
     }
+
+    /// <summary>The bytes of the embedded resource <paramref name="resource"/>.</summary>
+    internal static byte[] ReadResource(string resource)
+    {
+        using var stream = typeof(DefaultTheme).Assembly.GetManifestResourceStream(resource)!;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
 }
 
-/// <summary>One file of the default theme: its path inside templates/, with forward slashes, and its bytes.</summary>
-internal sealed record ThemeFile(string Name, byte[] Bytes)
+/// <summary>One file of the default theme: its path inside templates/, with forward slashes, and the embedded
+/// resource that holds it.</summary>
+internal sealed record ThemeFile(string Name, string Resource)
 {
+    /// <summary>The file's bytes, read from the binary each time they are asked for.</summary>
+    public byte[] Bytes => DefaultTheme.ReadResource(Resource);
+
     /// <summary>The text of a template or strings table: UTF-8, like every file Site reads.</summary>
     public string Text => new System.Text.UTF8Encoding(false, true).GetString(Bytes).TrimStart('\uFEFF');
 }
