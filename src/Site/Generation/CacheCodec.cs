@@ -17,22 +17,14 @@ internal sealed class CacheWriter(Stream output, StringTable? kept = null)
 {
     private const int FlushAt = 1 << 16;
 
-    /// <summary>Strings a writer adds to a kept table before it looks them up among the kept ones. A save that
-    /// encodes a few records again (one article changed) adds their strings again rather than make a dictionary
-    /// of the whole table's (4% of a one-article build at 10,000 articles); the repeats are bounded by this, and
-    /// the table's growth by the rule that starts it afresh.</summary>
-    private const int AddedBeforeLookingUp = 4096;
-
     private byte[] _buffer = new byte[FlushAt * 2];
     private int _count;
     private long _flushed;
     private int _recordStart = -1;
 
-    /// <summary>The table's strings by value, with their numbers: those added, and once <see cref="AddedBeforeLookingUp"/>
-    /// were, a kept table's too (those decoded), so records encoded again refer to the strings they had rather than adding them again.</summary>
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
-
-    private bool _keptLookedUp;
+    /// <summary>The table's strings by value, with their numbers: a kept table's too, those decoded (filled in at
+    /// the first string), so a record encoded again refers to the strings it had rather than adding them again.</summary>
+    private Dictionary<string, int>? _numbers;
 
     /// <summary>Strings this writer added to the table, in order.</summary>
     private readonly List<string> _added = [];
@@ -43,28 +35,14 @@ internal sealed class CacheWriter(Stream output, StringTable? kept = null)
     /// <summary>A string of a record, by its number in the table.</summary>
     public void Write(string value)
     {
-        if (!_numbers.TryGetValue(value, out var number) && !InKept(value, out number))
+        _numbers ??= kept?.Numbers() ?? new(StringComparer.Ordinal);
+        if (!_numbers.TryGetValue(value, out var number))
         {
             number = TableCount;
             _numbers.Add(value, number);
             _added.Add(value);
         }
         Write7BitEncodedInt(number);
-    }
-
-    private bool InKept(string value, out int number)
-    {
-        number = -1;
-        if (_keptLookedUp || kept is null || _added.Count < AddedBeforeLookingUp)
-        {
-            return false;
-        }
-        _keptLookedUp = true;
-        foreach (var (known, at) in kept.Numbers())
-        {
-            _numbers.TryAdd(known, at);
-        }
-        return _numbers.TryGetValue(value, out number);
     }
 
     /// <summary>A string written out, not in the table: for the header, and paths that change every build.</summary>
