@@ -33,45 +33,55 @@ internal static class YamlTreeCache
 
     private const byte Scalar = 0, PlainScalar = 1, List = 2, Map = 3;
 
-    private static readonly ConcurrentDictionary<(UInt128 Hash, int FirstLine), Entry> Parsed = new();
+    /// <summary>Trees this process parsed.</summary>
+    private static readonly ConcurrentDictionary<(UInt128 Hash, int FirstLine), YamlNode> Parsed = new();
 
     /// <summary>Whether a tree was parsed since the file was read: only then is it written again.</summary>
     private static volatile bool _changed;
 
-    /// <summary>The file last read, whose trees' bytes the next write copies as they are, keeping its string table.</summary>
-    private static CacheReader? _read;
+    /// <summary>The trees of the file last read, whose bytes the next write copies as they are, keeping its string table.</summary>
+    private static volatile FileTrees? _file;
 
-    /// <summary>A tree, parsed by this process or read from the file. One read from the file is decoded when first
-    /// looked up: a build that takes its articles from the render cache parses no front matter, and decoding
-    /// every article's tree (5.8 MB of them at 10,000 articles) was a tenth of a build that changed one.</summary>
-    private sealed class Entry
+    /// <summary>The trees of a file as read: its keys in order, each tree decoded when first looked up. A build
+    /// that takes its articles from the render cache parses no front matter, and decoding every article's tree
+    /// (5.8 MB of them at 10,000 articles) was a tenth of a build that changed one; adding each key to a
+    /// dictionary was still 8% of a build that changed nothing, so they are found by binary search instead
+    /// (the file keeps them sorted).</summary>
+    private sealed class FileTrees(CacheReader file, (UInt128 Hash, int FirstLine)[] keys, Range[] records)
     {
-        private YamlNode? _tree;
+        private readonly YamlNode?[] _trees = new YamlNode?[keys.Length];
 
-        public Entry(YamlNode tree) => _tree = tree;
+        /// <summary>Whether this process looked a tree up. A build that takes its articles from the render cache
+        /// parses no front matter, so trees go unused for a build or two and are kept; but an article edited
+        /// again and again leaves a tree per version, so when the unused outnumber the used they go.</summary>
+        private readonly bool[] _used = new bool[keys.Length];
 
-        public Entry(CacheReader file, Range record) => (File, Record) = (file, record);
+        public CacheReader File => file;
 
-        /// <summary>The file the tree was read from; null for one this process parsed.</summary>
-        public CacheReader? File { get; }
+        public int Count => keys.Length;
 
-        /// <summary>Where the tree's bytes are in <see cref="File"/>.</summary>
-        public Range Record { get; }
+        public (UInt128 Hash, int FirstLine) Key(int index) => keys[index];
+
+        public Range Record(int index) => records[index];
+
+        public bool Used(int index) => _used[index];
+
+        /// <returns>The tree's index, or a negative number when the file has none for the key.</returns>
+        public int Find((UInt128 Hash, int FirstLine) key) => Array.BinarySearch(keys, key);
 
         /// <summary>The tree; null when the file's bytes make none (the tree is parsed again instead). Trees are
         /// immutable, so two threads decoding the same one at once is harmless.</summary>
-        public YamlNode? Tree => _tree ??= Decode();
+        public YamlNode? Tree(int index, bool use)
+        {
+            _used[index] |= use;
+            return _trees[index] ??= Decode(index);
+        }
 
-        /// <summary>Looked up by this process. A build that takes its articles from the render cache parses
-        /// no front matter, so trees go unused for a build or two and are kept; but an article edited
-        /// again and again leaves a tree per version, so when the unused outnumber the used they go.</summary>
-        public volatile bool Used;
-
-        private YamlNode? Decode()
+        private YamlNode? Decode(int index)
         {
             try
             {
-                var reader = File!.Over(Record);
+                var reader = file.Over(records[index]);
                 var tree = ReadNode(reader, 0);
                 return reader.Remaining == 0 ? tree : null;
             }
@@ -84,9 +94,14 @@ internal static class YamlTreeCache
 
     public static bool TryGet(string yaml, int firstLine, out YamlNode tree)
     {
-        if (Parsed.TryGetValue((Hash(yaml), firstLine), out var entry) && entry.Tree is { } known)
+        var key = (Hash(yaml), firstLine);
+        if (Parsed.TryGetValue(key, out var parsed))
         {
-            entry.Used = true;
+            tree = parsed;
+            return true;
+        }
+        if (_file is { } file && file.Find(key) is var index and >= 0 && file.Tree(index, use: true) is { } known)
+        {
             tree = known;
             return true;
         }
@@ -100,13 +115,13 @@ internal static class YamlTreeCache
         {
             Parsed.Clear();
         }
-        Parsed[(Hash(yaml), firstLine)] = new Entry(tree) { Used = true };
+        Parsed[(Hash(yaml), firstLine)] = tree;
         _changed = true;
     }
 
     private static UInt128 Hash(string yaml) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(yaml.AsSpan()));
 
-    /// <summary>Adds the trees of <paramref name="file"/>, if it is whole and of this format: where each one's
+    /// <summary>Takes the trees of <paramref name="file"/>, if it is whole and of this format: where each one's
     /// bytes are, decoded when first looked up.</summary>
     public static void Read(string file)
     {
@@ -123,21 +138,27 @@ internal static class YamlTreeCache
             {
                 return;
             }
-            var read = new List<((UInt128, int), Range)>();
-            for (var count = reader.ReadInt32(); count > 0; count--)
-            {
-                var key = (new UInt128(reader.ReadUInt64(), reader.ReadUInt64()), reader.ReadInt32());
-                read.Add((key, reader.SkipRecord()));
-            }
-            if (reader.Remaining != 0)
+            var count = reader.ReadInt32();
+            if (count < 0 || count > reader.Remaining)
             {
                 return;
             }
-            foreach (var (key, record) in read)
+            var keys = new (UInt128, int)[count];
+            var records = new Range[count];
+            for (var i = 0; i < count; i++)
             {
-                Parsed.TryAdd(key, new Entry(reader, record));
+                keys[i] = (new UInt128(reader.ReadUInt64(), reader.ReadUInt64()), reader.ReadInt32());
+                records[i] = reader.SkipRecord();
+                // In order and each once, as written: a binary search finds them.
+                if (i > 0 && keys[i - 1].CompareTo(keys[i]) >= 0)
+                {
+                    return;
+                }
             }
-            _read = reader;
+            if (reader.Remaining == 0)
+            {
+                _file = new FileTrees(reader, keys, records);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException or InvalidDataException)
         {
@@ -154,33 +175,31 @@ internal static class YamlTreeCache
         {
             return;
         }
-        var last = _read is { } read && read.Table.Count <= (TableGrowth * read.FreshCount) + 1000 ? read : null;
-        var used = Parsed.Count(p => p.Value.Used);
-        var kept = Parsed.Where(p => p.Value.Used || used * 2 >= Parsed.Count)
-            .Where(p => (last is not null && p.Value.File == last) || p.Value.Tree is not null)
-            .OrderBy(p => p.Key.Hash).ThenBy(p => p.Key.FirstLine).ToList();
+        var read = _file;
+        var last = read is not null && read.File.Table.Count <= (TableGrowth * read.File.FreshCount) + 1000 ? read : null;
+        var kept = Kept(read, last);
         try
         {
             var buffer = new MemoryStream();
-            var writer = new CacheWriter(buffer, last?.Table);
+            var writer = new CacheWriter(buffer, last?.File.Table);
             writer.WriteText(Format);
             writer.WriteText(RenderInputs.SiteVersion());
             writer.Write(kept.Count);
-            foreach (var (key, entry) in kept)
+            foreach (var (key, tree, index) in kept)
             {
                 writer.Write((ulong)(key.Hash >> 64));
                 writer.Write((ulong)key.Hash);
                 writer.Write(key.FirstLine);
-                if (last is not null && entry.File == last)
+                if (tree is null)
                 {
-                    writer.WriteRecord(last.Data.AsSpan(entry.Record));
+                    writer.WriteRecord(last!.File.Data.AsSpan(last.Record(index)));
                     continue;
                 }
                 writer.BeginRecord();
-                WriteNode(writer, entry.Tree!);
+                WriteNode(writer, tree);
                 writer.EndRecord();
             }
-            writer.Finish(last?.FreshCount ?? writer.TableCount);
+            writer.Finish(last?.File.FreshCount ?? writer.TableCount);
             ContentHash.Seal(buffer);
             WholeFile.Replace(file, buffer.ToArray());
             _changed = false;
@@ -191,6 +210,27 @@ internal static class YamlTreeCache
         }
     }
 
+    /// <summary>The trees to write, in order: those this process parsed, and those of the file read, all of them
+    /// while the unused do not outnumber the used, else the used only. A tree of <paramref name="last"/> comes
+    /// without its tree (its bytes are copied); one of a file whose table is not kept, decoded.</summary>
+    private static List<((UInt128 Hash, int FirstLine) Key, YamlNode? Tree, int Index)> Kept(FileTrees? read, FileTrees? last)
+    {
+        var kept = Parsed.Select(p => (p.Key, (YamlNode?)p.Value, -1)).ToList();
+        if (read is not null)
+        {
+            var used = Parsed.Count + Enumerable.Range(0, read.Count).Count(read.Used);
+            var keepAll = used * 2 >= Parsed.Count + read.Count;
+            for (var i = 0; i < read.Count; i++)
+            {
+                if ((keepAll || read.Used(i)) && !Parsed.ContainsKey(read.Key(i)) && (last is not null || read.Tree(i, use: false) is not null))
+                {
+                    kept.Add((read.Key(i), last is null ? read.Tree(i, use: false) : null, i));
+                }
+            }
+        }
+        kept.Sort((a, b) => a.Key.CompareTo(b.Key));
+        return kept;
+    }
     private static void WriteNode(CacheWriter writer, YamlNode node)
     {
         switch (node)

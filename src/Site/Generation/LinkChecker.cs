@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using Site.Diagnostics;
 using Site.Markdown;
@@ -16,9 +18,9 @@ namespace Site.Generation;
 /// <param name="templateIds">Ids the templates write literally, with where: a duplicate id names them.</param>
 internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IReadOnlyDictionary<string, IReadOnlyList<FilePosition>>? templateIds = null)
 {
-    /// <summary>Each page's links to other pages, as the page's <see cref="PageLinks"/> holds them: the build
-    /// cache keeps those too, so a copy of every link here would be the same links twice.</summary>
-    private readonly ConcurrentQueue<IReadOnlyList<Pending>> _pending = new();
+    /// <summary>Every page added, whose links to other pages <see cref="Check"/> checks: the page's <see cref="PageLinks"/>
+    /// holds them, and the build cache keeps those too, so a copy of every link here would be the same links twice.</summary>
+    private readonly ConcurrentQueue<PageLinks> _pages = new();
     private readonly ConcurrentDictionary<string, ulong[]> _ids = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
     private readonly string _basePath = baseUrl?.AbsolutePath ?? "/";
@@ -32,7 +34,18 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
 
     /// <summary>What one page contributes: its ids (hashed), its links to other pages, and the problems
     /// found within it. The preview keeps it with the page, so an unchanged page is not scanned again.</summary>
-    internal sealed record PageLinks(string Path, ulong[] Ids, IReadOnlyList<Pending> Pending, IReadOnlyList<Diagnostic> Problems);
+    internal sealed record PageLinks(string Path, ulong[] Ids, IReadOnlyList<Pending> Pending, IReadOnlyList<Diagnostic> Problems)
+    {
+        /// <summary>What <see cref="Check"/> found of its links to other pages in the last build, which the build
+        /// cache keeps; null when not known (a page scanned in this build). Only a build whose pages and files are
+        /// the last build's (<see cref="Checked.World"/>) takes it instead of checking the links again.</summary>
+        public IReadOnlyList<Diagnostic>? Found { get; init; }
+    }
+
+    /// <summary>What <see cref="Check"/> found: the world it checked links in (a digest of every file, every
+    /// page's ids and the articles held back: all a link's check looks at besides the link), and each page's
+    /// problems with its links to other pages, by page (the instance added).</summary>
+    internal sealed record Checked(UInt128 World, IReadOnlyDictionary<PageLinks, IReadOnlyList<Diagnostic>> Found);
 
     /// <summary>One copy of each link and target the pending links name. Every page links to the same
     /// stylesheet, feed and tag pages, and every listing to the same articles: on 10,000 articles, 140,000
@@ -48,10 +61,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     {
         _files.TryAdd(page.Path, 0);
         _ids[page.Path] = page.Ids;
-        if (page.Pending.Count > 0)
-        {
-            _pending.Enqueue(page.Pending);
-        }
+        _pages.Enqueue(page);
         diagnostics.AddRange(page.Problems);
     }
 
@@ -146,53 +156,91 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     /// <summary>Checks the links between pages, once every page and file has been added.</summary>
     /// <param name="heldBack">The articles this build reads but does not publish (drafts, future-dated): a link
     /// to one is not to a page that does not exist, and one dated in the future is only early.</param>
-    public void Check(IReadOnlyList<Content.Article> heldBack)
+    /// <param name="lastWorld">The world the last build checked in: when this build's is the same, a page that
+    /// knows what the last check of its links found (carried from the build cache) is not checked again, and
+    /// its links are never decoded. A link's check looks at nothing but the link and the world.</param>
+    public Checked Check(IReadOnlyList<Content.Article> heldBack, UInt128? lastWorld = null)
     {
         var unpublished = new Dictionary<string, Content.Article>(StringComparer.Ordinal);
         foreach (var article in heldBack)
         {
             unpublished.TryAdd(article.PagePath, article); // two on one URL are reported by the loader
         }
-        foreach (var link in _pending.SelectMany(links => links))
+        var world = World(unpublished);
+        var found = new Dictionary<PageLinks, IReadOnlyList<Diagnostic>>(ReferenceEqualityComparer.Instance);
+        foreach (var page in _pages)
+        {
+            var problems = world == lastWorld && page.Found is { } known ? known : CheckPage(page, unpublished);
+            diagnostics.AddRange(problems);
+            found.TryAdd(page, problems);
+        }
+        return new Checked(world, found);
+    }
+
+    private List<Diagnostic> CheckPage(PageLinks page, Dictionary<string, Content.Article> unpublished)
+    {
+        var problems = new List<Diagnostic>();
+        foreach (var link in page.Pending)
         {
             var target = link.Target;
             if (!_files.ContainsKey(target))
             {
                 if (!_files.ContainsKey(target + "/index.html"))
                 {
-                    ReportMissing(link, unpublished.GetValueOrDefault(target) ?? unpublished.GetValueOrDefault(target + "/index.html"));
+                    problems.Add(Missing(link, unpublished.GetValueOrDefault(target) ?? unpublished.GetValueOrDefault(target + "/index.html")));
                     continue;
                 }
                 target += "/index.html";
             }
             if (link.Fragment is { Length: > 0 } fragment && _ids.TryGetValue(target, out var ids) && ids.AsSpan().BinarySearch(Hash(fragment)) < 0)
             {
-                Report(link, DiagnosticCode.MissingFragment, $"link to '#{fragment}' has no matching id on {target}");
+                problems.Add(Problem(link, DiagnosticCode.MissingFragment, $"link to '#{fragment}' has no matching id on {target}"));
             }
         }
+        return problems;
     }
+
+    /// <summary>A digest of all a link's check looks at besides the link: every file, every page's ids, and the
+    /// articles held back. Each item hashed on its own and the hashes added, so the order the pages were added
+    /// in (parallel) does not matter.</summary>
+    private UInt128 World(Dictionary<string, Content.Article> unpublished)
+    {
+        UInt128 world = 0;
+        foreach (var (file, _) in _files)
+        {
+            world += Hash128(file, 1);
+        }
+        foreach (var (path, ids) in _ids)
+        {
+            world += Hash128(path, 2) ^ XxHash128.HashToUInt128(MemoryMarshal.AsBytes(ids.AsSpan()), 3);
+        }
+        foreach (var (path, article) in unpublished)
+        {
+            world += Hash128($"{path}\n{article.File}\n{article.Draft}\n{article.Date.ToIso()}", 4);
+        }
+        return world;
+    }
+
+    private static UInt128 Hash128(string text, long seed) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.AsSpan()), seed);
 
     /// <summary>A link to a page this build does not write. To an article dated in the future it is a warning, not
     /// an error: the link works from that date, and a build before it must still publish the rest of the site
     /// (a link to a scheduled follow-up, or a page listing every article, would otherwise stop every build until then).</summary>
-    private void ReportMissing(Pending link, Content.Article? heldBack)
+    private static Diagnostic Missing(Pending link, Content.Article? heldBack)
     {
         if (heldBack is null)
         {
-            Report(link, DiagnosticCode.MissingTarget, $"link '{link.Link}' points to a page or file that does not exist");
+            return Problem(link, DiagnosticCode.MissingTarget, $"link '{link.Link}' points to a page or file that does not exist");
         }
-        else if (heldBack.Draft)
+        if (heldBack.Draft)
         {
-            Report(link, DiagnosticCode.MissingTarget, $"link '{link.Link}' points to {heldBack.File}, a draft this build does not publish (--drafts)");
+            return Problem(link, DiagnosticCode.MissingTarget, $"link '{link.Link}' points to {heldBack.File}, a draft this build does not publish (--drafts)");
         }
-        else
-        {
-            Report(link, DiagnosticCode.ScheduledTarget,
-                $"link '{link.Link}' points to {heldBack.File}, dated {heldBack.Date.ToIso()} and held back until then (--future): the link is broken until a build on or after that date");
-        }
+        return Problem(link, DiagnosticCode.ScheduledTarget,
+            $"link '{link.Link}' points to {heldBack.File}, dated {heldBack.Date.ToIso()} and held back until then (--future): the link is broken until a build on or after that date");
     }
 
-    private void Report(Pending link, DiagnosticCode code, string message) => diagnostics.Report(
+    private static Diagnostic Problem(Pending link, DiagnosticCode code, string message) => new(
         code, new FilePosition(link.File, link.Line, link.Column), link.Line > 0 ? message : $"{message} (in the page {link.FromPage}, from a template)");
 
     /// <summary>Resolves a non-fragment link of the page at <paramref name="pagePath"/>: a problem, or an internal

@@ -98,8 +98,18 @@ internal sealed class RenderCache
             Spare = stored?.Spare,
             Output = stored?.Output,
             Kept = stored?.Kept,
+            LastLinkWorld = stored?.LinkWorld,
         };
     }
+
+    /// <summary>The world the last build checked links in, for <see cref="LinkChecker.Check"/> (publish builds).</summary>
+    public UInt128? LastLinkWorld { get; private init; }
+
+    /// <summary>What this build's link check found, kept with each page by <see cref="Save"/>.</summary>
+    private LinkChecker.Checked? _linksChecked;
+
+    /// <summary>Takes what this build's link check found, for the next build (see <see cref="LinkChecker.Check"/>).</summary>
+    public void LinksChecked(LinkChecker.Checked found) => _linksChecked = found;
 
     /// <summary>The last build's old output, kept for this build to stage into (publish builds).</summary>
     public SpareTree? Spare { get; private init; }
@@ -115,13 +125,14 @@ internal sealed class RenderCache
     /// <param name="output">What this build left in the output folder.</param>
     public void Save(string file, string outputDir, SpareTree? spare, OutputManifest? output)
     {
-        var pages = _pages.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, Stamped(p.Value.Entry, outputDir)), StringComparer.Ordinal);
-        var listings = _listings.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, Stamped(p.Value.Entry, outputDir)), StringComparer.Ordinal);
+        var pages = _pages.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, Stamped(WithFound(p.Value.Entry), outputDir)), StringComparer.Ordinal);
+        var listings = _listings.ToDictionary(p => p.Key, p => (p.Value.Fingerprint, Stamped(WithFound(p.Value.Entry), outputDir)), StringComparer.Ordinal);
         RenderCacheFile.Write(file, outputDir, new RenderCacheFile.Stored(_inputs ?? "", BuildStart, Articles.ByPath.Values.ToList(), pages, listings)
         {
             Spare = spare,
             Output = output,
             Kept = Kept,
+            LinkWorld = _linksChecked?.World,
         });
     }
 
@@ -214,6 +225,24 @@ internal sealed class RenderCache
     /// <summary>The file's text, by its digest, where it is, and what its page shows of other articles.</summary>
     private static string Fingerprint(Article article, string shown) =>
         new Fingerprint().Add(article.FullPath).Add(article.ContentPath).Add(article.Digest).Add(shown).Finish();
+
+    // An entry carried as it was, its links' check found as before, stays the same instance, so the save copies its bytes.
+    private Entry WithFound(Entry entry) => WithFound(entry.Links) is var links && links != entry.Links ? entry with { Links = links! } : entry;
+
+    private Listing WithFound(Listing listing) => WithFound(listing.Links) is var links && links != listing.Links ? listing with { Links = links } : listing;
+
+    /// <summary>The page's links with what this build's check found of them; null found when the check did not see
+    /// them (a page that failed, or not in this build), so no later build takes an old finding for a new world.</summary>
+    private LinkChecker.PageLinks? WithFound(LinkChecker.PageLinks? links)
+    {
+        if (links is null)
+        {
+            return null;
+        }
+        var found = _linksChecked?.Found.GetValueOrDefault(links);
+        var same = found is null ? links.Found is null : links.Found is { } last && last.SequenceEqual(found);
+        return same ? links : links with { Found = found };
+    }
 
     // An entry carried as it was, its files stamped already, stays the same instance, so the save copies its bytes.
     private static Entry Stamped(Entry entry, string outputDir) => Stamped(entry.Files, outputDir) is { } files ? entry with { Files = files } : entry;

@@ -97,7 +97,8 @@ internal static class SiteBuilder
         BuildPhases.End("listings");
         Assets.Copy(options.TemplatesDir, site.Config.DefaultTheme, pages, diagnostics);
         BuildPhases.End("assets");
-        pages.Links.Check(site.Content.HeldBack);
+        var links = pages.Links.Check(site.Content.HeldBack, cache?.LastLinkWorld);
+        cache?.LinksChecked(links);
         return BuildResult.Of(diagnostics, pages.Count, options.Strict, clock.Elapsed, pages.OtherFiles) with
         {
             DraftsHeldBack = site.Content.HeldBack.Count(a => a.Draft),
