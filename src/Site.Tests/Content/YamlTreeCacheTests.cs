@@ -131,6 +131,11 @@ public sealed class YamlTreeCacheTests
         var yaml = $"title: \"Compacted {Guid.NewGuid()}\"\ntags: [One, Two]\nsources:\n  a:\n    url: https://example.org/a\n";
         var parsed = Site.Content.YamlTree.Parse(yaml, "content/x.md", 2, new Site.Diagnostics.DiagnosticBag());
         Assert.NotNull(parsed);
+        // As many trees as a site whose trees are worth compacting parses.
+        for (var i = 0; i < 1000; i++)
+        {
+            Assert.NotNull(Site.Content.YamlTree.Parse($"title: Filler {i} {Guid.NewGuid()}\n", "content/x.md", 2, new Site.Diagnostics.DiagnosticBag()));
+        }
 
         Site.Content.YamlTreeCache.Compact();
         var read = Site.Content.YamlTree.Parse(yaml, "content/x.md", 2, new Site.Diagnostics.DiagnosticBag());
