@@ -123,4 +123,34 @@ public sealed class YamlTreeCacheTests
         Assert.Contains(first.StderrLines, line => line.Contains("error SITE002", StringComparison.Ordinal));
         Assert.Equal(first.StderrLines.Where(l => l.Contains("SITE0", StringComparison.Ordinal)), second.StderrLines.Where(l => l.Contains("SITE0", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void A_tree_kept_as_bytes_by_a_compaction_reads_back_as_it_was_parsed()
+    {
+        // Text of its own, so no other test's build has parsed it.
+        var yaml = $"title: \"Compacted {Guid.NewGuid()}\"\ntags: [One, Two]\nsources:\n  a:\n    url: https://example.org/a\n";
+        var parsed = Site.Content.YamlTree.Parse(yaml, "content/x.md", 2, new Site.Diagnostics.DiagnosticBag());
+        Assert.NotNull(parsed);
+        // As many trees as a site whose trees are worth compacting parses.
+        for (var i = 0; i < 1000; i++)
+        {
+            Assert.NotNull(Site.Content.YamlTree.Parse($"title: Filler {i} {Guid.NewGuid()}\n", "content/x.md", 2, new Site.Diagnostics.DiagnosticBag()));
+        }
+
+        Site.Content.YamlTreeCache.Compact();
+        var read = Site.Content.YamlTree.Parse(yaml, "content/x.md", 2, new Site.Diagnostics.DiagnosticBag());
+
+        Assert.NotNull(read);
+        Assert.NotSame(parsed, read);
+        Assert.Equal(Describe(parsed), Describe(read));
+    }
+
+    /// <summary>Every node's kind, position and text, in order.</summary>
+    private static string Describe(Site.Content.YamlNode? node) => node switch
+    {
+        Site.Content.YamlScalar s => $"{s.Line}:{s.Column} {(s.IsPlain ? "plain" : "quoted")} '{s.Value}'",
+        Site.Content.YamlList l => $"{l.Line}:{l.Column} [{string.Join(", ", l.Items.Select(Describe))}]",
+        Site.Content.YamlMap m => $"{m.Line}:{m.Column} {{{string.Join(", ", m.Entries.Select(e => Describe(e.Key) + ": " + Describe(e.Value)))}}}",
+        _ => "null",
+    };
 }

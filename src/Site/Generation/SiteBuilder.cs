@@ -75,6 +75,11 @@ internal static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var site = LoadedSite.Load(options, diagnostics, cache);
+        if (options.CacheDir is not null)
+        {
+            // A publish build writes the YAML it parsed at its end: until then it holds the trees as those bytes.
+            YamlTreeCache.Compact();
+        }
         BuildPhases.End("site loaded");
         var pages = new PageWriter(output, options.PageInjection, new LinkChecker(site.Config.BaseUrl, diagnostics, site.Templates.LiteralIds));
         var renderer = new PageRenderer(site.Templates, SiteModel.From(site.Config), site.Strings);
@@ -89,6 +94,7 @@ internal static class SiteBuilder
             FactChecks.PublishJson(factChecks, site.Config, pages, cache);
         }
         BuildPhases.End("claims.json");
+        DropGarbageBeforeListings();
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache, listed);
         // In parallel, as the articles are: with pagination a large site has thousands of listing pages. A small
         // site's are as few as its articles, and less work than starting the pool's workers (callgrind, sample
@@ -104,6 +110,21 @@ internal static class SiteBuilder
             DraftsHeldBack = site.Content.HeldBack.Count(a => a.Draft),
             FutureHeldBack = site.Content.HeldBack.Count(a => !a.Draft),
         };
+    }
+
+    /// <summary>A heap this large is a large site's: what rendering its articles left (and the YAML trees a publish
+    /// build now holds as bytes) would lie in the oldest generation under the listings, the build's peak, which
+    /// allocate hundreds of MB more. A small site's is not worth a collection.</summary>
+    private const long LargeHeap = 64 * 1024 * 1024;
+
+    /// <summary>One full collection before the listings. Measured on 10,000 generated articles, NativeAOT: peak
+    /// memory 355 to 287 MB with the trees held as bytes (with the large-object threshold, see Site.csproj: 305 to 250 MB).</summary>
+    private static void DropGarbageBeforeListings()
+    {
+        if (GC.GetTotalMemory(forceFullCollection: false) >= LargeHeap)
+        {
+            GC.Collect();
+        }
     }
 
     /// <summary>A site-wide source no article cites is noise. Not after errors: a failed article's citations
