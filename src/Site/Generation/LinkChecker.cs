@@ -310,7 +310,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
             }
             var length = nameEnd - nameStart;
             if (length is < 2 or > 4 || nameStart == 0 || html[nameStart - 1] is not ((byte)' ' or (byte)'\t' or (byte)'\n')
-                || Array.LastIndexOf(html, (byte)'<', nameStart) <= Array.LastIndexOf(html, (byte)'>', nameStart))
+                || html.AsSpan(0, nameStart).LastIndexOfAny((byte)'<', (byte)'>') is var bracket && (bracket < 0 || html[bracket] != '<'))
             {
                 // Not an attribute of a tag: text such as "href='x'" in an article about HTML.
                 continue;

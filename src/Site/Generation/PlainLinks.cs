@@ -76,7 +76,17 @@ internal static class PlainLinks
         {
             return false;
         }
-        var merged = linkPath[0] == '/' ? linkPath.ToString() : string.Concat(pageUrlPath.AsSpan(0, pageUrlPath.LastIndexOf('/') + 1), linkPath);
+        var directory = pageUrlPath.AsSpan(0, pageUrlPath.LastIndexOf('/') + 1);
+        Span<char> merged = directory.Length + linkPath.Length <= 1024 ? stackalloc char[directory.Length + linkPath.Length] : new char[directory.Length + linkPath.Length];
+        if (linkPath[0] == '/')
+        {
+            merged = merged[..linkPath.Length];
+        }
+        else
+        {
+            directory.CopyTo(merged);
+        }
+        linkPath.CopyTo(merged[(merged.Length - linkPath.Length)..]);
         if (RemoveDotSegments(merged) is not { } resolved)
         {
             return false;
@@ -89,11 +99,13 @@ internal static class PlainLinks
     /// <summary>Letters, digits, "-._~" and '/', with no empty segment inside ("a//b", which Uri may keep or not).</summary>
     private static bool IsPlainPath(ReadOnlySpan<char> path) => !path.ContainsAnyExcept(PathChars) && path.IndexOf("//") < 0;
 
-    private static bool HasDotSegment(string path)
+    /// <summary>Whether a path starting with '/' has a "." or ".." segment.</summary>
+    private static bool HasDotSegment(ReadOnlySpan<char> path)
     {
-        foreach (var range in path.AsSpan().Split('/'))
+        for (var at = path.IndexOf("/."); at >= 0; at = NextDotStart(path, at))
         {
-            if (path.AsSpan(range) is "." or "..")
+            var rest = path[(at + 2)..];
+            if (rest.IsEmpty || rest[0] == '/' || (rest[0] == '.' && (rest.Length == 1 || rest[1] == '/')))
             {
                 return true;
             }
@@ -101,45 +113,51 @@ internal static class PlainLinks
         return false;
     }
 
+    private static int NextDotStart(ReadOnlySpan<char> path, int at)
+    {
+        var next = path[(at + 1)..].IndexOf("/.");
+        return next < 0 ? -1 : at + 1 + next;
+    }
+
     /// <summary>RFC 3986's remove_dot_segments for a path starting with '/'; null when ".." would climb above
     /// the root (Uri's answer there is left to Uri).</summary>
-    private static string? RemoveDotSegments(string merged)
+    private static string? RemoveDotSegments(ReadOnlySpan<char> merged)
     {
         if (!HasDotSegment(merged))
         {
-            return merged;
+            return merged.ToString();
         }
-        var kept = new List<string>();
-        var segments = merged[1..].Split('/');
-        for (var index = 0; index < segments.Length; index++)
+        // Each kept segment is written as "/segment"; the result is never longer than the path.
+        Span<char> kept = merged.Length <= 1024 ? stackalloc char[merged.Length + 1] : new char[merged.Length + 1];
+        var (length, count) = (0, 0);
+        var segments = merged[1..];
+        foreach (var range in segments.Split('/'))
         {
-            var segment = segments[index];
-            var last = index == segments.Length - 1;
+            var segment = segments[range];
+            var last = range.End.Value == segments.Length;
             if (segment is "." or "..")
             {
-                if (segment == ".." && !TryPop(kept))
+                if (segment is "..")
                 {
-                    return null;
+                    if (count == 0)
+                    {
+                        return null;
+                    }
+                    length = kept[..length].LastIndexOf('/');
+                    count--;
                 }
                 if (last)
                 {
-                    kept.Add("");
+                    kept[length++] = '/';
                 }
                 continue;
             }
-            kept.Add(segment);
+            kept[length++] = '/';
+            segment.CopyTo(kept[length..]);
+            length += segment.Length;
+            count++;
         }
-        return "/" + string.Join('/', kept);
-    }
-
-    private static bool TryPop(List<string> kept)
-    {
-        if (kept.Count == 0)
-        {
-            return false;
-        }
-        kept.RemoveAt(kept.Count - 1);
-        return true;
+        return kept[..length].ToString();
     }
 
     private static readonly System.Buffers.SearchValues<char> DnsChars =
