@@ -29,16 +29,16 @@ internal static class AnnotationsFile
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         json.WriteStartObject();
-        json.WriteString("article", article.Slug);
-        json.WriteString("title", article.Title);
-        json.WriteString("file", article.ContentPath);
-        json.WriteStartArray("notes");
+        json.WriteString(Names.Article, article.Slug);
+        json.WriteString(Names.Title, article.Title);
+        json.WriteString(Names.File, article.ContentPath);
+        json.WriteStartArray(Names.Notes);
         foreach (var note in rendered.Notes)
         {
             WriteNote(json, note, rendered);
         }
         json.WriteEndArray();
-        json.WriteStartArray("sources");
+        json.WriteStartArray(Names.Sources);
         foreach (var source in rendered.Annotations.Sources)
         {
             WriteSource(json, source);
@@ -59,47 +59,47 @@ internal static class AnnotationsFile
     {
         var (file, ids) = (rendered.Article.File, rendered.Annotations.Ids);
         json.WriteStartObject();
-        json.WriteNumber("number", note.Number);
-        json.WriteString("label", note.Label.Text);
-        json.WriteString("id", ids.Note(note.Label));
-        json.WriteString("type", note.Kind == NoteKind.Plain ? "plain" : note.Kind.Name());
+        json.WriteNumber(Names.Number, note.Number);
+        json.WriteString(Names.Label, note.Label.Text);
+        json.WriteString(Names.Id, ids.Note(note.Label));
+        json.WriteString(Names.Type, note.Kind == NoteKind.Plain ? "plain" : note.Kind.Name());
         if (note.Type is { Kind: NoteKind.FactCheck } factCheck)
         {
-            json.WriteString("claim", factCheck.Claim);
-            json.WriteString("verdict", factCheck.Verdict);
+            json.WriteString(Names.Claim, factCheck.Claim);
+            json.WriteString(Names.Verdict, factCheck.Verdict);
             if (factCheck.Claimant is { } claimant)
             {
-                json.WriteString("claimant", claimant);
+                json.WriteString(Names.Claimant, claimant);
             }
             if (factCheck.ClaimDate is { } claimDate)
             {
-                json.WriteString("claim_date", claimDate);
+                json.WriteString(Names.ClaimDate, claimDate);
             }
             if (factCheck.Appearance is { } appearance)
             {
-                json.WriteString("appearance", appearance.Key);
+                json.WriteString(Names.Appearance, appearance.Key);
             }
         }
-        json.WriteString("text", rendered.TextOf(note));
-        WritePosition(json, "definition", note.Definition.At(file));
-        json.WriteStartArray("sources");
+        json.WriteString(Names.Text, rendered.TextOf(note));
+        WritePosition(json, Names.Definition, note.Definition.At(file));
+        json.WriteStartArray(Names.Sources);
         foreach (var source in note.Sources)
         {
             json.WriteStringValue(source.Key);
         }
         json.WriteEndArray();
-        json.WriteStartArray("references");
+        json.WriteStartArray(Names.References);
         for (var index = 1; index <= note.References.Count; index++)
         {
             var reference = note.References[index - 1];
             json.WriteStartObject();
-            json.WriteString("id", ids.Reference(note.Label, index));
+            json.WriteString(Names.Id, ids.Reference(note.Label, index));
             var at = reference.At(file);
-            json.WriteNumber("line", at.Line);
-            json.WriteNumber("column", at.Column);
+            json.WriteNumber(Names.Line, at.Line);
+            json.WriteNumber(Names.Column, at.Column);
             if (reference.Phrase is not null)
             {
-                json.WriteString("phrase_id", ids.Phrase(note.Label, index));
+                json.WriteString(Names.PhraseId, ids.Phrase(note.Label, index));
             }
             json.WriteEndObject();
         }
@@ -107,11 +107,11 @@ internal static class AnnotationsFile
         json.WriteEndObject();
     }
 
-    private static void WritePosition(Utf8JsonWriter json, string name, Diagnostics.FilePosition at)
+    private static void WritePosition(Utf8JsonWriter json, JsonEncodedText name, Diagnostics.FilePosition at)
     {
         json.WriteStartObject(name);
-        json.WriteNumber("line", at.Line);
-        json.WriteNumber("column", at.Column);
+        json.WriteNumber(Names.Line, at.Line);
+        json.WriteNumber(Names.Column, at.Column);
         json.WriteEndObject();
     }
 
@@ -119,18 +119,50 @@ internal static class AnnotationsFile
     {
         var source = cited.Source;
         json.WriteStartObject();
-        json.WriteString("key", source.Key);
-        json.WriteString("title", source.Title);
-        json.WriteString("publisher", source.Publisher);
-        json.WriteString("url", source.Url);
-        json.WriteString("date", source.Date);
-        json.WriteString("archive", source.Archive);
-        json.WriteStartArray("cited_by");
+        json.WriteString(Names.Key, source.Key);
+        json.WriteString(Names.Title, source.Title);
+        json.WriteString(Names.Publisher, source.Publisher);
+        json.WriteString(Names.Url, source.Url);
+        json.WriteString(Names.Date, source.Date);
+        json.WriteString(Names.Archive, source.Archive);
+        json.WriteStartArray(Names.CitedBy);
         foreach (var note in cited.CitedBy)
         {
             json.WriteStringValue(note.Label.Text);
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>The property names, encoded once: written as strings, each was checked and transcoded again
+    /// for every note of every article.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Appearance = JsonEncodedText.Encode("appearance");
+        public static readonly JsonEncodedText Archive = JsonEncodedText.Encode("archive");
+        public static readonly JsonEncodedText Article = JsonEncodedText.Encode("article");
+        public static readonly JsonEncodedText CitedBy = JsonEncodedText.Encode("cited_by");
+        public static readonly JsonEncodedText Claim = JsonEncodedText.Encode("claim");
+        public static readonly JsonEncodedText ClaimDate = JsonEncodedText.Encode("claim_date");
+        public static readonly JsonEncodedText Claimant = JsonEncodedText.Encode("claimant");
+        public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
+        public static readonly JsonEncodedText Date = JsonEncodedText.Encode("date");
+        public static readonly JsonEncodedText File = JsonEncodedText.Encode("file");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Key = JsonEncodedText.Encode("key");
+        public static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+        public static readonly JsonEncodedText Notes = JsonEncodedText.Encode("notes");
+        public static readonly JsonEncodedText Number = JsonEncodedText.Encode("number");
+        public static readonly JsonEncodedText PhraseId = JsonEncodedText.Encode("phrase_id");
+        public static readonly JsonEncodedText Publisher = JsonEncodedText.Encode("publisher");
+        public static readonly JsonEncodedText References = JsonEncodedText.Encode("references");
+        public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+        public static readonly JsonEncodedText Verdict = JsonEncodedText.Encode("verdict");
+        public static readonly JsonEncodedText Definition = JsonEncodedText.Encode("definition");
     }
 }

@@ -91,6 +91,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
         // Made when the first link needs them: most pages have links only to other sites, all well-formed.
         Dictionary<string, MarkdownLink>? written = null;
         Uri? page = null;
+        var pageUrlPath = _basePath + outputPath;
         foreach (var link in links)
         {
             void Report(DiagnosticCode code, string message)
@@ -111,7 +112,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
                     Report(DiagnosticCode.MissingFragment, $"link to '#{fragment}' has no matching id on this page");
                 }
             }
-            else if (Resolve(outputPath, ref page, link, out var target, out var targetFragment) is { } problem)
+            else if (Resolve(pageUrlPath, ref page, link, out var target, out var targetFragment) is { } problem)
             {
                 Report(problem.Code, problem.Message);
             }
@@ -243,10 +244,10 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
     private static Diagnostic Problem(Pending link, DiagnosticCode code, string message) => new(
         code, new FilePosition(link.File, link.Line, link.Column), link.Line > 0 ? message : $"{message} (in the page {link.FromPage}, from a template)");
 
-    /// <summary>Resolves a non-fragment link of the page at <paramref name="pagePath"/>: a problem, or an internal
-    /// target (null for a well-formed external link).</summary>
+    /// <summary>Resolves a non-fragment link of the page at <paramref name="pageUrlPath"/> (the base path and the
+    /// page's path): a problem, or an internal target (null for a well-formed external link).</summary>
     /// <param name="page">The page's own URL, made by the first relative link and kept for the page's others.</param>
-    private (DiagnosticCode Code, string Message)? Resolve(string pagePath, ref Uri? page, string link, out string? target, out string? fragment)
+    private (DiagnosticCode Code, string Message)? Resolve(string pageUrlPath, ref Uri? page, string link, out string? target, out string? fragment)
     {
         target = null;
         fragment = null;
@@ -254,14 +255,23 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
         var hasScheme = colon > 0 && link.AsSpan(0, colon).IndexOfAny('/', '?', '#') < 0;
         if (hasScheme || link.StartsWith("//", StringComparison.Ordinal))
         {
-            var kind = hasScheme ? link[..colon].ToLowerInvariant() : "https";
-            if (kind is "mailto")
+            var scheme = hasScheme ? link.AsSpan(0, colon) : "https";
+            if (scheme is not ("https" or "http"))
             {
-                return link.Length > "mailto:".Length ? null : (DiagnosticCode.MalformedUrl, "mailto link has no address");
+                var kind = scheme.ToString().ToLowerInvariant();
+                if (kind is "mailto")
+                {
+                    return link.Length > "mailto:".Length ? null : (DiagnosticCode.MalformedUrl, "mailto link has no address");
+                }
+                if (kind is not ("http" or "https"))
+                {
+                    return (DiagnosticCode.MalformedUrl, $"link scheme '{kind}:' is not allowed");
+                }
             }
-            if (kind is not ("http" or "https"))
+            var host = PlainLinks.ExternalHost(link.AsSpan(hasScheme ? colon + 1 : 0));
+            if (!host.IsEmpty && (baseUrl is null || !host.Equals(baseUrl.Host, StringComparison.OrdinalIgnoreCase)))
             {
-                return (DiagnosticCode.MalformedUrl, $"link scheme '{kind}:' is not allowed");
+                return null;
             }
             var absolute = hasScheme ? link : "https:" + link;
             if (!Uri.TryCreate(absolute, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
@@ -278,9 +288,13 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
             link = _basePath + canonical[baseUrl.AbsoluteUri.Length..];
         }
 
-        page ??= new Uri("https://site.invalid" + _basePath + pagePath);
-        var resolved = new Uri(page, link);
-        var path = Uri.UnescapeDataString(resolved.AbsolutePath);
+        if (!PlainLinks.TryResolve(pageUrlPath, link, out var path, out fragment))
+        {
+            page ??= new Uri("https://site.invalid" + pageUrlPath);
+            var resolved = new Uri(page, link);
+            path = Uri.UnescapeDataString(resolved.AbsolutePath);
+            fragment = resolved.Fragment.Length > 1 ? Uri.UnescapeDataString(resolved.Fragment[1..]) : null;
+        }
         if (!path.StartsWith(_decodedBasePath, StringComparison.Ordinal))
         {
             return (DiagnosticCode.MissingTarget, $"link '{link}' leaves the site's base path {_decodedBasePath}");
@@ -290,7 +304,6 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
         {
             target += "index.html";
         }
-        fragment = resolved.Fragment.Length > 1 ? Uri.UnescapeDataString(resolved.Fragment[1..]) : null;
         return null;
     }
 
@@ -345,7 +358,7 @@ internal sealed class LinkChecker(Uri? baseUrl, DiagnosticBag diagnostics, IRead
             }
             var length = nameEnd - nameStart;
             if (length is < 2 or > 4 || nameStart == 0 || html[nameStart - 1] is not ((byte)' ' or (byte)'\t' or (byte)'\n')
-                || Array.LastIndexOf(html, (byte)'<', nameStart) <= Array.LastIndexOf(html, (byte)'>', nameStart))
+                || html.AsSpan(0, nameStart).LastIndexOfAny((byte)'<', (byte)'>') is var bracket && (bracket < 0 || html[bracket] != '<'))
             {
                 // Not an attribute of a tag: text such as "href='x'" in an article about HTML.
                 continue;
