@@ -94,7 +94,11 @@ internal static class SiteBuilder
             FactChecks.PublishJson(factChecks, site.Config, pages, cache);
         }
         BuildPhases.End("claims.json");
-        DropGarbageBeforeListings();
+        if (options.CacheDir is not null)
+        {
+            // A publish build's peak; the preview keeps its heap warm and its rebuilds quick.
+            DropGarbageBeforeListings();
+        }
         var listings = new ListingPublisher(renderer, pages, diagnostics, cache, listed);
         // In parallel, as the articles are: with pagination a large site has thousands of listing pages. A small
         // site's are as few as its articles, and less work than starting the pool's workers (callgrind, sample
