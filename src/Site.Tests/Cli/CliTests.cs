@@ -176,6 +176,8 @@ public sealed class CliTests
     [InlineData("build --ouput public", "unknown option '--ouput' (did you mean '--output'?)")]
     [InlineData("check --extrenal", "unknown option '--extrenal' (did you mean '--external'?)")]
     [InlineData("serve --drafs", "unknown option '--drafs' (did you mean '--drafts'?)")]
+    [InlineData("build --Output public", "unknown option '--Output' (did you mean '--output'?)")]
+    [InlineData("build --no-cahe", "unknown option '--no-cahe' (did you mean '--no-cache'?)")]
     public async Task A_mistyped_command_or_option_suggests_the_closest(string args, string error)
     {
         using var site = new TestSite().With("content/first.md", CleanArticle);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using Site.Content;
+using Site.Diagnostics;
 
 namespace Site.Commands;
 
@@ -44,7 +44,7 @@ internal static class UsageError
         if (!token.StartsWith('-'))
         {
             return command is RootCommand
-                ? $"unknown command '{token}'{Hint(token, command.Subcommands.Select(c => c.Name))}"
+                ? $"unknown command '{token}'{DidYouMean.Hint(token, command.Subcommands.Select(c => c.Name))}"
                 : $"unexpected argument '{token}'";
         }
         var name = token.Split('=', ':')[0];
@@ -56,11 +56,8 @@ internal static class UsageError
         }
         var known = command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options.Where(o => o.Recursive)))
             .SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
-        return $"unknown option '{name}'{Hint(name, known)}";
+        return $"unknown option '{name}'{DidYouMean.Hint(name, known)}";
     }
 
     private static IEnumerable<Command> AllCommands(Command command) => command.Subcommands.SelectMany(AllCommands).Prepend(command);
-
-    private static string Hint(string word, IEnumerable<string> candidates) =>
-        YamlFields.Closest(word, candidates) is { } near ? $" (did you mean '{near}'?)" : "";
 }

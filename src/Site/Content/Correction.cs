@@ -69,7 +69,7 @@ internal static class Corrections
             kind = index >= 0 ? (CorrectionKind)index : null;
             if (kind is null)
             {
-                var hint = YamlFields.Closest(kindName, KindNames) is { } near ? $" (did you mean '{near}'?)" : "";
+                var hint = DidYouMean.Hint(kindName, KindNames);
                 fields.Report(DiagnosticCode.BadValue, fields.Node("kind")!, $"correction kind '{kindName}' is not known{hint}; use {string.Join(", ", KindNames)}");
             }
         }

@@ -166,7 +166,7 @@ internal static class FrontMatter
         {
             return kind;
         }
-        var hint = YamlFields.Closest(name, TypesOfWork.ByName.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
+        var hint = DidYouMean.Hint(name, TypesOfWork.ByName.Keys);
         fields.Report(DiagnosticCode.BadValue, fields.Node("kind")!, $"kind '{Printable(name)}' is not known{hint}; use {string.Join(", ", TypesOfWork.ByName.Keys)}");
         return null;
     }

@@ -60,7 +60,7 @@ internal sealed record PermalinkPattern(IReadOnlyList<string> Segments)
         {
             var close = segment.IndexOf('}', open);
             var name = close > open ? segment[open..(close + 1)] : segment[open..];
-            var hint = YamlFields.Closest(name, Placeholders) is { } near ? $" (did you mean '{near}'?)" : "";
+            var hint = DidYouMean.Hint(name, Placeholders);
             return Placeholders.Contains(name)
                 ? (open, $"placeholder '{name}' must fill a whole part of the permalink, between slashes")
                 : (open, $"unknown placeholder '{name}' in permalink{hint}; use {string.Join(", ", Placeholders)}");

@@ -64,7 +64,7 @@ internal sealed class TranslationIndex
     private static void ReportMissing(Article alone, IEnumerable<string> keys, DiagnosticBag diagnostics)
     {
         var key = alone.TranslationKey!;
-        var hint = YamlFields.Closest(key, keys.Where(k => k != key).ToList()) is { } near ? $" (did you mean '{near}'?)" : "";
+        var hint = DidYouMean.Hint(key, keys);
         diagnostics.Report(DiagnosticCode.MissingTranslation, At(alone),
             $"{Key} '{key}' names translations, but no other article has it{hint}; give the same {Key} to each translation, or remove it");
     }

@@ -23,13 +23,7 @@ internal sealed record VerdictScale(IReadOnlyList<Verdict> Verdicts)
 
     /// <summary>The verdict a typo probably meant: the same name in another case, or one or two edits away.</summary>
     public Verdict? Closest(string name) =>
-        Verdicts.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? Verdicts
-            .Select(v => (Verdict: v, Distance: YamlFields.EditDistance(name.ToLowerInvariant(), v.Name.ToLowerInvariant())))
-            .Where(x => x.Distance <= Math.Max(2, x.Verdict.Name.Length / 4))
-            .OrderBy(x => x.Distance)
-            .Select(x => x.Verdict)
-            .FirstOrDefault();
+        DidYouMean.Closest(name, Verdicts.Select(v => v.Name), edits: Math.Max(2, name.Length / 4)) is { } near ? Find(near) : null;
 
     public bool Equals(VerdictScale? other) => other is not null && Verdicts.SequenceEqual(other.Verdicts);
 

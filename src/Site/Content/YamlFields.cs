@@ -20,8 +20,7 @@ internal sealed class YamlFields
         {
             if (!knownKeys.Contains(key.Value))
             {
-                var hint = Closest(key.Value, knownKeys) is { } near ? $" (did you mean '{near}'?)" : "";
-                Report(DiagnosticCode.UnknownKey, key, $"unknown {what} key '{key.Value}'{hint}; known keys are {string.Join(", ", knownKeys)}");
+                Report(DiagnosticCode.UnknownKey, key, $"unknown {what} key '{key.Value}'{DidYouMean.Hint(key.Value, knownKeys)}; known keys are {string.Join(", ", knownKeys)}");
             }
         }
     }
@@ -173,30 +172,4 @@ internal sealed class YamlFields
         YamlMap => "mapping",
         _ => "value",
     };
-
-    /// <summary>The candidate a typo probably meant: at most two edits away.</summary>
-    internal static string? Closest(string key, IEnumerable<string> candidates) =>
-        candidates
-            .Select(c => (Candidate: c, Distance: EditDistance(key.ToLowerInvariant(), c)))
-            .Where(x => x.Distance <= 2)
-            .OrderBy(x => x.Distance)
-            .Select(x => x.Candidate)
-            .FirstOrDefault();
-
-    internal static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 }

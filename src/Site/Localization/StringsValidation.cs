@@ -1,3 +1,5 @@
+using Site.Diagnostics;
+
 namespace Site.Localization;
 
 /// <summary>The checks that need more than one table: English defines the keys and their placeholders,
@@ -25,7 +27,7 @@ internal static class StringsValidation
                     problems.Add(StringsProblem.Error(message.Position, $"'{key}' cannot be both a text and a group of texts: there is also '{clash}'"));
                     continue;
                 }
-                if (known.Count > 0 && !merged.ContainsKey(key) && Closest(key, known) is { } near)
+                if (known.Count > 0 && !merged.ContainsKey(key) && DidYouMean.Closest(key, known) is { } near)
                 {
                     problems.Add(StringsProblem.Warning(message.Position,
                         $"'{key}' is a new key, not one of the theme's (did you mean '{near}'?)"));
@@ -47,8 +49,7 @@ internal static class StringsValidation
             {
                 if (!isEnglish)
                 {
-                    var hint = Closest(key, english.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
-                    problems.Add(StringsProblem.Error(message.Position, $"unknown key '{key}'{hint}: every key must be in the English table, which is its fallback"));
+                    problems.Add(StringsProblem.Error(message.Position, $"unknown key '{key}'{DidYouMean.Hint(key, english.Keys)}: every key must be in the English table, which is its fallback"));
                 }
                 continue;
             }
@@ -108,31 +109,4 @@ internal static class StringsValidation
     /// <summary>Whether <paramref name="key"/> starts with <paramref name="group"/> and a dot.</summary>
     private static bool IsGroupOf(string group, string key) =>
         key.Length > group.Length && key[group.Length] == '.' && key.StartsWith(group, StringComparison.Ordinal);
-
-    /// <summary>The key within two edits of <paramref name="key"/>, for "did you mean".</summary>
-    private static string? Closest(string key, IEnumerable<string> candidates) =>
-        candidates
-            .Select(c => (Candidate: c, Distance: EditDistance(key, c)))
-            .Where(x => x.Distance is > 0 and <= 2)
-            .OrderBy(x => x.Distance)
-            .ThenBy(x => x.Candidate, StringComparer.Ordinal)
-            .Select(x => x.Candidate)
-            .FirstOrDefault();
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 }
